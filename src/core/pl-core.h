@@ -1,0 +1,36 @@
+/* pl-core.h — everything a user of the store needs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pl-board-assignment.h"
+#include "pl-board.h"
+#include "pl-checkin.h"
+#include "pl-choice-option.h"
+#include "pl-classroom.h"
+#include "pl-criterion.h"
+#include "pl-descriptor.h"
+#include "pl-enrollment.h"
+#include "pl-evidence.h"
+#include "pl-framework.h"
+#include "pl-goal.h"
+#include "pl-grade-override.h"
+#include "pl-hlc.h"
+#include "pl-learner.h"
+#include "pl-milestone.h"
+#include "pl-note.h"
+#include "pl-option-standard.h"
+#include "pl-pick.h"
+#include "pl-profile-field.h"
+#include "pl-record.h"
+#include "pl-rubric-level.h"
+#include "pl-rubric.h"
+#include "pl-schema.h"
+#include "pl-school.h"
+#include "pl-standard-link.h"
+#include "pl-standard.h"
+#include "pl-store.h"
+#include "pl-suggestion-decision.h"
+#include "pl-unit-standard.h"
+#include "pl-unit.h"

@@ -1,0 +1,51 @@
+/* pl-store-private.h — SQL access for the rest of src/core
+ *
+ * Only files in src/core include this header.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pl-store.h"
+#include "pl-record-private.h"
+
+G_BEGIN_DECLS
+
+sqlite3       *_pl_store_get_db        (PlStore        *self);
+/* A cached prepared statement, reset and with bindings cleared. */
+sqlite3_stmt  *_pl_store_prepare       (PlStore        *self,
+                                        const char     *sql,
+                                        GError        **error);
+gboolean       _pl_store_exec          (PlStore        *self,
+                                        const char     *sql,
+                                        GError        **error);
+/* Steps STMT to completion (for writes); sets ERROR on failure. */
+gboolean       _pl_store_step_done     (PlStore        *self,
+                                        sqlite3_stmt   *stmt,
+                                        GError        **error);
+void           _pl_store_set_error     (PlStore        *self,
+                                        GError        **error,
+                                        const char     *context);
+/* A new clock value for a write in the current transaction. */
+guint64        _pl_store_tick          (PlStore        *self);
+/* Views and the engine hear of the change when the transaction commits. */
+void           _pl_store_mark_changed  (PlStore        *self,
+                                        const char     *table);
+
+/* Records of TYPE from "SELECT t.<columns> FROM <table> t " + TAIL, with
+ * PARAMS (NULL-terminated strings, may be NULL) bound as ?1, ?2, … */
+GListModel    *_pl_store_query         (PlStore            *self,
+                                        GType               type,
+                                        const char         *tail,
+                                        const char * const *params,
+                                        GError            **error);
+/* Saves RECORD keeping the sync columns it already has (for imports and
+ * merges); otherwise like pl_store_save. */
+gboolean       _pl_store_write_record  (PlStore        *self,
+                                        PlRecord       *record,
+                                        gboolean        keep_sync_columns,
+                                        GError        **error);
+
+G_END_DECLS

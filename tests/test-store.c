@@ -1,0 +1,236 @@
+/* test-store.c — the SQLite store: records, tombstones, refusing bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "core/pl-core.h"
+
+static char *
+temp_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pl-store-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_save_and_get (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlLearner) learner = pl_learner_new ();
+  g_autoptr(PlLearner) again = NULL;
+  guint64 first_hlc;
+
+  g_assert_no_error (error);
+  pl_record_set_string (PL_RECORD (learner), "given-name", "Amara");
+  pl_record_set_string (PL_RECORD (learner), "family_name", "Okafor");
+  g_assert_true (pl_store_save (store, PL_RECORD (learner), &error));
+  g_assert_no_error (error);
+  first_hlc = pl_record_get_updated_hlc (PL_RECORD (learner));
+  g_assert_cmpuint (first_hlc, >, 0);
+  g_assert_cmpstr (pl_record_get_origin (PL_RECORD (learner)), ==, pl_store_get_device_id (store));
+
+  again = pl_store_get (store, PL_TYPE_LEARNER, pl_record_get_uuid (PL_RECORD (learner)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (again), "given_name"), ==, "Amara");
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (again), "preferred-name"), ==, NULL);
+  g_assert_false (pl_record_get_boolean (PL_RECORD (again), "archived"));
+
+  /* Every edit advances the record's clock. */
+  pl_record_set_string (PL_RECORD (again), "preferred-name", "Mara");
+  g_assert_true (pl_store_save (store, PL_RECORD (again), &error));
+  g_assert_cmpuint (pl_record_get_updated_hlc (PL_RECORD (again)), >, first_hlc);
+  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 1);
+}
+
+static void
+test_tombstone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlClassroom) c = pl_classroom_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PlClassroom) dead = NULL;
+
+  pl_record_set_string (PL_RECORD (c), "name", "7B Science");
+  g_assert_true (pl_store_save (store, PL_RECORD (c), &error));
+  g_assert_true (pl_store_delete (store, PL_RECORD (c), &error));
+  g_assert_no_error (error);
+
+  list = pl_store_list (store, PL_TYPE_CLASSROOM, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  /* The row stays, as a tombstone that syncs. */
+  g_assert_cmpuint (pl_store_count (store, "classroom", TRUE), ==, 1);
+  dead = pl_store_get (store, PL_TYPE_CLASSROOM, pl_record_get_uuid (PL_RECORD (c)), &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_record_get_deleted (PL_RECORD (dead)));
+}
+
+static void
+test_evidence_immutable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlEvidence) e = pl_evidence_new ();
+
+  pl_record_set_string (PL_RECORD (e), "learner-uuid", "l1");
+  pl_record_set_double (PL_RECORD (e), "score", 3);
+  pl_record_set_string (PL_RECORD (e), "assessed-at", "2026-10-01");
+  g_assert_true (pl_store_save (store, PL_RECORD (e), &error));
+  g_assert_no_error (error);
+
+  pl_record_set_double (PL_RECORD (e), "score", 4);
+  g_assert_false (pl_store_save (store, PL_RECORD (e), &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_IMMUTABLE);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_refuse_foreign (void)
+{
+  g_autofree char *text = temp_path ("notes.txt");
+  g_autofree char *other = temp_path ("other.sqlite");
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "not a database at all, just some words\n", -1, NULL));
+  assert_refused_unchanged (text, PL_STORE_ERROR_NOT_A_DATABASE);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (other, PL_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_newer_and_corrupt (void)
+{
+  g_autofree char *path = temp_path ("newer.db");
+  g_autofree char *corrupt = temp_path ("corrupt.db");
+  g_autoptr(GError) error = NULL;
+  PlStore *store;
+  sqlite3 *db = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (path, PL_STORE_ERROR_NEWER_SCHEMA);
+
+  /* A real database with its schema page overwritten. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  memset (contents + 100, 0x5a, 2000);
+  g_assert_true (g_file_set_contents (corrupt, contents, len, NULL));
+  g_free (contents);
+  assert_refused_unchanged (corrupt, PL_STORE_ERROR_CORRUPT);
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+test_clock_never_goes_back (void)
+{
+  g_autoptr(PlHlc) hlc = pl_hlc_new ();
+  guint64 a, b, c, d;
+
+  pl_hlc_set_clock (hlc, fake_clock, NULL);
+  fake_now = 1700000000000;
+  a = pl_hlc_now (hlc);
+  b = pl_hlc_now (hlc);
+  g_assert_cmpuint (b, >, a);
+  g_assert_cmpint (pl_hlc_physical_ms (b), ==, fake_now);
+
+  fake_now -= 3600 * 1000;          /* the wall clock is set back an hour */
+  c = pl_hlc_now (hlc);
+  g_assert_cmpuint (c, >, b);
+
+  pl_hlc_observe (hlc, pl_hlc_pack (fake_now + 7200 * 1000, 5));  /* a device ahead */
+  d = pl_hlc_now (hlc);
+  g_assert_cmpuint (d, >, pl_hlc_pack (fake_now + 7200 * 1000, 5));
+}
+
+static void
+test_clock_survives_restart (void)
+{
+  g_autofree char *path = temp_path ("clock.db");
+  g_autoptr(GError) error = NULL;
+  PlStore *store = pl_store_open (path, &error);
+  g_autoptr(PlSchool) school = pl_school_new ();
+  guint64 before;
+
+  g_assert_no_error (error);
+  pl_hlc_set_clock (pl_store_get_clock (store), fake_clock, NULL);
+  fake_now = 1800000000000;
+  g_assert_true (pl_store_save (store, PL_RECORD (school), &error));
+  before = pl_record_get_updated_hlc (PL_RECORD (school));
+  g_object_unref (store);
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  fake_now = 1600000000000;  /* much earlier wall clock after the restart */
+  pl_hlc_set_clock (pl_store_get_clock (store), fake_clock, NULL);
+  g_assert_true (pl_store_save (store, PL_RECORD (school), &error));
+  g_assert_cmpuint (pl_record_get_updated_hlc (PL_RECORD (school)), >, before);
+  g_object_unref (store);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/save-and-get", test_save_and_get);
+  g_test_add_func ("/store/tombstone", test_tombstone);
+  g_test_add_func ("/store/evidence-immutable", test_evidence_immutable);
+  g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/store/refuse-newer-and-corrupt", test_refuse_newer_and_corrupt);
+  g_test_add_func ("/hlc/never-goes-back", test_clock_never_goes_back);
+  g_test_add_func ("/hlc/survives-restart", test_clock_survives_restart);
+
+  return g_test_run ();
+}
