@@ -1045,6 +1045,23 @@ pl_store_count (PlStore    *self,
   return (guint) n;
 }
 
+void
+pl_store_reload (PlStore *self)
+{
+  const char * const *tables = pl_schema_synced_tables ();
+  g_autofree char *hlc = NULL;
+
+  g_return_if_fail (PL_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  hlc = pl_store_get_meta (self, "hlc");
+  if (hlc != NULL)
+    pl_hlc_observe (self->clock, g_ascii_strtoull (hlc, NULL, 10));
+  for (guint i = 0; tables[i] != NULL; i++)
+    _pl_store_mark_changed (self, tables[i]);
+  emit_changes (self);
+}
+
 /* ---- dump and check ------------------------------------------------ */
 
 static int

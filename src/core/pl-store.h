@@ -92,6 +92,11 @@ guint       pl_store_count               (PlStore        *self,
                                           const char     *table,
                                           gboolean        include_deleted);
 
+/* Another connection (a worker thread, another process) changed the
+ * database: moves the clock past what it wrote and emits "changed" for
+ * every synced table so that views reload. */
+void        pl_store_reload              (PlStore        *self);
+
 /* Every synced row as canonical JSON, one line each, sorted by uuid. */
 gboolean    pl_store_dump                (PlStore        *self,
                                           GOutputStream  *out,
