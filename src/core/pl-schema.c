@@ -166,6 +166,8 @@ static const char migration_1[] =
   "CREATE INDEX level_rubric ON level (rubric_uuid, position);"
   "CREATE INDEX descriptor_criterion ON descriptor (criterion_uuid);"
   "CREATE INDEX evidence_learner ON evidence (learner_uuid, standard_uuid, assessed_at);"
+  /* Roll-ups skip superseded evidence: finding a row's correction is a lookup. */
+  "CREATE INDEX evidence_supersedes ON evidence (supersedes_uuid) WHERE supersedes_uuid IS NOT NULL;"
   "CREATE INDEX grade_override_learner ON grade_override (learner_uuid, standard_uuid);"
   "CREATE INDEX suggestion_decision_learner ON suggestion_decision (learner_uuid);"
 

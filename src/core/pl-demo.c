@@ -1,0 +1,1345 @@
+/* pl-demo.c — a realistic, reproducible demo school
+ *
+ * Rows are written straight through cached prepared statements inside one
+ * transaction, not one record object per row, so that a 5,000-learner
+ * school takes seconds. Everything random comes from our own generator
+ * (xoshiro256**, seeded through splitmix64), never from g_random, so a
+ * seed and a day always give the same school.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pl-demo.h"
+#include "pl-store-private.h"
+
+/* ---- random numbers ------------------------------------------------ */
+
+typedef struct
+{
+  guint64 s[4];
+} Rng;
+
+static guint64
+splitmix64 (guint64 *x)
+{
+  guint64 z = (*x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+static void
+rng_init (Rng     *rng,
+          guint64  seed)
+{
+  for (guint i = 0; i < 4; i++)
+    rng->s[i] = splitmix64 (&seed);
+}
+
+static inline guint64
+rotl (guint64 x,
+      int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static guint64
+rng_next (Rng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 result = rotl (s[1] * 5, 7) * 9;
+  guint64 t = s[1] << 17;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl (s[3], 45);
+  return result;
+}
+
+/* Uniform in [0, 1). */
+static double
+rng_double (Rng *rng)
+{
+  return (rng_next (rng) >> 11) * 0x1.0p-53;
+}
+
+/* Uniform in [0, n). */
+static guint
+rng_below (Rng   *rng,
+           guint  n)
+{
+  return (guint) (((rng_next (rng) >> 32) * (guint64) n) >> 32);
+}
+
+static int
+rng_range (Rng *rng,
+           int  lo,
+           int  hi)
+{
+  return lo + (int) rng_below (rng, (guint) (hi - lo + 1));
+}
+
+static gboolean
+rng_chance (Rng    *rng,
+            double  p)
+{
+  return rng_double (rng) < p;
+}
+
+/* Standard normal (Box–Muller; both draws always consumed). */
+static double
+rng_normal (Rng *rng)
+{
+  double u1 = 1.0 - rng_double (rng);
+  double u2 = rng_double (rng);
+
+  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+}
+
+#define PICK(rng, array) ((array)[rng_below ((rng), G_N_ELEMENTS (array))])
+
+/* ---- content ------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *pronouns;
+} GivenName;
+
+static const GivenName given_names[] = {
+  { "Amara", "she/her" }, { "Mateo", "he/him" }, { "Aiyana", "she/her" }, { "Kenji", "he/him" },
+  { "Zainab", "she/her" }, { "Liam", "he/him" }, { "Priya", "she/her" }, { "Oluwaseun", "he/him" },
+  { "Sofia", "she/her" }, { "Dmitri", "he/him" }, { "Mei", "she/her" }, { "Tariq", "he/him" },
+  { "Ingrid", "she/her" }, { "Kwame", "he/him" }, { "Lucía", "she/her" }, { "Arjun", "he/him" },
+  { "Noa", "they/them" }, { "Hana", "she/her" }, { "Mohammed", "he/him" }, { "Ava", "she/her" },
+  { "Tomasz", "he/him" }, { "Leilani", "she/her" }, { "Emeka", "he/him" }, { "Yuki", "they/them" },
+  { "Fatima", "she/her" }, { "Diego", "he/him" }, { "Anh", "she/her" }, { "Elijah", "he/him" },
+  { "Saoirse", "she/her" }, { "Ravi", "he/him" }, { "Nia", "she/her" }, { "Juan Pablo", "he/him" },
+  { "Chloé", "she/her" }, { "Hamza", "he/him" }, { "Aroha", "she/her" }, { "Bao", "he/him" },
+  { "Olga", "she/her" }, { "Kofi", "he/him" }, { "Isabela", "she/her" }, { "Wiremu", "he/him" },
+  { "Layla", "she/her" }, { "Sven", "he/him" }, { "Ximena", "she/her" }, { "Jun", "he/him" },
+  { "Ayaan", "he/him" }, { "Freya", "she/her" }, { "Tenzin", "they/them" }, { "Adaeze", "she/her" },
+  { "Malik", "he/him" }, { "Ana Lucía", "she/her" }, { "Hiroshi", "he/him" }, { "Esra", "she/her" },
+  { "Rowan", "they/them" }, { "Kateryna", "she/her" }, { "Samir", "he/him" }, { "Thandiwe", "she/her" },
+  { "Luca", "he/him" }, { "Marisol", "she/her" }, { "Dawit", "he/him" }, { "Siobhan", "she/her" },
+  { "Nikhil", "he/him" }, { "Simón", "he/him" }, { "Yara", "she/her" }, { "Chayton", "he/him" },
+  { "Min-jun", "he/him" }, { "Jiwoo", "she/her" }, { "Elif", "she/her" }, { "Omar", "he/him" },
+  { "Paloma", "she/her" }, { "Rangi", "he/him" }, { "Sakura", "she/her" }, { "Ife", "they/them" },
+};
+
+static const char *family_names[] = {
+  "Okafor", "García", "Nakamura", "Haddad", "O'Brien", "Sharma", "Nguyen", "Kowalski",
+  "Mensah", "Rossi", "Ivanova", "Chen", "Hernández", "Adeyemi", "Lindqvist", "Rahman",
+  "Tanaka", "Silva", "Begay", "Kaur", "Müller", "Abebe", "Kim", "Dubois", "Yılmaz",
+  "Papadopoulos", "Ngata", "Santos", "Mahlangu", "Novak", "Cohen", "Al-Sayed", "Park",
+  "Fernández", "Osei", "Bianchi", "Petrenko", "Wong", "Jovanović", "Tremblay", "Baptiste",
+  "Hussain", "Moreau", "Eriksen", "Oyelaran", "Castillo", "Takahashi", "Farouk", "Walker",
+  "Le", "Quispe", "Dlamini", "Mirza", "Sato", "Kelly", "Ahmadi", "Ruiz", "Tshabalala",
+  "Horvath", "Morningstar", "Patel", "Gonzaga", "Bergström", "Achieng", "Mendoza", "Zhou",
+};
+
+static const char *interests[] = {
+  "soccer", "drawing manga", "coding games", "cooking with family", "basketball",
+  "music production", "dance", "skateboarding", "fantasy novels", "animals and pets",
+  "gardening", "chess", "photography", "building with LEGO", "video editing", "fishing",
+  "volunteering", "swimming", "theatre", "robotics", "choir", "cricket", "baking",
+  "astronomy", "fashion design", "martial arts", "bird watching", "rock climbing",
+};
+
+static const char *strengths[] = {
+  "asks great questions", "patient with peers", "strong visual thinker",
+  "persistent with hard problems", "clear oral explanations", "careful with measurements",
+  "creative problem solver", "organised note-taker", "leads group work well",
+  "spots patterns quickly", "writes detailed observations", "helps classmates",
+};
+
+static const char *needs[] = {
+  "chunked instructions", "extra time on written tasks", "vocabulary support",
+  "reminders to check in", "a quiet place to work", "help starting long tasks",
+  "sentence starters for writing", "movement breaks", "a visual schedule",
+  "practice reading graphs", "confidence speaking in groups",
+};
+
+static const char *preferences[] = {
+  "reading", "video", "hands-on", "discussion", "writing", "drawing",
+};
+
+static const char *personal_goals[] = {
+  "Hand in every milestone on time",
+  "Explain my thinking out loud in group work",
+  "Reach Proficient on conservation of mass",
+  "Ask for help earlier when I am stuck",
+  "Use evidence in every explanation I write",
+  "Try a tier-3 option this unit",
+  "Keep my science notebook organised every week",
+};
+
+static const char *experiences[] = {
+  "helps at the family restaurant", "plays in a weekend football club",
+  "looks after younger siblings after school", "goes to a weekend language school",
+  "volunteers at the animal shelter", "grew up on a farm", "member of a coding club",
+  "sings in a community choir", "spent the summer with grandparents abroad",
+  "builds furniture with a parent", "member of the scouts",
+  "works at the family market stall on Saturdays", "fixes bikes with a neighbour",
+};
+
+static const char *home_languages[] = {
+  "Spanish", "Arabic", "Mandarin", "Vietnamese", "Somali", "Hindi", "Portuguese",
+  "Ukrainian", "Tagalog", "Polish", "Yoruba", "Korean", "French", "Amharic", "Farsi",
+  "Cree", "Te reo Māori", "Japanese", "Turkish", "Swahili",
+};
+
+typedef struct
+{
+  const char *code;
+  const char *short_title;
+  const char *statement;
+  const char *verb;        /* rubric descriptors: "… to <verb>" */
+  double      difficulty;  /* lowers the expected score */
+} StandardSpec;
+
+static const StandardSpec standard_specs[] = {
+  { "SCI.7.1", "Particle models",
+    "Develop models that describe how atoms combine into simple molecules and extended structures.",
+    "model how atoms combine into molecules and extended structures", 0.0 },
+  { "SCI.7.2", "Evidence of reactions",
+    "Analyse and interpret data on the properties of substances before and after they interact to decide whether a chemical reaction happened.",
+    "use data on properties to decide whether a reaction happened", 0.1 },
+  { "SCI.7.3", "Conservation of mass",
+    "Use a model to show that atoms are rearranged in a chemical reaction and that mass is conserved.",
+    "show that atoms are rearranged and mass is conserved", 0.35 },
+  { "SCI.7.4", "Engineering design",
+    "Design, test and improve a device that releases or absorbs thermal energy through a chemical process.",
+    "design, test and improve a device that releases or absorbs heat", 0.2 },
+  { "SCI.7.5", "Planning investigations",
+    "Plan an investigation of how adding thermal energy changes particle motion, temperature and state.",
+    "plan a fair investigation of heating and particle motion", 0.0 },
+  { "SCI.7.6", "Scientific explanation",
+    "Construct an explanation, based on evidence, of how a material's properties change when it is heated or cooled.",
+    "build an evidence-based explanation of changes on heating and cooling", 0.45 },
+};
+#define N_STANDARDS G_N_ELEMENTS (standard_specs)
+
+/* from is the prerequisite of to */
+static const guint prerequisite_links[][2] = { { 0, 2 }, { 1, 2 }, { 4, 5 } };
+
+typedef struct
+{
+  const char *title;
+  const char *description;
+  const char *format;
+  int         tier;
+  const char *grouping;
+  int         minutes;
+  const char *tags;
+  int         standards[2];  /* -1: none */
+} OptionSpec;
+
+/* Row-major 3×3; the centre square (index 4) is required. */
+static const OptionSpec option_specs[9] = {
+  { "Particle comic strip", "Tell the story of a water molecule as it freezes, melts and boils, in six panels.",
+    "comic", 1, "solo", 40, "drawing,reading", { 0, 4 } },
+  { "Kitchen chemistry video", "Film three kitchen changes and argue which ones are chemical reactions.",
+    "video", 2, "pair", 50, "video,hands-on", { 1, -1 } },
+  { "Atom builder model", "Build ball-and-stick models of five molecules and one extended structure.",
+    "model", 2, "solo", 45, "hands-on,drawing", { 0, 2 } },
+  { "Phase change podcast", "Record a five-minute episode explaining what particles do during a change of state.",
+    "podcast", 2, "pair", 45, "discussion,writing", { 4, -1 } },
+  { "Conservation of mass lab", "Weigh a sealed reaction before and after and explain what you find.",
+    "lab", 2, "group", 60, "hands-on,discussion", { 2, 1 } },
+  { "Reaction evidence gallery", "Make a gallery poster of photos showing the signs of a chemical reaction.",
+    "poster", 1, "solo", 35, "drawing,reading", { 1, -1 } },
+  { "Hand-warmer design challenge", "Design and test a hand warmer that stays above 40 °C for ten minutes.",
+    "design", 3, "group", 90, "hands-on,discussion", { 3, -1 } },
+  { "Heating and cooling explainer", "Write an explanation, with evidence, of why a metal lid loosens in hot water.",
+    "essay", 3, "solo", 50, "writing,reading", { 5, 4 } },
+  { "Debate: is melting a reaction?", "Prepare and hold a structured debate using evidence from class.",
+    "debate", 3, "group", 40, "discussion", { 5, 2 } },
+};
+
+/* Lines of three through the centre: a tic-tac-toe with the centre. */
+static const guint centre_lines[4][2] = { { 3, 5 }, { 1, 7 }, { 0, 8 }, { 2, 6 } };
+
+typedef struct
+{
+  const char *title;
+  int         due_day;       /* days after the unit starts */
+  const char *prompt;
+  const char *reflection;
+} MilestoneSpec;
+
+static const MilestoneSpec milestone_specs[3] = {
+  { "Particle model sketch", 11,
+    "What does your model explain well, and what can it not explain yet?",
+    "My model explains why gases spread out, but not yet why some solids are hard and others soft." },
+  { "Reaction lab report", 25,
+    "Which piece of evidence convinced you most that a reaction happened? Why?",
+    "The temperature drop convinced me most, because nothing was heated or cooled from outside." },
+  { "Design challenge showcase", 39,
+    "What would you change in your design with one more week, and what did testing teach you?",
+    "I would add insulation; testing showed most of the heat escaped through the top." },
+};
+
+static const char *level_titles[4] = { "Beginning", "Developing", "Proficient", "Exceeding" };
+
+static const char *worked_texts[] = {
+  "Working with a partner on the lab", "Drawing the particle model first",
+  "Watching the video twice", "Using the glossary", "Breaking the task into steps",
+  "Asking questions at the start of the lesson", "Checking my work against the rubric",
+};
+
+static const char *hard_texts[] = {
+  "Writing the explanation", "Keeping track of the atoms", "Finishing on time",
+  "Reading the temperature graph", "Knowing where to start", "Working in a noisy group",
+  "Remembering the vocabulary",
+};
+
+static const char *next_steps[] = {
+  "Finish the draft of my model", "Ask for feedback on my explanation",
+  "Redo the data table", "Choose my next board option", "Meet the teacher about my goal",
+  "Practise the key vocabulary", "Add evidence to my lab report",
+};
+
+static const char *strategies[] = {
+  "checklist", "worked example", "peer feedback", "timer", "sketch first", "glossary",
+};
+
+typedef enum
+{
+  PATH_IMPROVING,
+  PATH_STEADY,
+  PATH_STALLED,
+  PATH_DROPPING,
+  PATH_GAMING,
+  PATH_SILENT,       /* stopped checking in (and mostly working) */
+} Path;
+
+/* ---- the writer ---------------------------------------------------- */
+
+typedef struct
+{
+  PlStore      *store;
+  Rng           rng;
+  GDate         start;        /* Monday of the first week of the unit */
+  int           today_off;    /* days from start to today */
+  gint64        stale_ms;     /* wall time of a stale profile's last edit */
+  guint64       old_hlc;      /* when not 0, rows get this clock value */
+  const char   *origin;
+  GHashTable   *statements;   /* columns literal → borrowed statement */
+  gboolean      tombstone;    /* the next row is written deleted */
+
+  char          school[37];
+  char          standards[N_STANDARDS][37];
+} Demo;
+
+static void
+make_uuid (Demo *d,
+           char  out[37])
+{
+  guint64 hi = rng_next (&d->rng);
+  guint64 lo = rng_next (&d->rng);
+  guint8 b[16];
+
+  for (guint i = 0; i < 8; i++)
+    {
+      b[i] = (guint8) (hi >> (56 - 8 * i));
+      b[8 + i] = (guint8) (lo >> (56 - 8 * i));
+    }
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  g_snprintf (out, 37,
+              "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+              b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+char *
+pl_store_profile_field_uuid (const char *learner_uuid,
+                             const char *field)
+{
+  /* The namespace of PersonalLearn profile fields. */
+  static const guint8 namespace[16] = {
+    0x3b, 0x1f, 0x6c, 0x52, 0x9a, 0x0e, 0x4d, 0x71,
+    0xa8, 0x44, 0x2f, 0xd0, 0x67, 0x15, 0xc3, 0x9e,
+  };
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize len = sizeof digest;
+  guint8 *b = digest;
+
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  g_checksum_update (sha1, namespace, sizeof namespace);
+  g_checksum_update (sha1, (const guchar *) learner_uuid, -1);
+  g_checksum_update (sha1, (const guchar *) "/", 1);
+  g_checksum_update (sha1, (const guchar *) field, -1);
+  g_checksum_get_digest (sha1, digest, &len);
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+/* Writes one row of TABLE: COLUMNS (a string literal, also the cache key)
+ * lists the columns after the four sync columns and TYPES their values
+ * in the variable arguments: 's' string (NULL: SQL NULL), 'i' int,
+ * 'd' double, 'n' NULL (no argument). */
+static gboolean
+put (Demo        *d,
+     GError     **error,
+     const char  *table,
+     const char  *uuid,
+     const char  *columns,
+     const char  *types,
+     ...)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (d->statements, columns);
+  guint64 hlc;
+  va_list args;
+  int index = 5;
+
+  if (stmt == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_printf (sql, "INSERT INTO %s (uuid, updated_hlc, origin, deleted, %s) VALUES (?1, ?2, ?3, ?4",
+                       table, columns);
+      for (guint i = 0; types[i] != '\0'; i++)
+        g_string_append_printf (sql, ", ?%u", i + 5);
+      g_string_append_c (sql, ')');
+      stmt = _pl_store_prepare (d->store, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      g_hash_table_insert (d->statements, (gpointer) columns, stmt);
+      _pl_store_mark_changed (d->store, table);
+    }
+
+  hlc = d->old_hlc != 0 ? d->old_hlc++ : _pl_store_tick (d->store);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) hlc);
+  sqlite3_bind_text (stmt, 3, d->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, d->tombstone ? 1 : 0);
+  d->tombstone = FALSE;
+
+  va_start (args, types);
+  for (const char *t = types; *t != '\0'; t++, index++)
+    {
+      switch (*t)
+        {
+        case 's':
+          {
+            const char *s = va_arg (args, const char *);
+
+            if (s == NULL)
+              sqlite3_bind_null (stmt, index);
+            else
+              sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+          }
+          break;
+        case 'i':
+          sqlite3_bind_int (stmt, index, va_arg (args, int));
+          break;
+        case 'd':
+          sqlite3_bind_double (stmt, index, va_arg (args, double));
+          break;
+        case 'n':
+          sqlite3_bind_null (stmt, index);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  va_end (args);
+
+  return _pl_store_step_done (d->store, stmt, error);
+}
+
+/* "YYYY-MM-DD" of the day OFFSET days after the unit starts. */
+static void
+day_iso (Demo *d,
+         int   offset,
+         char  out[11])
+{
+  GDate date = d->start;
+
+  if (offset >= 0)
+    g_date_add_days (&date, (guint) offset);
+  else
+    g_date_subtract_days (&date, (guint) -offset);
+  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+}
+
+static void
+moment_iso (Demo *d,
+            int   offset,
+            int   minute_of_day,
+            char  out[21])
+{
+  char day[11];
+
+  day_iso (d, offset, day);
+  g_snprintf (out, 21, "%sT%02d:%02d:00Z", day, minute_of_day / 60, minute_of_day % 60);
+}
+
+/* A school-day moment: between 08:30 and 15:00. */
+static int
+school_minute (Demo *d)
+{
+  return 8 * 60 + 30 + (int) rng_below (&d->rng, 390);
+}
+
+/* ---- the shared parts ---------------------------------------------- */
+
+static gboolean
+write_school (Demo    *d,
+              GError **error)
+{
+  char framework[37], link[37];
+
+  make_uuid (d, d->school);
+  if (!put (d, error, "school", d->school, "name, source_id", "ss",
+            "Riverbend Middle School", "demo-school"))
+    return FALSE;
+
+  make_uuid (d, framework);
+  if (!put (d, error, "framework", framework, "title, source_id, creator, version, subject", "sssss",
+            "Grade 7 Science: Matter and Energy", "demo-sci-7", "Riverbend Science Department",
+            "2024", "Science"))
+    return FALSE;
+
+  for (guint i = 0; i < N_STANDARDS; i++)
+    {
+      make_uuid (d, d->standards[i]);
+      if (!put (d, error, "standard", d->standards[i],
+                "framework_uuid, parent_uuid, code, statement, position, source_id, item_type",
+                "snssiss", framework, standard_specs[i].code, standard_specs[i].statement,
+                (int) i, standard_specs[i].code, "Standard"))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prerequisite_links); i++)
+    {
+      make_uuid (d, link);
+      if (!put (d, error, "standard_link", link, "from_uuid, to_uuid, kind", "sss",
+                d->standards[prerequisite_links[i][0]], d->standards[prerequisite_links[i][1]],
+                "prerequisite"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  char uuid[37];
+  char unit[37];
+  char milestones[3][37];
+  char board[37];
+  char options[9][37];
+  char criteria[N_STANDARDS][37];
+} ClassPlan;
+
+static gboolean
+write_class (Demo       *d,
+             ClassPlan  *c,
+             guint       index,
+             guint       n_classes,
+             GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *period = g_strdup_printf ("%u", index % 7 + 1);
+  char id[37], rubric[37], levels[4][37];
+  char starts[11], ends[11], due[11];
+
+  name = n_classes == 1 ? g_strdup ("Grade 7 Science")
+                        : g_strdup_printf ("Grade 7 Science %u", index + 1);
+  make_uuid (d, c->uuid);
+  if (!put (d, error, "classroom", c->uuid,
+            "school_uuid, name, subject, grade_level, period, source_id, mastery_method, mastery_param, archived",
+            "sssssssdi", d->school, name, "Science", "7", period, NULL, "decaying-average", 65.0, 0))
+    return FALSE;
+
+  day_iso (d, 0, starts);
+  day_iso (d, 41, ends);
+  make_uuid (d, c->unit);
+  if (!put (d, error, "unit", c->unit, "classroom_uuid, title, big_idea, goals, starts_on, ends_on",
+            "ssssss", c->uuid, "Matter on the Move",
+            "Everything around us is made of particles that move, rearrange and carry energy; "
+            "that one model explains everyday changes, from rusting bikes to hand warmers.",
+            "By the end of week 2, draw a particle model that explains the three states of water.\n"
+            "By the end of week 4, use measured data to decide whether four changes are chemical reactions.\n"
+            "By the end of week 4, show with a sealed-container experiment that mass is conserved within 2 %.\n"
+            "By the end of week 6, design and test a device that changes temperature by at least 10 °C.\n"
+            "Every Friday, record progress towards a personal goal in a check-in.",
+            starts, ends))
+    return FALSE;
+  for (guint i = 0; i < N_STANDARDS; i++)
+    {
+      make_uuid (d, id);
+      if (!put (d, error, "unit_standard", id, "unit_uuid, standard_uuid", "ss", c->unit, d->standards[i]))
+        return FALSE;
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      make_uuid (d, c->milestones[i]);
+      day_iso (d, milestone_specs[i].due_day, due);
+      if (!put (d, error, "milestone", c->milestones[i],
+                "unit_uuid, title, due_on, must_do, reflection_prompt, position", "sssisi",
+                c->unit, milestone_specs[i].title, due, 1, milestone_specs[i].prompt, (int) i))
+        return FALSE;
+    }
+
+  make_uuid (d, c->board);
+  if (!put (d, error, "board", c->board,
+            "unit_uuid, classroom_uuid, title, layout, n_rows, n_cols, picks_required, three_in_row, max_per_row, max_per_col",
+            "ssssiiiiii", c->unit, c->uuid, "Matter on the Move: tic-tac-toe", "grid", 3, 3, 3, 1, 0, 0))
+    return FALSE;
+  make_uuid (d, id);
+  if (!put (d, error, "board_assignment", id, "board_uuid, classroom_uuid, learner_uuid", "ssn",
+            c->board, c->uuid))
+    return FALSE;
+  for (guint i = 0; i < 9; i++)
+    {
+      const OptionSpec *o = &option_specs[i];
+
+      make_uuid (d, c->options[i]);
+      if (!put (d, error, "choice_option", c->options[i],
+                "board_uuid, title, description, format, tier, grouping, minutes, tags, grid_row, grid_col, required, section",
+                "ssssisisiiis", c->board, o->title, o->description, o->format, o->tier, o->grouping,
+                o->minutes, o->tags, (int) i / 3, (int) i % 3, i == 4 ? 1 : 0, "grid"))
+        return FALSE;
+      for (guint k = 0; k < 2; k++)
+        {
+          if (o->standards[k] < 0)
+            continue;
+          make_uuid (d, id);
+          if (!put (d, error, "option_standard", id, "option_uuid, standard_uuid", "ss",
+                    c->options[i], d->standards[o->standards[k]]))
+            return FALSE;
+        }
+    }
+
+  make_uuid (d, rubric);
+  if (!put (d, error, "rubric", rubric, "classroom_uuid, title, description", "sss", c->uuid,
+            "Matter on the Move: standards rubric",
+            "One criterion per standard of the unit; score each piece of evidence on every criterion it shows."))
+    return FALSE;
+  for (guint l = 0; l < 4; l++)
+    {
+      make_uuid (d, levels[l]);
+      if (!put (d, error, "level", levels[l], "rubric_uuid, title, points, min_points, max_points, position",
+                "ssdnni", rubric, level_titles[l], (double) (l + 1), (int) l))
+        return FALSE;
+    }
+  for (guint s = 0; s < N_STANDARDS; s++)
+    {
+      make_uuid (d, c->criteria[s]);
+      if (!put (d, error, "criterion", c->criteria[s], "rubric_uuid, title, standard_uuid, position", "sssi",
+                rubric, standard_specs[s].short_title, d->standards[s], (int) s))
+        return FALSE;
+      for (guint l = 0; l < 4; l++)
+        {
+          g_autofree char *body = NULL;
+          const char *verb = standard_specs[s].verb;
+
+          switch (l)
+            {
+            case 0:
+              body = g_strdup_printf ("With support, begins to %s; ideas are incomplete or hold misconceptions.", verb);
+              break;
+            case 1:
+              body = g_strdup_printf ("Partly able to %s; some key parts are missing or unclear.", verb);
+              break;
+            case 2:
+              body = g_strdup_printf ("Independently able to %s, accurately and with evidence.", verb);
+              break;
+            default:
+              body = g_strdup_printf ("Able to %s and to apply it to a new situation, explaining its limits.", verb);
+              break;
+            }
+          make_uuid (d, id);
+          if (!put (d, error, "descriptor", id, "criterion_uuid, level_uuid, body", "sss",
+                    c->criteria[s], levels[l], body))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- learners ------------------------------------------------------ */
+
+typedef struct
+{
+  char    uuid[37];
+  Path    path;
+  double  start_level;   /* expected score at the start and at today */
+  double  end_level;
+  gboolean incomplete;
+  gboolean stale;
+  const char *given;
+  const char *interest;
+} LearnerPlan;
+
+/* The expected score of PLAN at day DAY on standard S. */
+static double
+expected_score (Demo              *d,
+                const LearnerPlan *plan,
+                int                day,
+                guint              s)
+{
+  double t = d->today_off > 0 ? CLAMP ((double) day / d->today_off, 0.0, 1.0) : 1.0;
+
+  return plan->start_level + (plan->end_level - plan->start_level) * t - standard_specs[s].difficulty;
+}
+
+static double
+draw_score (Demo              *d,
+            const LearnerPlan *plan,
+            int                day,
+            guint              s)
+{
+  double noise = plan->path == PATH_STALLED ? 0.3 : 0.5;
+  double v = expected_score (d, plan, day, s) + noise * rng_normal (&d->rng);
+
+  return CLAMP (round (v), 1.0, 4.0);
+}
+
+static gboolean
+write_profile (Demo         *d,
+               LearnerPlan  *p,
+               GError      **error)
+{
+  const char *fields[11] = { NULL };
+  g_autofree char *interest_text = NULL, *strength_text = NULL, *need_text = NULL;
+  g_autofree char *prefs = NULL, *languages = NULL, *accommodations = NULL;
+  gboolean iep = rng_chance (&d->rng, 0.12);
+  gboolean plan_504 = !iep && rng_chance (&d->rng, 0.08);
+  gboolean language_learner = rng_chance (&d->rng, 0.16);
+  const char *lang = PICK (&d->rng, home_languages);
+  const char *second = PICK (&d->rng, interests);
+  guint p1 = rng_below (&d->rng, G_N_ELEMENTS (preferences));
+  guint p2 = (p1 + 1 + rng_below (&d->rng, G_N_ELEMENTS (preferences) - 1)) % G_N_ELEMENTS (preferences);
+  static const char *names[11] = {
+    "interests", "strengths", "needs", "learning_preferences", "goals", "experiences",
+    "languages", "accommodations", "iep", "plan_504", "language_learner",
+  };
+
+  interest_text = g_strdup_printf ("%s, %s", p->interest, second != p->interest ? second : "science videos");
+  strength_text = g_strdup_printf ("%s; %s", PICK (&d->rng, strengths), PICK (&d->rng, strengths));
+  need_text = g_strdup (PICK (&d->rng, needs));
+  prefs = g_strdup_printf ("%s,%s", preferences[p1], preferences[p2]);
+  if (language_learner)
+    languages = g_strdup_printf ("%s (home), English", lang);
+  else if (rng_chance (&d->rng, 0.4))
+    languages = g_strdup_printf ("English, %s", lang);
+  else
+    languages = g_strdup ("English");
+  if (iep || plan_504 || language_learner)
+    accommodations = g_strdup_printf ("%s%s%s",
+                                      iep ? "IEP: extended time (1.5×) on assessments; directions read aloud and checked. " : "",
+                                      plan_504 ? "504 plan: preferential seating; movement break every 20 minutes; typed answers allowed. " : "",
+                                      language_learner ? "Language support: bilingual glossary, sentence frames, visuals for key words." : "");
+  if (accommodations != NULL)
+    g_strchomp (accommodations);
+
+  fields[0] = interest_text;
+  fields[1] = strength_text;
+  fields[2] = need_text;
+  fields[3] = prefs;
+  fields[4] = PICK (&d->rng, personal_goals);
+  fields[5] = PICK (&d->rng, experiences);
+  fields[6] = languages;
+  fields[7] = accommodations != NULL ? accommodations : "";
+  fields[8] = iep ? "true" : "false";
+  fields[9] = plan_504 ? "true" : "false";
+  fields[10] = language_learner ? "true" : "false";
+
+  if (p->incomplete)
+    {
+      /* Only a few fields filled in so far. */
+      guint keep = rng_below (&d->rng, 3);
+
+      for (guint i = 1; i < 8; i++)
+        if (i != keep + 1 && !(i == 7 && accommodations != NULL))
+          fields[i] = NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *uuid = NULL;
+
+      if (fields[i] == NULL || (i == 7 && fields[i][0] == '\0'))
+        continue;
+      uuid = pl_store_profile_field_uuid (p->uuid, names[i]);
+      if (!put (d, error, "profile_field", uuid, "learner_uuid, field, value", "sss",
+                p->uuid, names[i], fields[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_notes (Demo         *d,
+             LearnerPlan  *p,
+             GError      **error)
+{
+  guint n = p->incomplete ? rng_below (&d->rng, 2) : 2 + rng_below (&d->rng, 3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *body = NULL;
+      const char *kind;
+      char id[37], at[21];
+      int day;
+
+      /* A stale profile's notes are from before the unit. */
+      day = p->stale ? -60 + (int) (i * 9) - rng_range (&d->rng, 0, 5)
+                     : (int) ((i * d->today_off) / MAX (n, 1)) + rng_range (&d->rng, 0, 4);
+      day = MIN (day, d->today_off);
+      switch (rng_below (&d->rng, 4))
+        {
+        case 0:
+          kind = "conference";
+          body = g_strdup_printf ("Conference with %s: talked about connecting the unit to %s. "
+                                  "Agreed to try a %s option next and to check the rubric before handing in.",
+                                  p->given, p->interest, PICK (&d->rng, preferences));
+          break;
+        case 1:
+          kind = "check-in";
+          body = g_strdup_printf ("Quick check-in: %s said “%s” was the hardest part this week; "
+                                  "suggested the %s strategy.", p->given,
+                                  PICK (&d->rng, hard_texts), PICK (&d->rng, strategies));
+          break;
+        case 2:
+          kind = "observation";
+          body = g_strdup_printf ("During group work %s %s.", p->given,
+                                  p->path == PATH_GAMING
+                                    ? "rushed through the task and moved on before checking the results"
+                                    : PICK (&d->rng, strengths));
+          break;
+        default:
+          kind = "family";
+          body = g_strdup_printf ("Message from family: %s has been talking about %s at home; "
+                                  "they asked how to help with %s.", p->given, p->interest,
+                                  PICK (&d->rng, needs));
+          break;
+        }
+      make_uuid (d, id);
+      moment_iso (d, day, school_minute (d), at);
+      if (!put (d, error, "note", id, "learner_uuid, kind, noted_at, body, supersedes_uuid", "ssssn",
+                p->uuid, kind, at, body))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  guint option;
+  int   chosen_day;
+  int   done_day;      /* assessed on this day, or -1 */
+  int   minutes;
+  char  uuid[37];
+} PickPlan;
+
+static gboolean
+write_evidence_row (Demo              *d,
+                    const LearnerPlan *p,
+                    const ClassPlan   *c,
+                    guint              s,
+                    int                day,
+                    const char        *source,
+                    const char        *source_uuid,
+                    int                minutes,
+                    gboolean           force_correction,
+                    GError           **error)
+{
+  static const char *comments[] = {
+    NULL, NULL, NULL, "Clear model; labels missing.", "Good use of data.",
+    "Explanation needs evidence.", "Strong reasoning.", "Check units.",
+  };
+  char id[37], at[21];
+  double score = draw_score (d, p, day, s);
+
+  day = MIN (day, d->today_off);
+  make_uuid (d, id);
+  moment_iso (d, day, school_minute (d), at);
+  if (rng_chance (&d->rng, 0.005))
+    d->tombstone = TRUE;  /* entered by mistake and removed */
+  if (!put (d, error, "evidence", id,
+            "learner_uuid, standard_uuid, criterion_uuid, score, scale_max, assessed_at, source, source_uuid, comment, supersedes_uuid, minutes_spent",
+            "sssddssssni", p->uuid, d->standards[s], c->criteria[s], score, 4.0, at, source,
+            source_uuid, PICK (&d->rng, comments), minutes))
+    return FALSE;
+
+  if (force_correction || rng_chance (&d->rng, 0.02))
+    {
+      char fix[37];
+      double corrected = score < 4.0 ? score + 1.0 : score - 1.0;
+
+      make_uuid (d, fix);
+      if (!put (d, error, "evidence", fix,
+                "learner_uuid, standard_uuid, criterion_uuid, score, scale_max, assessed_at, source, source_uuid, comment, supersedes_uuid, minutes_spent",
+                "sssddsssssi", p->uuid, d->standards[s], c->criteria[s], corrected, 4.0, at, source,
+                source_uuid, "Re-marked after moderation.", id, minutes))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_work (Demo         *d,
+            LearnerPlan  *p,
+            ClassPlan    *c,
+            gboolean      first_of_class,
+            GError      **error)
+{
+  PickPlan picks[9];
+  guint n_picks = 0;
+  char goal[37] = "", goal2[37] = "";
+  char day[11], target[11], at[21];
+  gboolean silent = p->path == PATH_SILENT;
+  gboolean gaming = p->path == PATH_GAMING;
+  guint weak = rng_below (&d->rng, N_STANDARDS);
+  int last_day = silent ? MIN (d->today_off, 17) : d->today_off;
+  guint n_evidence = 0;
+
+  /* Picks: the centre first, then a line through it; a gamer races
+   * through most of the board. */
+  {
+    const guint *line = centre_lines[rng_below (&d->rng, 4)];
+    guint order[9] = { 4, line[0], line[1] };
+    guint n_order = 3;
+
+    if (gaming)
+      {
+        for (guint i = 0; i < 9; i++)
+          if (i != 4 && i != line[0] && i != line[1] && rng_chance (&d->rng, 0.8))
+            order[n_order++] = i;
+      }
+    for (guint i = 0; i < n_order; i++)
+      {
+        PickPlan *k = &picks[n_picks];
+        int span = MAX (last_day / (int) n_order, 3);
+
+        k->option = order[i];
+        k->chosen_day = MIN ((int) i * span + rng_range (&d->rng, 0, 2), last_day);
+        k->minutes = gaming ? rng_range (&d->rng, 3, 9)
+                            : (int) (option_specs[order[i]].minutes * (0.7 + 0.7 * rng_double (&d->rng)));
+        k->done_day = k->chosen_day + (gaming ? 1 : rng_range (&d->rng, 4, 9));
+        if (k->chosen_day > last_day - 1 && i > 0)
+          break;
+        make_uuid (d, k->uuid);
+        n_picks++;
+      }
+  }
+
+  for (guint i = 0; i < n_picks; i++)
+    {
+      PickPlan *k = &picks[i];
+      const char *status;
+      char chosen[21], changed[21];
+      int status_day;
+
+      if (k->done_day <= last_day - 2)
+        status = "assessed", status_day = k->done_day;
+      else if (k->done_day <= last_day)
+        status = "submitted", status_day = k->done_day;
+      else if (p->path == PATH_STALLED || silent || rng_chance (&d->rng, 0.5))
+        status = "in-progress", status_day = MIN (k->chosen_day + 1, d->today_off);
+      else
+        status = "chosen", status_day = k->chosen_day;
+      if (g_strcmp0 (status, "assessed") != 0)
+        k->done_day = -1;
+      moment_iso (d, k->chosen_day, school_minute (d), chosen);
+      moment_iso (d, status_day, school_minute (d), changed);
+      if (!put (d, error, "pick", k->uuid, "learner_uuid, option_uuid, status, chosen_at, status_at", "sssss",
+                p->uuid, c->options[k->option], status, chosen, changed))
+        return FALSE;
+    }
+
+  /* Goals: one on the learner's weakest standard; sometimes revised. */
+  make_uuid (d, goal);
+  day_iso (d, rng_range (&d->rng, 1, 4), day);
+  day_iso (d, milestone_specs[1].due_day, target);
+  {
+    g_autofree char *body = g_strdup_printf ("Reach Proficient on %s (%s) by the lab report.",
+                                             standard_specs[weak].short_title, standard_specs[weak].code);
+    gboolean revised = rng_chance (&d->rng, 0.15);
+    const char *status = revised ? "revised"
+                         : p->path == PATH_IMPROVING && rng_chance (&d->rng, 0.6) ? "met"
+                         : p->path == PATH_SILENT && rng_chance (&d->rng, 0.3) ? "dropped"
+                         : "active";
+
+    if (!put (d, error, "goal", goal, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
+              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target))
+      return FALSE;
+    if (revised)
+      {
+        g_autofree char *body2 = g_strdup_printf ("Reach Developing, then Proficient, on %s with weekly practice.",
+                                                  standard_specs[weak].code);
+
+        make_uuid (d, goal2);
+        day_iso (d, rng_range (&d->rng, 12, 18), day);
+        day_iso (d, milestone_specs[2].due_day, target);
+        if (!put (d, error, "goal", goal2, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
+                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal))
+          return FALSE;
+      }
+  }
+
+  /* Weekly check-ins, on Fridays. */
+  for (int w = 0; w < 6; w++)
+    {
+      int checked = 7 * w + 4;
+      double level;
+      int progress;
+      char week[11], reflection_buf[256] = "";
+      const char *markers, *reflection = NULL;
+      char id[37];
+
+      if (checked > d->today_off)
+        {
+          /* This week's check-in only once the week is under way. */
+          if (checked - d->today_off > 2)
+            continue;
+          checked = d->today_off;
+        }
+      if (silent && w >= 2)
+        continue;
+      if (!gaming && w > 0 && rng_chance (&d->rng, 0.08))
+        continue;
+
+      level = expected_score (d, p, checked, weak);
+      progress = gaming ? rng_range (&d->rng, 75, 95)
+                        : CLAMP ((int) (level * 25.0 + 10.0 * rng_normal (&d->rng)), 0, 100);
+      markers = gaming ? "on-track,proud"
+                : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "on-track,confident" : "on-track")
+                : level >= 2.2 ? "on-track"
+                : p->path == PATH_DROPPING ? "behind,needs-help"
+                : "stuck";
+      for (guint m = 0; m < 3; m++)
+        if (milestone_specs[m].due_day / 7 == w)
+          {
+            g_snprintf (reflection_buf, sizeof reflection_buf, "%s", milestone_specs[m].reflection);
+            reflection = reflection_buf;
+          }
+      make_uuid (d, id);
+      day_iso (d, 7 * w, week);
+      moment_iso (d, checked, 14 * 60 + (int) rng_below (&d->rng, 60), at);
+      if (!put (d, error, "checkin", id,
+                "learner_uuid, goal_uuid, week_of, checked_at, progress, worked, hard, strategy, help_needed, teacher_note, next_step, markers, reflection, by_learner",
+                "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
+                PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
+                level < 2.2 ? "Help with getting started on the next task" : NULL,
+                rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
+                PICK (&d->rng, next_steps), markers, reflection, 1))
+        return FALSE;
+    }
+
+  /* Evidence: every assessed pick on its standards, plus quizzes and
+   * exit tickets spread over the weeks. */
+  for (guint i = 0; i < n_picks; i++)
+    {
+      const OptionSpec *o = &option_specs[picks[i].option];
+
+      if (picks[i].done_day < 0)
+        continue;
+      for (guint k = 0; k < 2; k++)
+        if (o->standards[k] >= 0)
+          {
+            if (!write_evidence_row (d, p, c, (guint) o->standards[k], picks[i].done_day, "pick",
+                                     picks[i].uuid, picks[i].minutes,
+                                     first_of_class && n_evidence == 1, error))
+              return FALSE;
+            n_evidence++;
+          }
+    }
+  for (guint s = 0; s < N_STANDARDS; s++)
+    {
+      guint n = (guint) rng_range (&d->rng, 2, 4);
+
+      for (guint k = 0; k < n; k++)
+        {
+          int when = (int) (((k + 0.5) * last_day) / n) + rng_range (&d->rng, -1, 1);
+          const char *source = rng_chance (&d->rng, 0.6) ? "quiz" : "exit-ticket";
+
+          when = CLAMP (when, 0, last_day);
+          if (!write_evidence_row (d, p, c, s, when, source, NULL,
+                                   gaming ? rng_range (&d->rng, 2, 5) : rng_range (&d->rng, 8, 20),
+                                   first_of_class && n_evidence == 1, error))
+            return FALSE;
+          n_evidence++;
+        }
+    }
+  return TRUE;
+}
+
+static void
+plan_path (Demo        *d,
+           LearnerPlan *p)
+{
+  double base = 1.5 + rng_double (&d->rng);
+
+  switch (p->path)
+    {
+    case PATH_IMPROVING:
+      p->start_level = 1.3 + 0.6 * rng_double (&d->rng);
+      p->end_level = 3.2 + 0.8 * rng_double (&d->rng);
+      break;
+    case PATH_STEADY:
+      p->start_level = p->end_level = 2.7 + 0.8 * rng_double (&d->rng);
+      break;
+    case PATH_STALLED:
+      p->start_level = p->end_level = 1.8 + 0.4 * rng_double (&d->rng);
+      break;
+    case PATH_DROPPING:
+      p->start_level = 3.1 + 0.5 * rng_double (&d->rng);
+      p->end_level = 1.5 + 0.4 * rng_double (&d->rng);
+      break;
+    case PATH_GAMING:
+      p->start_level = p->end_level = 1.4 + 0.4 * rng_double (&d->rng);
+      break;
+    case PATH_SILENT:
+      p->start_level = base;
+      p->end_level = base - 0.3;
+      break;
+    }
+}
+
+static gboolean
+write_learner (Demo         *d,
+               LearnerPlan  *p,
+               ClassPlan    *c,
+               guint         number,
+               gboolean      first_of_class,
+               GError      **error)
+{
+  const GivenName *given = &PICK (&d->rng, given_names);
+  const char *family = PICK (&d->rng, family_names);
+  g_autofree char *source_id = g_strdup_printf ("demo-%06u", number);
+  g_autofree char *email = NULL;
+  g_autofree char *local = NULL;
+  const char *preferred = NULL;
+  char enrollment[37];
+  static const char *short_names[][2] = {
+    { "Juan Pablo", "JP" }, { "Oluwaseun", "Seun" }, { "Thandiwe", "Thandi" },
+    { "Kateryna", "Katya" }, { "Ana Lucía", "Ana" }, { "Elijah", "Eli" }, { "Mohammed", "Mo" },
+    { "Adaeze", "Ada" }, { "Isabela", "Bela" }, { "Dmitri", "Dima" },
+  };
+
+  make_uuid (d, p->uuid);
+  p->given = given->name;
+  p->interest = PICK (&d->rng, interests);
+  plan_path (d, p);
+  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
+    if (strcmp (short_names[i][0], given->name) == 0 && rng_chance (&d->rng, 0.6))
+      preferred = short_names[i][1];
+  {
+    g_autofree char *plain = NULL;
+    g_autofree char *lower = NULL;
+
+    local = g_strdup_printf ("%s.%s%u", given->name, family, number);
+    plain = g_str_to_ascii (local, "C");
+    g_strdelimit (plain, " '", '-');
+    lower = g_ascii_strdown (plain, -1);
+    email = g_strdup_printf ("%s@students.riverbend.example", lower);
+  }
+
+  if (p->stale)
+    d->old_hlc = pl_hlc_pack (d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000, 0);
+  if (!put (d, error, "learner", p->uuid,
+            "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived",
+            "ssssssssi", d->school, given->name, family, preferred,
+            p->incomplete && rng_chance (&d->rng, 0.5) ? NULL : given->pronouns,
+            source_id, email, "7", 0) ||
+      !write_profile (d, p, error) ||
+      !write_notes (d, p, error))
+    {
+      d->old_hlc = 0;
+      return FALSE;
+    }
+  d->old_hlc = 0;
+
+  make_uuid (d, enrollment);
+  if (!put (d, error, "enrollment", enrollment, "classroom_uuid, learner_uuid, role, source_id, archived",
+            "sssni", c->uuid, p->uuid, "student", 0))
+    return FALSE;
+  return write_work (d, p, c, first_of_class, error);
+}
+
+/* ---- entry points -------------------------------------------------- */
+
+void
+pl_demo_options_init (PlDemoOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->n_learners = 24;
+  options->seed = 1;
+}
+
+static gboolean
+parse_today (const char  *text,
+             GDate       *out,
+             GError     **error)
+{
+  unsigned y = 0, m = 0, dd = 0;
+  char tail = '\0';
+
+  if (text == NULL)
+    {
+      g_date_clear (out, 1);
+      g_date_set_time_t (out, time (NULL));
+      return TRUE;
+    }
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &dd, &tail) != 3 || strlen (text) != 10 ||
+      !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("today: “%s” is not a date (expected YYYY-MM-DD)"), text);
+      return FALSE;
+    }
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+gboolean
+pl_demo_generate (PlStore              *store,
+                  const PlDemoOptions  *options,
+                  GCancellable         *cancellable,
+                  GError              **error)
+{
+  PlDemoOptions defaults;
+  g_autoptr(GHashTable) statements = NULL;
+  Demo d = { 0 };
+  GDate today;
+  guint n, n_classes, made = 0;
+  gint64 today_ms, now_ms;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      pl_demo_options_init (&defaults);
+      options = &defaults;
+    }
+  n = options->n_learners;
+  if (n == 0 || n > 1000000)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("learners: %u is out of range (1 to 1000000)"), n);
+      return FALSE;
+    }
+  if (!parse_today (options->today, &today, error))
+    return FALSE;
+  if (!options->add && pl_store_count (store, "learner", FALSE) > 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("%s: the database already has %u learners; a demo is only written into an empty database"),
+                   pl_store_get_path (store), pl_store_count (store, "learner", FALSE));
+      return FALSE;
+    }
+
+  statements = g_hash_table_new (g_direct_hash, g_direct_equal);
+  d.store = store;
+  d.statements = statements;
+  d.origin = pl_store_get_device_id (store);
+  rng_init (&d.rng, options->seed);
+
+  /* The unit started on the Monday five weeks before this week. */
+  d.start = today;
+  g_date_subtract_days (&d.start, 35 + g_date_get_weekday (&today) - G_DATE_MONDAY);
+  d.today_off = (int) g_date_days_between (&d.start, &today);
+
+  /* A stale profile was last touched two months before today (or before
+   * now, if today is in the future). */
+  {
+    GDateTime *dt = g_date_time_new_utc (g_date_get_year (&today), g_date_get_month (&today),
+                                         g_date_get_day (&today), 12, 0, 0);
+
+    today_ms = g_date_time_to_unix (dt) * 1000;
+    g_date_time_unref (dt);
+  }
+  now_ms = g_get_real_time () / 1000;
+  d.stale_ms = MIN (today_ms, now_ms) - 60 * (G_TIME_SPAN_DAY / 1000);
+
+  n_classes = n <= 30 ? 1 : (n + 26) / 27;
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (!write_school (&d, error))
+    goto fail;
+
+  for (guint k = 0; k < n_classes; k++)
+    {
+      ClassPlan c;
+      guint size = n / n_classes + (k < n % n_classes ? 1 : 0);
+      g_autofree LearnerPlan *plans = g_new0 (LearnerPlan, size);
+      static const Path fixed[] = {
+        PATH_STALLED, PATH_DROPPING, PATH_GAMING, PATH_GAMING, PATH_SILENT, PATH_SILENT, PATH_STALLED,
+      };
+      guint incomplete_at, stale_at;
+
+      if (!write_class (&d, &c, k, n_classes, error))
+        goto fail;
+
+      /* Every class shows each path that needs the teacher's eye. */
+      for (guint i = 0; i < size; i++)
+        {
+          double r = rng_double (&d.rng);
+
+          plans[i].path = i < G_N_ELEMENTS (fixed) ? fixed[i]
+                          : r < 0.5 ? PATH_IMPROVING
+                          : r < 0.85 ? PATH_STEADY
+                          : r < 0.93 ? PATH_STALLED
+                          : PATH_DROPPING;
+          plans[i].incomplete = rng_chance (&d.rng, 0.12);
+          plans[i].stale = rng_chance (&d.rng, 0.08);
+        }
+      for (guint i = size; i > 1; i--)
+        {
+          guint j = rng_below (&d.rng, i);
+          Path t = plans[i - 1].path;
+
+          plans[i - 1].path = plans[j].path;
+          plans[j].path = t;
+        }
+      incomplete_at = rng_below (&d.rng, size);
+      stale_at = (incomplete_at + 1 + rng_below (&d.rng, MAX (size - 1, 1))) % size;
+      plans[incomplete_at].incomplete = TRUE;
+      if (size > 1)
+        plans[stale_at].stale = TRUE;
+
+      for (guint i = 0; i < size; i++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto fail;
+          if (!write_learner (&d, &plans[i], &c, made + 1, i == 0, error))
+            goto fail;
+          made++;
+          if (options->progress != NULL && (made % 50 == 0 || made == n || n < 50))
+            options->progress ((double) made / n, options->progress_data);
+        }
+    }
+
+  return pl_store_commit (store, error);
+
+fail:
+  pl_store_rollback (store);
+  return FALSE;
+}
