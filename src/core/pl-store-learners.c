@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pl-store-learners.h"
+#include "pl-demo.h"
 #include "pl-profile-field.h"
 #include "pl-store-private.h"
 
@@ -37,18 +38,6 @@ pl_store_derive_uuid (const char *scope,
                           digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
                           digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
                           digest[12], digest[13], digest[14], digest[15]);
-}
-
-char *
-pl_store_profile_field_uuid (const char *learner_uuid,
-                             const char *field)
-{
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (learner_uuid != NULL && field != NULL, NULL);
-
-  key = g_strconcat (learner_uuid, "/", field, NULL);
-  return pl_store_derive_uuid ("profile_field", key);
 }
 
 /* ---- indexes for importers ----------------------------------------- */
