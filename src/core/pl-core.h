@@ -19,6 +19,7 @@
 #include "pl-hlc.h"
 #include "pl-learner.h"
 #include "pl-milestone.h"
+#include "pl-milestone-progress.h"
 #include "pl-note.h"
 #include "pl-option-standard.h"
 #include "pl-pick.h"

@@ -20,6 +20,22 @@ static const char migration_1[] =
   /* Local, never synced: device id, school membership, clock, sync state. */
   "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);"
 
+  /* Local sync state, never synced (see pl-store-sync.c). sync_seen: for
+   * each origin, the clock up to which this database holds every write of
+   * that origin. sync_peer: per device or hub we exchange bundles with,
+   * what it said it holds (JSON object origin → clock) and when we last
+   * synced each way. sync_conflict: profile fields two devices edited. */
+  "CREATE TABLE sync_seen (origin TEXT PRIMARY KEY NOT NULL, hlc INTEGER NOT NULL);"
+  "CREATE TABLE sync_peer (device TEXT PRIMARY KEY NOT NULL, role TEXT NOT NULL DEFAULT 'device',"
+  " name TEXT, seen TEXT NOT NULL DEFAULT '{}', imported_at TEXT, bundle_created_at TEXT,"
+  " imported_rows INTEGER NOT NULL DEFAULT 0, exported_at TEXT, exported_rows INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE sync_conflict (id INTEGER PRIMARY KEY, table_name TEXT NOT NULL,"
+  " row_uuid TEXT NOT NULL, learner_uuid TEXT, field TEXT, local_value TEXT,"
+  " local_hlc INTEGER NOT NULL, local_origin TEXT NOT NULL, remote_value TEXT,"
+  " remote_hlc INTEGER NOT NULL, remote_origin TEXT NOT NULL,"
+  " winner TEXT NOT NULL CHECK (winner IN ('local', 'remote')), detected_at TEXT NOT NULL,"
+  " resolved INTEGER NOT NULL DEFAULT 0, UNIQUE (row_uuid, local_hlc, remote_hlc));"
+
   "CREATE TABLE school (" SYNC_COLUMNS
   " name TEXT NOT NULL DEFAULT '', source_id TEXT);"
 
@@ -69,6 +85,13 @@ static const char migration_1[] =
   "CREATE TABLE milestone (" SYNC_COLUMNS
   " unit_uuid TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', due_on TEXT,"
   " must_do INTEGER NOT NULL DEFAULT 1, reflection_prompt TEXT, position INTEGER NOT NULL DEFAULT 0);"
+
+  /* A learner's progress on a milestone: status 'not-started',
+   * 'in-progress' or 'done' (done_on set); reflection holds the learner's
+   * answer to the milestone's reflection prompt. */
+  "CREATE TABLE milestone_progress (" SYNC_COLUMNS
+  " learner_uuid TEXT NOT NULL, milestone_uuid TEXT NOT NULL,"
+  " status TEXT NOT NULL DEFAULT 'not-started', done_on TEXT, reflection TEXT);"
 
   /* layout: 'grid' or 'menu'. */
   "CREATE TABLE board (" SYNC_COLUMNS
@@ -154,6 +177,7 @@ static const char migration_1[] =
   "CREATE INDEX unit_classroom ON unit (classroom_uuid);"
   "CREATE INDEX unit_standard_unit ON unit_standard (unit_uuid);"
   "CREATE INDEX milestone_unit ON milestone (unit_uuid, position);"
+  "CREATE INDEX milestone_progress_learner ON milestone_progress (learner_uuid, milestone_uuid);"
   "CREATE INDEX board_unit ON board (unit_uuid);"
   "CREATE INDEX board_assignment_board ON board_assignment (board_uuid);"
   "CREATE INDEX choice_option_board ON choice_option (board_uuid);"
@@ -190,7 +214,7 @@ static const char *migrations[] = {
 
 static const char * const synced_tables[] = {
   "school", "classroom", "learner", "enrollment", "profile_field", "note",
-  "framework", "standard", "standard_link", "unit", "unit_standard", "milestone",
+  "framework", "standard", "standard_link", "unit", "unit_standard", "milestone", "milestone_progress",
   "board", "board_assignment", "choice_option", "option_standard", "pick",
   "goal", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
   "grade_override", "suggestion_decision",
