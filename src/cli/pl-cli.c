@@ -16,6 +16,10 @@ static const PlCliCommand commands[] = {
   { "check", "check", pl_cli_check },
   { "mastery", "mastery --method M [--param X] SCORE…", pl_cli_mastery },
   { "engine", "engine fit --csv F | engine predict --csv F --params P", pl_cli_engine },
+  { "export-bundle", "export-bundle [--full] [--for DEVICE] OUT", pl_cli_export_bundle },
+  { "import-bundle", "import-bundle IN", pl_cli_import_bundle },
+  { "school", "school --id ID --key KEY", pl_cli_school },
+  { "hub", "hub init --school NAME | hub import BUNDLE… | hub export [--full] --device ID OUT | hub status", pl_cli_hub },
 };
 
 int
