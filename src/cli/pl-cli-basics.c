@@ -121,6 +121,8 @@ pl_cli_demo (PlCliOptions  *o,
   if (isatty (STDERR_FILENO))
     options.progress = demo_progress_cb;
 
+  if (!pl_demo_options_check (&options, &error))
+    return pl_cli_fail_error (error);
   store = open_store (o, TRUE, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);

@@ -1217,6 +1217,23 @@ parse_today (const char  *text,
 }
 
 gboolean
+pl_demo_options_check (const PlDemoOptions  *options,
+                       GError              **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->n_learners == 0 || options->n_learners > 1000000)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("learners: %u is out of range (1 to 1000000)"), options->n_learners);
+      return FALSE;
+    }
+  return parse_today (options->today, &today, error);
+}
+
+gboolean
 pl_demo_generate (PlStore              *store,
                   const PlDemoOptions  *options,
                   GCancellable         *cancellable,
@@ -1238,13 +1255,8 @@ pl_demo_generate (PlStore              *store,
       options = &defaults;
     }
   n = options->n_learners;
-  if (n == 0 || n > 1000000)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("learners: %u is out of range (1 to 1000000)"), n);
-      return FALSE;
-    }
-  if (!parse_today (options->today, &today, error))
+  if (!pl_demo_options_check (options, error) ||
+      !parse_today (options->today, &today, error))
     return FALSE;
   if (!options->add && pl_store_count (store, "learner", FALSE) > 0)
     {

@@ -28,6 +28,10 @@ typedef struct
 } PlDemoOptions;
 
 void      pl_demo_options_init  (PlDemoOptions  *options);
+/* Checks OPTIONS without touching any database (PL_STORE_ERROR_INVALID
+ * naming the field). pl_demo_generate checks them too. */
+gboolean  pl_demo_options_check (const PlDemoOptions  *options,
+                                 GError              **error);
 
 /* Writes a demo school into STORE in one transaction: a school; classes of
  * 24–30 learners ("Grade 7 Science"); a framework of six standards
