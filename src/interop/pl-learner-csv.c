@@ -39,7 +39,7 @@ static const char * const email_names[] = {
   "email", "emailaddress", "mail", "studentemail", NULL
 };
 static const char * const grade_names[] = {
-  "grade", "gradelevel", "year", "yeargroup", "level", "grades", NULL
+  "grade", "gradelevel", "year", "yeargroup", "level", "grades", "klasse", "classe", "curso", NULL
 };
 
 static const char * const *synonyms[] = { given_names, family_names, id_names, email_names, grade_names };
@@ -315,9 +315,21 @@ pl_learner_csv_read (PlLearnerCsv  *self,
 
   while (pl_roster_csv_next (csv, &local_error))
     {
-      g_autoptr(PlRosterLearner) learner = g_new0 (PlRosterLearner, 1);
+      g_autoptr(PlRosterLearner) learner = NULL;
       PlRosterEnrollment *enrollment;
       guint line = pl_roster_csv_get_line (csv);
+      gboolean blank = TRUE;
+
+      /* Spreadsheets save empty rows as a line of delimiters. */
+      for (guint i = 0; i < pl_roster_csv_get_n_cells (csv) && blank; i++)
+        {
+          g_autofree char *c = cell (csv, (int) i);
+
+          blank = c == NULL;
+        }
+      if (blank)
+        continue;
+      learner = g_new0 (PlRosterLearner, 1);
 
       learner->given_name = cell (csv, self->mapping[PL_LEARNER_CSV_GIVEN_NAME]);
       learner->family_name = cell (csv, self->mapping[PL_LEARNER_CSV_FAMILY_NAME]);

@@ -484,6 +484,81 @@ plan_enrollment (PlRosterPlan       *self,
   return TRUE;
 }
 
+/* A users file may change or archive a student the database already has
+ * without any enrollment row (a delta that renames, or tobedeleted): the
+ * change shows in each class the database has the student in. */
+static gboolean
+plan_unenrolled_updates (PlRosterPlan  *self,
+                         GError       **error)
+{
+  g_autoptr(GHashTable) classes_of = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  classes_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_iter_init (&iter, self->db_enrollments);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PlRecord *e = value;
+      const char *learner = pl_record_get_string (e, "learner_uuid");
+      GPtrArray *list;
+
+      if (pl_record_get_boolean (e, "archived") || learner == NULL)
+        continue;
+      list = g_hash_table_lookup (classes_of, learner);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (classes_of, (gpointer) learner, list);
+        }
+      g_ptr_array_add (list, (gpointer) pl_record_get_string (e, "classroom_uuid"));
+    }
+
+  for (guint i = 0; i < self->data->learners->len; i++)
+    {
+      PlRosterLearner *rl = self->data->learners->pdata[i];
+      PlLearner *existing = find_db_learner (self, rl);
+      LearnerAction *a;
+      GPtrArray *list;
+      gboolean is_new;
+
+      if (existing == NULL ||
+          g_hash_table_contains (self->learners, pl_record_get_uuid (PL_RECORD (existing))))
+        continue;
+      a = plan_learner (self, rl, NULL, &is_new);
+      if (!a->changed)
+        continue;
+      list = g_hash_table_lookup (classes_of, pl_record_get_uuid (PL_RECORD (existing)));
+      for (guint j = 0; list != NULL && j < list->len; j++)
+        {
+          const char *classroom_uuid = list->pdata[j];
+          EnrollmentAction action = { a, NULL };
+          ClassPlan *c = NULL;
+
+          for (guint k = 0; k < self->classes->len && c == NULL; k++)
+            if (g_strcmp0 (((ClassPlan *) self->classes->pdata[k])->info.classroom_uuid, classroom_uuid) == 0)
+              c = self->classes->pdata[k];
+          if (c == NULL)
+            {
+              g_autoptr(PlClassroom) db_class = pl_store_get (self->store, PL_TYPE_CLASSROOM, classroom_uuid, NULL);
+
+              if (db_class == NULL || pl_record_get_deleted (PL_RECORD (db_class)))
+                continue;
+              c = add_class_plan (self, NULL, db_class, NULL, error);
+              if (c == NULL)
+                return FALSE;
+            }
+          g_hash_table_add (c->enrolled, g_strdup (pl_record_get_uuid (PL_RECORD (existing))));
+          g_array_append_val (c->actions, action);
+          if (rl->tobedeleted)
+            c->info.n_archived++;
+          else
+            c->info.n_updated++;
+        }
+    }
+  return TRUE;
+}
+
 /* A bulk enrollments file lists everyone: a student the database has in
  * the class from an earlier import but the file no longer lists leaves. */
 static void
@@ -545,6 +620,8 @@ pl_roster_plan_new (PlStore       *store,
   for (guint i = 0; i < data->enrollments->len; i++)
     if (!plan_enrollment (self, data->enrollments->pdata[i], error))
       return NULL;
+  if (!plan_unenrolled_updates (self, error))
+    return NULL;
   if (data->enrollments_bulk)
     for (guint i = 0; i < self->classes->len; i++)
       plan_bulk_departures (self, self->classes->pdata[i]);
