@@ -417,9 +417,6 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
   layout->skill_blocks[obs->n_skills] = block;
   g_free (order);
 
-  if (n_codes > G_MAXUINT32)
-    g_error ("BKT layout: more than %u codes", G_MAXUINT32);
-
   layout->codes = g_malloc (MAX (n_codes, 1));
   memset (layout->codes, PL_BKT_CODE_NONE, n_codes);
   for (guint32 b = 0; b < block; b++)

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint32 codes;                   /* offset of [n_steps][PL_BKT_LANES] codes */
+  guint64 codes;                   /* offset of [n_steps][PL_BKT_LANES] codes */
   guint32 n_steps;                 /* length of the longest sequence */
   guint32 seq[PL_BKT_LANES];       /* sequence index, or PL_BKT_NO_SEQUENCE */
 } PlBktBlock;
