@@ -18,6 +18,15 @@
  *
  * What counts as a success (e.g. a rubric level at or above "proficient")
  * is the caller's decision.
+ *
+ * Filling it from the store: read the evidence ordered by standard, then
+ * learner, then assessed date (and creation order for equal dates); start
+ * a new sequence whenever the learner changes and a new skill whenever the
+ * standard changes, remembering which (learner, standard) each sequence
+ * is. pl_bkt_mastery then gives one value per sequence.
+ *
+ * Every function works only on its arguments (no global state), so fits
+ * of different classes may run in parallel threads.
  */
 #pragma once
 
