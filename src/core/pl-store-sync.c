@@ -131,7 +131,7 @@ pl_sync_vector_from_json (const char  *json,
                    _("clock vector: %s"), local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("clock vector: not a JSON object"));

@@ -234,7 +234,8 @@ parse_manifest (const guint8 *data,
       g_string_append_printf (problem, _("the manifest is not JSON: %s"), local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty text parses, with no root. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_string_append (problem, _("the manifest is not a JSON object"));
       return NULL;
