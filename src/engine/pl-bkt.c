@@ -20,7 +20,7 @@
 
 /* Each random start runs this many EM iterations; the best one by
  * log-likelihood then runs to convergence. */
-#define EXPLORE_ITERATIONS 8
+#define EXPLORE_ITERATIONS 6
 
 #define DEFAULT_PRIOR 0.5
 #define DEFAULT_LEARN 0.1
@@ -121,6 +121,7 @@ pl_bkt_fit_options_init (PlBktFitOptions *options)
   options->restarts = 5;
   options->max_iterations = 200;
   options->tolerance = 1e-5;
+  options->ll_tolerance = 1e-6;
   options->forget = FALSE;
 }
 
@@ -204,15 +205,15 @@ max_change (const PlBktParams *a,
 /* Runs EM from PARAMS; returns the log-likelihood of the last parameters
  * it evaluated and leaves the improved parameters in PARAMS. */
 static double
-run_em (PlBktLayout       *layout,
-        guint              skill,
-        PlBktParams       *params,
-        guint              max_iterations,
-        double             tolerance,
-        gboolean           with_forget,
-        gboolean          *out_converged)
+run_em (PlBktLayout           *layout,
+        guint                  skill,
+        PlBktParams           *params,
+        guint                  max_iterations,
+        const PlBktFitOptions *options,
+        gboolean              *out_converged)
 {
   double ll = -INFINITY;
+  double prev_ll = -INFINITY;
 
   *out_converged = FALSE;
   for (guint it = 0; it < max_iterations; it++)
@@ -222,14 +223,18 @@ run_em (PlBktLayout       *layout,
 
       _pl_bkt_expect (layout, skill, params, &counts);
       ll = counts.log_likelihood;
-      maximise (&counts, &next, with_forget);
-      if (max_change (&next, params) < tolerance)
+      maximise (&counts, &next, options->forget);
+      /* Either the parameters have settled, or the likelihood is so flat
+       * that further steps only drift along it. */
+      if (max_change (&next, params) < options->tolerance ||
+          (it > 0 && ll - prev_ll < options->ll_tolerance * counts.n_obs))
         {
           *params = next;
           *out_converged = TRUE;
           break;
         }
       *params = next;
+      prev_ll = ll;
     }
 
   return ll;
@@ -312,7 +317,7 @@ pl_bkt_fit (const PlBktObservations  *obs,
           random_start (options->seed, k, r, options->forget, &p);
           pl_bkt_params_clamp (&p, options->forget);
           ll = run_em (layout, k, &p, MIN (EXPLORE_ITERATIONS, options->max_iterations),
-                       options->tolerance, options->forget, &done);
+                       options, &done);
           if (ll > best_ll || r == 0)
             {
               best_ll = ll;
@@ -323,7 +328,7 @@ pl_bkt_fit (const PlBktObservations  *obs,
 
       if (!converged && options->max_iterations > EXPLORE_ITERATIONS)
         run_em (layout, k, &best, options->max_iterations - EXPLORE_ITERATIONS,
-                options->tolerance, options->forget, &converged);
+                options, &converged);
 
       out_params[k] = best;
       if (out_log_likelihood != NULL)

@@ -57,6 +57,8 @@ typedef struct
   guint    restarts;        /* random starting points per skill, >= 1 (default 5) */
   guint    max_iterations;  /* EM iterations of the best start (default 200) */
   double   tolerance;       /* stop when no parameter moves more (default 1e-5) */
+  double   ll_tolerance;    /* ... or when the log-likelihood gains less than this
+                             * per observation (default 1e-6) */
   gboolean forget;          /* fit forget too (default FALSE: forget = 0) */
 } PlBktFitOptions;
 
