@@ -141,6 +141,46 @@ test_bkt_deterministic (void)
   sim_data_clear (&d);
 }
 
+static gboolean
+count_progress_cb (guint    done,
+                   guint    n_skills,
+                   gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, ==, *calls + 1);
+  g_assert_cmpuint (n_skills, ==, 3);
+  (*calls)++;
+  /* Stop after the second skill. */
+  return done < 2;
+}
+
+static void
+test_bkt_progress_and_cancel (void)
+{
+  PlBktParams truth[N_SKILLS], fitted[N_SKILLS];
+  PlBktFitOptions options;
+  g_autoptr(GError) error = NULL;
+  PlBktObservations few;
+  SimData d;
+  guint calls = 0;
+
+  true_params (truth);
+  sim_data_init (&d, truth, 8);
+  few = d.obs;
+  few.n_skills = 3;
+
+  pl_bkt_fit_options_init (&options);
+  options.restarts = 1;
+  options.progress = count_progress_cb;
+  options.progress_data = &calls;
+  g_assert_false (pl_bkt_fit (&few, &options, fitted, NULL, &error));
+  g_assert_error (error, PL_BKT_ERROR, PL_BKT_ERROR_CANCELLED);
+  g_assert_cmpuint (calls, ==, 2);
+
+  sim_data_clear (&d);
+}
+
 /* A plain double-precision forward-backward to check the vector kernel. */
 static void
 reference_em_step (const PlBktObservations *obs,
@@ -439,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/bkt/recovers-parameters", test_bkt_recovers_parameters);
   g_test_add_func ("/bkt/deterministic", test_bkt_deterministic);
+  g_test_add_func ("/bkt/progress-and-cancel", test_bkt_progress_and_cancel);
   g_test_add_func ("/bkt/kernel-matches-reference", test_bkt_kernel_matches_reference);
   g_test_add_func ("/bkt/degenerate", test_bkt_degenerate);
   g_test_add_func ("/bkt/invalid-observations", test_bkt_invalid_observations);

@@ -123,6 +123,8 @@ pl_bkt_fit_options_init (PlBktFitOptions *options)
   options->tolerance = 1e-5;
   options->ll_tolerance = 1e-6;
   options->forget = FALSE;
+  options->progress = NULL;
+  options->progress_data = NULL;
 }
 
 void
@@ -269,6 +271,52 @@ random_start (guint64      seed,
     }
 }
 
+/* Fits one skill; returns the log-likelihood of the parameters found. */
+static double
+fit_skill (PlBktLayout           *layout,
+           guint                  k,
+           const PlBktFitOptions *options,
+           PlBktParams           *out)
+{
+  PlBktParams best;
+  PlBktCounts counts;
+  double best_ll = -INFINITY;
+  gboolean converged = FALSE;
+
+  pl_bkt_params_init_default (&best);
+  if (layout->n_obs[k] == 0)
+    {
+      *out = best;
+      return 0.0;
+    }
+
+  for (guint r = 0; r < MAX (options->restarts, 1); r++)
+    {
+      PlBktParams p;
+      gboolean done;
+      double ll;
+
+      random_start (options->seed, k, r, options->forget, &p);
+      pl_bkt_params_clamp (&p, options->forget);
+      ll = run_em (layout, k, &p, MIN (EXPLORE_ITERATIONS, options->max_iterations),
+                   options, &done);
+      if (ll > best_ll || r == 0)
+        {
+          best_ll = ll;
+          best = p;
+          converged = done;
+        }
+    }
+
+  if (!converged && options->max_iterations > EXPLORE_ITERATIONS)
+    run_em (layout, k, &best, options->max_iterations - EXPLORE_ITERATIONS,
+            options, &converged);
+
+  *out = best;
+  _pl_bkt_expect (layout, k, &best, &counts);
+  return counts.log_likelihood;
+}
+
 gboolean
 pl_bkt_fit (const PlBktObservations  *obs,
             const PlBktFitOptions    *options,
@@ -295,48 +343,17 @@ pl_bkt_fit (const PlBktObservations  *obs,
   layout = _pl_bkt_layout_new (obs);
   for (guint k = 0; k < obs->n_skills; k++)
     {
-      PlBktParams best;
-      double best_ll = -INFINITY;
-      gboolean converged = FALSE;
-      double ll;
+      double ll = fit_skill (layout, k, options, &out_params[k]);
 
-      pl_bkt_params_init_default (&best);
-      if (layout->n_obs[k] == 0)
-        {
-          out_params[k] = best;
-          if (out_log_likelihood != NULL)
-            out_log_likelihood[k] = 0.0;
-          continue;
-        }
-
-      for (guint r = 0; r < MAX (options->restarts, 1); r++)
-        {
-          PlBktParams p;
-          gboolean done;
-
-          random_start (options->seed, k, r, options->forget, &p);
-          pl_bkt_params_clamp (&p, options->forget);
-          ll = run_em (layout, k, &p, MIN (EXPLORE_ITERATIONS, options->max_iterations),
-                       options, &done);
-          if (ll > best_ll || r == 0)
-            {
-              best_ll = ll;
-              best = p;
-              converged = done;
-            }
-        }
-
-      if (!converged && options->max_iterations > EXPLORE_ITERATIONS)
-        run_em (layout, k, &best, options->max_iterations - EXPLORE_ITERATIONS,
-                options, &converged);
-
-      out_params[k] = best;
       if (out_log_likelihood != NULL)
+        out_log_likelihood[k] = ll;
+      if (options->progress != NULL &&
+          !options->progress (k + 1, obs->n_skills, options->progress_data))
         {
-          PlBktCounts counts;
-
-          _pl_bkt_expect (layout, k, &best, &counts);
-          out_log_likelihood[k] = counts.log_likelihood;
+          _pl_bkt_layout_free (layout);
+          g_set_error (error, PL_BKT_ERROR, PL_BKT_ERROR_CANCELLED,
+                       _("The fit was cancelled"));
+          return FALSE;
         }
     }
   _pl_bkt_layout_free (layout);

@@ -51,6 +51,13 @@ typedef struct
   const guint8  *correct;        /* seq_offsets[n_sequences] entries, 0 or 1 */
 } PlBktObservations;
 
+/* Called after each skill of a fit; returning FALSE stops the fit, which
+ * then fails with PL_BKT_ERROR_CANCELLED (e.g. from a GCancellable in the
+ * caller's GTask). */
+typedef gboolean (*PlBktProgressFunc) (guint    skills_done,
+                                       guint    n_skills,
+                                       gpointer user_data);
+
 typedef struct
 {
   guint64  seed;            /* same seed, same data: same parameters */
@@ -60,6 +67,8 @@ typedef struct
   double   ll_tolerance;    /* ... or when the log-likelihood gains less than this
                              * per observation (default 1e-6) */
   gboolean forget;          /* fit forget too (default FALSE: forget = 0) */
+  PlBktProgressFunc progress;  /* may be NULL (the default) */
+  gpointer          progress_data;
 } PlBktFitOptions;
 
 typedef struct
@@ -76,6 +85,7 @@ typedef struct
 typedef enum
 {
   PL_BKT_ERROR_INVALID,  /* offsets not increasing, or a correct value not 0/1 */
+  PL_BKT_ERROR_CANCELLED,  /* the progress function asked to stop */
 } PlBktError;
 
 GQuark        pl_bkt_error_quark          (void);
