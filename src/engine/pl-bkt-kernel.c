@@ -33,6 +33,9 @@ typedef float vf __attribute__ ((vector_size (W * sizeof (float))));
 typedef gint32 vi __attribute__ ((vector_size (W * sizeof (gint32))));
 typedef guint8 vu8 __attribute__ ((vector_size (W)));
 
+static void load_skill (PlBktLayout *layout,
+                        guint        skill);
+
 static inline vf
 splat (float x)
 {
@@ -136,6 +139,7 @@ _pl_bkt_expect (PlBktLayout       *layout,
   double prior_l = 0.0, gamma_l = 0.0, gamma_l_ok = 0.0, trans_l = 0.0;
   double xi_ul = 0.0, xi_lu = 0.0, ll = 0.0;
 
+  load_skill (layout, skill);
   for (guint32 b = layout->skill_blocks[skill]; b < layout->skill_blocks[skill + 1]; b++)
     {
       const PlBktBlock *block = &layout->blocks[b];
@@ -254,6 +258,7 @@ _pl_bkt_filter (PlBktLayout       *layout,
   const Quadratic em_u = quadratic (1.0 - params->guess, params->guess, 1.0);
   const Quadratic is_obs = quadratic (1.0, 1.0, 0.0);
 
+  load_skill (layout, skill);
   for (guint32 b = layout->skill_blocks[skill]; b < layout->skill_blocks[skill + 1]; b++)
     {
       const PlBktBlock *block = &layout->blocks[b];
@@ -295,6 +300,7 @@ _pl_bkt_predict_skill (PlBktLayout       *layout,
   const Quadratic em_l = quadratic (params->slip, 1.0 - params->slip, 1.0);
   const Quadratic em_u = quadratic (1.0 - params->guess, params->guess, 1.0);
 
+  load_skill (layout, skill);
   for (guint32 b = layout->skill_blocks[skill]; b < layout->skill_blocks[skill + 1]; b++)
     {
       const PlBktBlock *block = &layout->blocks[b];
@@ -327,6 +333,37 @@ _pl_bkt_predict_skill (PlBktLayout       *layout,
     }
 }
 
+/* Transposes the observations of SKILL into the code buffer. */
+static void
+load_skill (PlBktLayout *layout,
+            guint        skill)
+{
+  const guint32 *so = layout->seq_offsets;
+  guint32 first = layout->skill_blocks[skill], last = layout->skill_blocks[skill + 1];
+
+  if (layout->loaded_skill == skill)
+    return;
+
+  for (guint32 b = first; b < last; b++)
+    {
+      const PlBktBlock *bl = &layout->blocks[b];
+      guint8 *codes = layout->codes + bl->codes;
+
+      memset (codes, PL_BKT_CODE_NONE, (gsize) bl->n_steps * W);
+      for (int l = 0; l < W; l++)
+        {
+          guint32 s = bl->seq[l];
+          guint8 *dst = codes + l;
+
+          if (s == PL_BKT_NO_SEQUENCE)
+            continue;
+          for (guint32 i = so[s]; i < so[s + 1]; i++, dst += W)
+            *dst = layout->correct[i];
+        }
+    }
+  layout->loaded_skill = skill;
+}
+
 static int
 compare_by_length (const void *pa,
                    const void *pb)
@@ -345,11 +382,10 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
   PlBktLayout *layout = g_new0 (PlBktLayout, 1);
   const guint32 *so = obs->seq_offsets;
   guint32 n_blocks = 0;
-  gsize n_codes = 0;
+  gsize n_codes = 0, max_skill_codes = 0;
   guint32 *order = NULL;
   guint32 order_size = 0;
   guint32 block = 0;
-  gsize code = 0;
 
   layout->n_skills = obs->n_skills;
   layout->seq_offsets = so;
@@ -364,6 +400,7 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
     {
       guint32 n_nonempty = 0;
       guint32 max_len = 0;
+      guint64 n_correct = 0;
 
       for (guint32 s = obs->skill_offsets[k]; s < obs->skill_offsets[k + 1]; s++)
         {
@@ -373,11 +410,13 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
             continue;
           n_nonempty++;
           max_len = MAX (max_len, len);
-          layout->n_obs[k] += len;
-          layout->n_trans[k] += len - 1;
-          for (guint32 i = so[s]; i < so[s + 1]; i++)
-            layout->n_correct[k] += obs->correct[i];
         }
+      /* A skill's observations are contiguous; an integer sum vectorises. */
+      for (guint32 i = so[obs->skill_offsets[k]]; i < so[obs->skill_offsets[k + 1]]; i++)
+        n_correct += obs->correct[i];
+      layout->n_obs[k] = so[obs->skill_offsets[k + 1]] - so[obs->skill_offsets[k]];
+      layout->n_trans[k] = layout->n_obs[k] - n_nonempty;
+      layout->n_correct[k] = n_correct;
       layout->n_seqs[k] = n_nonempty;
       layout->max_steps = MAX (layout->max_steps, max_len);
       order_size = MAX (order_size, n_nonempty);
@@ -403,39 +442,27 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
           }
       qsort (order, n, 2 * sizeof (guint32), compare_by_length);
 
+      n_codes = 0;
       for (guint32 i = 0; i < n; i += W)
         {
           PlBktBlock *bl = &layout->blocks[block++];
 
-          bl->codes = 0;
+          bl->codes = n_codes;
           bl->n_steps = order[2 * i];
           for (int l = 0; l < W; l++)
             bl->seq[l] = i + l < n ? order[2 * (i + l) + 1] : PL_BKT_NO_SEQUENCE;
           n_codes += (gsize) bl->n_steps * W;
         }
+      max_skill_codes = MAX (max_skill_codes, n_codes);
     }
   layout->skill_blocks[obs->n_skills] = block;
   g_free (order);
 
-  layout->codes = g_malloc (MAX (n_codes, 1));
-  memset (layout->codes, PL_BKT_CODE_NONE, n_codes);
-  for (guint32 b = 0; b < block; b++)
-    {
-      PlBktBlock *bl = &layout->blocks[b];
-
-      bl->codes = code;
-      for (int l = 0; l < W; l++)
-        {
-          guint32 s = bl->seq[l];
-          guint8 *dst = layout->codes + code + l;
-
-          if (s == PL_BKT_NO_SEQUENCE)
-            continue;
-          for (guint32 i = so[s]; i < so[s + 1]; i++, dst += W)
-            *dst = obs->correct[i];
-        }
-      code += (gsize) bl->n_steps * W;
-    }
+  /* Codes are written one skill at a time into a buffer that stays in
+   * cache while EM iterates over that skill. */
+  layout->codes = g_malloc (MAX (max_skill_codes, 1));
+  layout->loaded_skill = G_MAXUINT;
+  layout->correct = obs->correct;
 
   layout->scratch = g_new (float, 2 * (gsize) MAX (layout->max_steps, 1) * W);
   return layout;

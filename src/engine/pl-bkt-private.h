@@ -4,7 +4,9 @@
  *
  * Sequences of one skill are sorted by length and packed PL_BKT_LANES at a
  * time into blocks stored time-major ([step][lane]), so one vector
- * instruction advances PL_BKT_LANES learners by one opportunity. A code
+ * instruction advances PL_BKT_LANES learners by one opportunity. Only one
+ * skill's codes exist at a time: the kernels transpose a skill when they
+ * first need it, and EM then iterates over it while it sits in cache. A code
  * per cell says failure (0), success (1) or "no observation" (2, after a
  * sequence ended or in an unused lane). A "no observation" step has
  * emission probability 1 in both states, which leaves the backward
@@ -23,7 +25,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint64 codes;                   /* offset of [n_steps][PL_BKT_LANES] codes */
+  guint64 codes;                   /* offset of [n_steps][PL_BKT_LANES] codes
+                                    * in the buffer of its skill */
   guint32 n_steps;                 /* length of the longest sequence */
   guint32 seq[PL_BKT_LANES];       /* sequence index, or PL_BKT_NO_SEQUENCE */
 } PlBktBlock;
@@ -33,8 +36,10 @@ typedef struct
   guint         n_skills;
   guint32      *skill_blocks;      /* n_skills + 1 offsets into blocks */
   PlBktBlock   *blocks;
-  guint8       *codes;
+  guint8       *codes;             /* codes of loaded_skill */
+  guint         loaded_skill;
   const guint32 *seq_offsets;      /* borrowed from the observations */
+  const guint8 *correct;           /* borrowed from the observations */
   double       *n_obs;             /* per skill: observations */
   double       *n_correct;         /* per skill: successes */
   double       *n_seqs;            /* per skill: non-empty sequences */
