@@ -579,6 +579,34 @@ test_evidence_query_rows (void)
   g_assert_cmpint (table->assessed_at[0], ==, 1772323200);  /* 2026-03-01T00:00:00Z */
   g_assert_cmpint (table->assessed_at[1], ==, 1772701200);  /* 2026-03-05T09:00:00Z */
 
+  /* Rows without a uuid get random version 4 uuids. */
+  {
+    PlEvidenceRow fresh[3] = { rows[0], rows[1], rows[2] };
+    g_autoptr(GListModel) all = NULL;
+    guint n_fresh = 0;
+
+    for (guint i = 0; i < 3; i++)
+      fresh[i].uuid = NULL;
+    g_assert_true (pl_store_add_evidence (store, fresh, 3, &error));
+    g_assert_no_error (error);
+    all = pl_store_list (store, PL_TYPE_EVIDENCE, &error);
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(PlRecord) e = g_list_model_get_item (all, i);
+        const char *uuid = pl_record_get_uuid (e);
+
+        if (g_str_has_prefix (uuid, "e0000000-"))
+          continue;
+        n_fresh++;
+        g_assert_true (g_uuid_string_is_valid (uuid));
+        g_assert_cmpint (uuid[14], ==, '4');
+        g_assert_true (strchr ("89ab", uuid[19]) != NULL);
+        g_assert_cmpstr (pl_record_get_origin (e), ==, pl_store_get_device_id (store));
+        g_assert_cmpuint (pl_record_get_updated_hlc (e), >, 0);
+      }
+    g_assert_cmpuint (n_fresh, ==, 3);
+  }
+
   /* An empty class still names nobody and nothing. */
   g_clear_pointer (&table, pl_evidence_table_free);
   table = pl_store_load_class_evidence (store, "no-such-class", &error);

@@ -1117,6 +1117,63 @@ plan_path (Demo        *d,
     }
 }
 
+/* Each learner's progress on the milestones due so far or soon: steady
+ * learners finish on time, stalled ones late or not yet, a silent one
+ * stopped after the first; most who finish answer the reflection prompt. */
+static gboolean
+write_milestones (Demo         *d,
+                  LearnerPlan  *p,
+                  ClassPlan    *c,
+                  GError      **error)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (milestone_specs); m++)
+    {
+      int due = milestone_specs[m].due_day;
+      int done_day = -1;
+      char id[37], done_on[11];
+      const char *status;
+
+      if (due > d->today_off + 7)
+        continue;
+      switch (p->path)
+        {
+        case PATH_IMPROVING:
+        case PATH_STEADY:
+          done_day = rng_chance (&d->rng, 0.9) ? due - rng_range (&d->rng, 0, 2) : due + rng_range (&d->rng, 1, 4);
+          break;
+        case PATH_GAMING:
+          done_day = due - rng_range (&d->rng, 3, 6);
+          break;
+        case PATH_STALLED:
+          done_day = rng_chance (&d->rng, 0.5) ? due + rng_range (&d->rng, 2, 6) : -1;
+          break;
+        case PATH_DROPPING:
+          done_day = m == 0 || rng_chance (&d->rng, 0.4) ? due + rng_range (&d->rng, 0, 3) : -1;
+          break;
+        case PATH_SILENT:
+          done_day = m == 0 ? due : -1;
+          break;
+        }
+      if (done_day > d->today_off)
+        done_day = -1;
+      if (done_day >= 0)
+        status = "done";
+      else if (due <= d->today_off || rng_chance (&d->rng, 0.5))
+        status = "in-progress";
+      else
+        continue;
+
+      make_uuid (d, id);
+      if (done_day >= 0)
+        day_iso (d, done_day, done_on);
+      if (!put (d, error, "milestone_progress", id, "learner_uuid, milestone_uuid, status, done_on, reflection",
+                "sssss", p->uuid, c->milestones[m], status, done_day >= 0 ? done_on : NULL,
+                done_day >= 0 && rng_chance (&d->rng, 0.8) ? milestone_specs[m].reflection : NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_learner (Demo         *d,
                LearnerPlan  *p,
@@ -1175,7 +1232,8 @@ write_learner (Demo         *d,
   if (!put (d, error, "enrollment", enrollment, "classroom_uuid, learner_uuid, role, source_id, archived",
             "sssni", c->uuid, p->uuid, "student", 0))
     return FALSE;
-  return write_work (d, p, c, first_of_class, error);
+  return write_work (d, p, c, first_of_class, error) &&
+         write_milestones (d, p, c, error);
 }
 
 /* ---- entry points -------------------------------------------------- */
@@ -1289,7 +1347,7 @@ pl_demo_generate (PlStore              *store,
   now_ms = g_get_real_time () / 1000;
   d.stale_ms = MIN (today_ms, now_ms) - 60 * (G_TIME_SPAN_DAY / 1000);
 
-  n_classes = n <= 30 ? 1 : (n + 26) / 27;
+  n_classes = (n + 29) / 30;
 
   if (!pl_store_begin (store, error))
     return FALSE;

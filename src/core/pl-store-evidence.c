@@ -209,31 +209,116 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+/* Random version 4 uuids, made fast: 128 random bits per uuid from a
+ * xoshiro256** generator seeded from GLib's generator. */
+typedef struct
+{
+  guint64 s[4];
+} UuidRng;
+
+static inline guint64
+rotl64 (guint64 x,
+        int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static guint64
+uuid_rng_next (UuidRng *r)
+{
+  guint64 result = rotl64 (r->s[1] * 5, 7) * 9;
+  guint64 t = r->s[1] << 17;
+
+  r->s[2] ^= r->s[0];
+  r->s[3] ^= r->s[1];
+  r->s[1] ^= r->s[2];
+  r->s[0] ^= r->s[3];
+  r->s[2] ^= t;
+  r->s[3] = rotl64 (r->s[3], 45);
+  return result;
+}
+
+typedef struct
+{
+  guint64 hi, lo;
+} Uuid128;
+
+static int
+compare_uuid128 (gconstpointer a,
+                 gconstpointer b)
+{
+  const Uuid128 *x = a, *y = b;
+
+  if (x->hi != y->hi)
+    return x->hi < y->hi ? -1 : 1;
+  return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+static void
+format_uuid (const Uuid128 *u,
+             char           out[37])
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 b[16];
+  guint k = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      b[i] = (guint8) (u->hi >> (56 - 8 * i));
+      b[8 + i] = (guint8) (u->lo >> (56 - 8 * i));
+    }
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[k++] = '-';
+      out[k++] = hex[b[i] >> 4];
+      out[k++] = hex[b[i] & 0xf];
+    }
+  out[k] = '\0';
+}
+
+/* N new uuids in increasing order, 37 bytes each. Rows usually come
+ * grouped by learner; giving them increasing uuids in that order keeps
+ * both the primary key's and the learner index's writes close together,
+ * several times faster than random order on a large table. */
+static char *
+sorted_random_uuids (gsize n)
+{
+  g_autofree Uuid128 *raw = g_new (Uuid128, MAX (n, 1));
+  char *text = g_malloc (MAX (n, 1) * 37);
+  UuidRng rng;
+
+  for (guint i = 0; i < 4; i++)
+    rng.s[i] = ((guint64) g_random_int () << 32) | g_random_int ();
+  for (gsize i = 0; i < n; i++)
+    {
+      /* version 4, variant 10 */
+      raw[i].hi = (uuid_rng_next (&rng) & ~G_GUINT64_CONSTANT (0xf000)) | 0x4000;
+      raw[i].lo = (uuid_rng_next (&rng) & ~(G_GUINT64_CONSTANT (3) << 62)) | (G_GUINT64_CONSTANT (2) << 62);
+    }
+  qsort (raw, n, sizeof (Uuid128), compare_uuid128);
+  for (gsize i = 0; i < n; i++)
+    format_uuid (&raw[i], text + 37 * i);
+  return text;
+}
+
 gboolean
 pl_store_add_evidence (PlStore              *store,
                        const PlEvidenceRow  *rows,
                        gsize                 n_rows,
                        GError              **error)
 {
+  g_autofree char *new_uuids = NULL;
   const char *origin;
   sqlite3_stmt *stmt;
+  gsize n_new = 0;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
 
-  if (n_rows == 0)
-    return TRUE;
-  origin = pl_store_get_device_id (store);
-  if (!pl_store_begin (store, error))
-    return FALSE;
-  stmt = _pl_store_prepare (store, insert_evidence_sql, error);
-  if (stmt == NULL)
-    goto fail;
-
   for (gsize i = 0; i < n_rows; i++)
     {
       const PlEvidenceRow *row = &rows[i];
-      char uuid[37];
       const char *missing = NULL;
 
       if (row->learner_uuid == NULL)
@@ -246,16 +331,29 @@ pl_store_add_evidence (PlStore              *store,
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                        _("evidence row %" G_GSIZE_FORMAT ": %s is missing"), i + 1, missing);
-          goto fail;
+          return FALSE;
         }
       if (row->uuid == NULL)
-        {
-          g_autofree char *random = g_uuid_string_random ();
+        n_new++;
+    }
+  if (n_rows == 0)
+    return TRUE;
+  new_uuids = sorted_random_uuids (n_new);
+  n_new = 0;
 
-          memcpy (uuid, random, sizeof uuid);
-        }
+  origin = pl_store_get_device_id (store);
+  if (!pl_store_begin (store, error))
+    return FALSE;
+  stmt = _pl_store_prepare (store, insert_evidence_sql, error);
+  if (stmt == NULL)
+    goto fail;
 
-      sqlite3_bind_text (stmt, 1, row->uuid != NULL ? row->uuid : uuid, -1, SQLITE_STATIC);
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      const PlEvidenceRow *row = &rows[i];
+      const char *uuid = row->uuid != NULL ? row->uuid : new_uuids + 37 * n_new++;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) _pl_store_tick (store));
       sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, row->learner_uuid, -1, SQLITE_STATIC);

@@ -48,7 +48,8 @@ PlEvidenceTable *pl_store_load_class_evidence  (PlStore         *store,
 /* One evidence row for pl_store_add_evidence. */
 typedef struct
 {
-  const char *uuid;            /* NULL: a new random uuid */
+  const char *uuid;            /* NULL: a new random (version 4) uuid; within
+                                * one call they increase in row order */
   const char *learner_uuid;    /* required */
   const char *standard_uuid;   /* this or criterion_uuid is required */
   const char *criterion_uuid;

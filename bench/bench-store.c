@@ -1,0 +1,274 @@
+/* bench-store.c — store throughput: bulk evidence, the class evidence
+ * query, demo generation, peak memory
+ *
+ * Prints one line per figure with its target. Run from a build:
+ *   bench/bench-store [--evidence N] [--learners N] [--repeats N]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "core/pl-core.h"
+#include "core/pl-demo.h"
+#include "core/pl-store-evidence.h"
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* User and system time of this process, in microseconds: on a busy
+ * machine the wall time also counts other programs. */
+static gint64
+cpu_time_us (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+}
+
+static gint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+}
+
+static void
+report (const char *what,
+        const char *figure,
+        const char *target,
+        gboolean    met)
+{
+  printf ("%-48s %-34s target %-12s %s\n", what, figure, target, met ? "met" : "MISSED");
+  fflush (stdout);
+}
+
+static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* 1 M rows as 5,000 learners × 20 standards × 10 scores. */
+static void
+bench_insert (const char *dir,
+              guint       n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "insert.db", NULL);
+  g_autoptr(PlStore) store = pl_store_open (path, &error);
+  g_autofree PlEvidenceRow *rows = g_new0 (PlEvidenceRow, n_rows);
+  char learners[5000][37], standards[20][37];
+  char dates[10][21];
+  g_autofree char *figure = NULL;
+  gint64 start, cpu_start;
+  double s, cpu;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *u = g_uuid_string_random ();
+      memcpy (learners[i], u, 37);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *u = g_uuid_string_random ();
+      memcpy (standards[i], u, 37);
+    }
+  for (guint i = 0; i < 10; i++)
+    g_snprintf (dates[i], sizeof dates[i], "2026-%02u-%02uT10:00:00Z", 1 + i, 3 + i);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      rows[i].learner_uuid = learners[(i / 200) % 5000];
+      rows[i].standard_uuid = standards[(i / 10) % 20];
+      rows[i].assessed_at = dates[i % 10];
+      rows[i].score = 1 + (i * 7919u) % 4;
+      rows[i].source = "quiz";
+      rows[i].minutes_spent = 10;
+    }
+
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_time_us ();
+  if (!pl_store_add_evidence (store, rows, n_rows, &error))
+    g_error ("%s", error->message);
+  s = seconds_since (start);
+  cpu = (cpu_time_us () - cpu_start) / 1e6;
+  if (pl_store_count (store, "evidence", FALSE) != n_rows)
+    g_error ("expected %u evidence rows", n_rows);
+
+  figure = g_strdup_printf ("%.2f s (%.0f rows/s, CPU %.2f s)", s, n_rows / s, cpu);
+  {
+    g_autofree char *what = g_strdup_printf ("insert %u evidence rows (bulk)", n_rows);
+    report (what, figure, "≤ 4 s per 1 M", s * 1e6 / n_rows <= 4.0);
+  }
+
+  /* The generic record path, for comparison, on a tenth of the rows. */
+  {
+    guint n = n_rows / 10;
+
+    start = g_get_monotonic_time ();
+    if (!pl_store_begin (store, &error))
+      g_error ("%s", error->message);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PlEvidence) e = pl_evidence_new ();
+
+        pl_record_set_string (PL_RECORD (e), "learner_uuid", rows[i].learner_uuid);
+        pl_record_set_string (PL_RECORD (e), "standard_uuid", rows[i].standard_uuid);
+        pl_record_set_string (PL_RECORD (e), "assessed_at", rows[i].assessed_at);
+        pl_record_set_double (PL_RECORD (e), "score", rows[i].score);
+        if (!pl_store_save (store, PL_RECORD (e), &error))
+          g_error ("%s", error->message);
+      }
+    if (!pl_store_commit (store, &error))
+      g_error ("%s", error->message);
+    s = seconds_since (start);
+    g_clear_pointer (&figure, g_free);
+    figure = g_strdup_printf ("%.2f s (%.0f rows/s)", s, n / s);
+    {
+      g_autofree char *what = g_strdup_printf ("insert %u evidence rows (records)", n);
+      report (what, figure, "(reference)", TRUE);
+    }
+  }
+  g_clear_object (&store);
+  remove_db (path);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+bench_demo_and_query (const char *dir,
+                      guint       n_learners,
+                      guint       repeats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(PlStore) store = pl_store_open (path, &error);
+  g_autoptr(GListModel) classes = NULL;
+  g_autoptr(PlRecord) classroom = NULL;
+  g_autofree double *times = g_new (double, repeats);
+  g_autofree char *figure = NULL;
+  g_autofree char *what = NULL;
+  const char * const *tables = pl_schema_synced_tables ();
+  PlDemoOptions options;
+  guint64 n_rows = 0;
+  guint n_scores = 0, n_learners_in_class = 0;
+  gint64 start;
+  double s;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  pl_demo_options_init (&options);
+  options.n_learners = n_learners;
+  options.seed = 7;
+  start = g_get_monotonic_time ();
+  if (!pl_demo_generate (store, &options, NULL, &error))
+    g_error ("%s", error->message);
+  s = seconds_since (start);
+  for (guint i = 0; tables[i] != NULL; i++)
+    n_rows += pl_store_count (store, tables[i], TRUE);
+  figure = g_strdup_printf ("%.2f s (%.0f rows/s, %" G_GUINT64_FORMAT " rows)", s, n_rows / s, n_rows);
+  what = g_strdup_printf ("demo, %u learners", n_learners);
+  report (what, figure, "a few s", s <= 5.0);
+
+  /* The class in the middle of the database. */
+  classes = pl_store_list (store, PL_TYPE_CLASSROOM, &error);
+  if (classes == NULL || g_list_model_get_n_items (classes) == 0)
+    g_error ("no class");
+  classroom = g_list_model_get_item (classes, g_list_model_get_n_items (classes) / 2);
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_autoptr(PlEvidenceTable) table = NULL;
+
+      start = g_get_monotonic_time ();
+      table = pl_store_load_class_evidence (store, pl_record_get_uuid (classroom), &error);
+      times[r] = seconds_since (start) * 1000.0;
+      if (table == NULL)
+        g_error ("%s", error->message);
+      n_scores = table->n_scores;
+      n_learners_in_class = table->n_learners;
+    }
+  qsort (times, repeats, sizeof (double), compare_doubles);
+  g_clear_pointer (&figure, g_free);
+  g_clear_pointer (&what, g_free);
+  figure = g_strdup_printf ("median %.3f ms (p95 %.3f ms, %u scores)", times[repeats / 2],
+                            times[MIN (repeats - 1, repeats * 95 / 100)], n_scores);
+  what = g_strdup_printf ("evidence query, %u-learner class of %u", n_learners_in_class, n_learners);
+  report (what, figure, "≤ 5 ms", times[repeats / 2] <= 5.0);
+
+  g_clear_object (&store);
+  remove_db (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  guint n_evidence = 1000000, n_learners = 5000, repeats = 200;
+  g_autofree char *figure = NULL;
+  gint64 peak;
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      guint64 v = g_ascii_strtoull (argv[i + 1], NULL, 10);
+
+      if (strcmp (argv[i], "--evidence") == 0 && v > 0)
+        n_evidence = (guint) v;
+      else if (strcmp (argv[i], "--learners") == 0 && v > 0)
+        n_learners = (guint) v;
+      else if (strcmp (argv[i], "--repeats") == 0 && v > 0)
+        repeats = (guint) v;
+      else
+        {
+          fprintf (stderr, "usage: %s [--evidence N] [--learners N] [--repeats N]\n", argv[0]);
+          return 2;
+        }
+    }
+
+  dir = g_dir_make_tmp ("pl-bench-store-XXXXXX", NULL);
+  if (dir == NULL)
+    g_error ("cannot make a temporary folder");
+
+  printf ("bench-store: SQLite %s\n", sqlite3_libversion ());
+  bench_demo_and_query (dir, n_learners, repeats);
+  peak = peak_rss_kib ();
+  figure = g_strdup_printf ("%.1f MB", peak / 1024.0);
+  report ("peak memory (VmHWM) after demo and query", figure, "(reference)", TRUE);
+
+  bench_insert (dir, n_evidence);
+  peak = peak_rss_kib ();
+  g_clear_pointer (&figure, g_free);
+  figure = g_strdup_printf ("%.1f MB", peak / 1024.0);
+  report ("peak memory (VmHWM) with the insert buffers", figure, "(reference)", TRUE);
+  g_rmdir (dir);
+  return 0;
+}
