@@ -118,6 +118,38 @@ test_bkt_recovers_parameters (void)
 }
 
 static void
+test_bkt_recovers_forgetting (void)
+{
+  enum { K = 5 };
+  PlBktParams truth[K], fitted[K];
+  guint32 skill_offsets[K + 1];
+  g_autofree guint32 *seq_offsets = g_new (guint32, K * N_LEARNERS + 1);
+  g_autofree guint8 *correct = g_new (guint8, K * N_LEARNERS * N_OPPS);
+  PlBktObservations obs = { K, skill_offsets, seq_offsets, correct };
+  PlBktFitOptions options;
+  double mae = 0.0;
+
+  for (guint k = 0; k < K; k++)
+    truth[k] = (PlBktParams) { 0.2 + 0.05 * k, 0.1 + 0.02 * k, 0.15 + 0.02 * k,
+                               0.08 + 0.01 * k, 0.02 + 0.015 * k };
+  pl_bkt_simulate (truth, K, N_LEARNERS, N_OPPS, 3, skill_offsets, seq_offsets, correct);
+
+  pl_bkt_fit_options_init (&options);
+  options.forget = TRUE;
+  g_assert_true (pl_bkt_fit (&obs, &options, fitted, NULL, NULL));
+  for (guint k = 0; k < K; k++)
+    {
+      g_assert_true (params_sane (&fitted[k]));
+      mae += fabs (fitted[k].prior - truth[k].prior) + fabs (fitted[k].learn - truth[k].learn) +
+             fabs (fitted[k].guess - truth[k].guess) + fabs (fitted[k].slip - truth[k].slip) +
+             fabs (fitted[k].forget - truth[k].forget);
+    }
+  mae /= 5 * K;
+  g_test_message ("parameter MAE with forgetting %.4f", mae);
+  g_assert_cmpfloat (mae, <=, 0.02);
+}
+
+static void
 test_bkt_deterministic (void)
 {
   PlBktParams truth[N_SKILLS], a[N_SKILLS], b[N_SKILLS];
@@ -478,6 +510,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/bkt/recovers-parameters", test_bkt_recovers_parameters);
+  g_test_add_func ("/bkt/recovers-forgetting", test_bkt_recovers_forgetting);
   g_test_add_func ("/bkt/deterministic", test_bkt_deterministic);
   g_test_add_func ("/bkt/progress-and-cancel", test_bkt_progress_and_cancel);
   g_test_add_func ("/bkt/kernel-matches-reference", test_bkt_kernel_matches_reference);
