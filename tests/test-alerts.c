@@ -104,6 +104,30 @@ test_thresholds (void)
 }
 
 static void
+test_stalled_across_standards (void)
+{
+  /* Four tries on each of three standards, none proficient. */
+  const guint sl[] = { 0, 0, 0 }, ss[] = { 0, 1, 2 };
+  const double scores[] = { 2, 2, 1, 2, 1, 2, 2, 2, 2, 1, 2, 2 };
+  const guint offsets[] = { 0, 4, 8, 12 };
+  PlAlertInput in = {
+    .n_learners = 1, .n_standards = 3, .proficient = 3.0, .n_series = 3,
+    .series_learner = sl, .series_standard = ss, .offsets = offsets, .scores = scores,
+  };
+  PlAlertRules rules;
+  g_autoptr(GArray) alerts = NULL;
+  g_autofree char *why = NULL;
+
+  pl_alert_rules_init_default (&rules);
+  alerts = pl_alerts_compute (&in, &rules);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  g_assert_cmpint (g_array_index (alerts, PlAlert, 0).kind, ==, PL_ALERT_STALLED);
+  g_assert_cmpint (g_array_index (alerts, PlAlert, 0).standard, ==, -1);
+  why = pl_alert_describe (&g_array_index (alerts, PlAlert, 0), NULL);
+  g_assert_cmpstr (why, ==, "No standard mastered yet after 12 tries across the unit.");
+}
+
+static void
 test_bkt_mastery_decides_stalled (void)
 {
   const guint sl[] = { 0 }, ss[] = { 0 };
@@ -130,5 +154,6 @@ main (int argc, char **argv)
   g_test_add_func ("/alerts/each-kind", test_each_kind);
   g_test_add_func ("/alerts/thresholds", test_thresholds);
   g_test_add_func ("/alerts/bkt-mastery", test_bkt_mastery_decides_stalled);
+  g_test_add_func ("/alerts/stalled-across-standards", test_stalled_across_standards);
   return g_test_run ();
 }

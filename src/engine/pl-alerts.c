@@ -59,6 +59,8 @@ pl_alerts_compute (const PlAlertInput *in,
 {
   GArray *alerts;
   PlAlert *stalled, *dropped;
+  guint *total;
+  gboolean *mastered_any;
 
   g_return_val_if_fail (in != NULL, NULL);
   g_return_val_if_fail (rules != NULL, NULL);
@@ -67,6 +69,10 @@ pl_alerts_compute (const PlAlertInput *in,
   /* The worst stalled / dropped standard of each learner. */
   stalled = g_new0 (PlAlert, MAX (in->n_learners, 1));
   dropped = g_new0 (PlAlert, MAX (in->n_learners, 1));
+  /* Opportunities over all standards, and whether any standard is mastered:
+   * a learner with many tries spread thin has stalled too. */
+  total = g_new0 (guint, MAX (in->n_learners, 1));
+  mastered_any = g_new0 (gboolean, MAX (in->n_learners, 1));
   for (guint l = 0; l < in->n_learners; l++)
     stalled[l].standard = dropped[l].standard = -1;
 
@@ -80,17 +86,18 @@ pl_alerts_compute (const PlAlertInput *in,
       if (l >= in->n_learners)
         continue;
 
-      if (n >= rules->stalled_opportunities)
-        {
-          gboolean mastered = FALSE;
+      {
+        gboolean mastered = FALSE;
 
-          if (in->series_mastery != NULL)
-            mastered = in->series_mastery[i] >= in->mastery_threshold;
-          else
-            for (guint k = 0; k < n && !mastered; k++)
-              mastered = s[k] >= in->proficient;
+        if (in->series_mastery != NULL)
+          mastered = in->series_mastery[i] >= in->mastery_threshold;
+        else
+          for (guint k = 0; k < n && !mastered; k++)
+            mastered = s[k] >= in->proficient;
+        total[l] += n;
+        mastered_any[l] |= mastered;
 
-          if (!mastered)
+        if (n >= rules->stalled_opportunities && !mastered)
             {
               if (stalled[l].n_standards == 0 || n > stalled[l].value)
                 {
@@ -99,7 +106,7 @@ pl_alerts_compute (const PlAlertInput *in,
                 }
               stalled[l].n_standards++;
             }
-        }
+      }
 
       if (series_drop (s, n, &earlier, &recent) && earlier >= in->proficient &&
           earlier - recent >= rules->drop)
@@ -123,6 +130,8 @@ pl_alerts_compute (const PlAlertInput *in,
       if (stalled[l].n_standards > 0)
         add_alert (alerts, PL_ALERT_STALLED, l, stalled[l].standard, stalled[l].value, 0,
                    stalled[l].n_standards);
+      else if (total[l] >= rules->stalled_opportunities && !mastered_any[l])
+        add_alert (alerts, PL_ALERT_STALLED, l, -1, total[l], 0, 0);
 
       if (dropped[l].n_standards > 0)
         add_alert (alerts, PL_ALERT_MASTERY_DROPPED, l, dropped[l].standard, dropped[l].value,
@@ -146,6 +155,8 @@ pl_alerts_compute (const PlAlertInput *in,
 
   g_free (stalled);
   g_free (dropped);
+  g_free (total);
+  g_free (mastered_any);
   return alerts;
 }
 
@@ -190,6 +201,9 @@ pl_alert_describe (const PlAlert *alert,
                                            "Last checked in %d days ago.", (gulong) alert->value),
                               (int) alert->value);
     case PL_ALERT_STALLED:
+      if (alert->standard < 0)
+        return g_strdup_printf (_("No standard mastered yet after %d tries across the unit."),
+                                (int) alert->value);
       if (alert->n_standards > 1)
         return g_strdup_printf (_("No mastery of %s after %d tries, nor of %u other standards."),
                                 code, (int) alert->value, alert->n_standards - 1);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   PL_ALERT_NO_CHECKIN,        /* no check-in for two weeks or more */
-  PL_ALERT_STALLED,           /* no mastery after many opportunities */
+  PL_ALERT_STALLED,           /* no mastery after many opportunities on a standard,
+                               * or on any standard after as many in all */
   PL_ALERT_MASTERY_DROPPED,   /* recent scores well below an earlier level */
   PL_ALERT_BEHIND_MILESTONE,  /* a must-do milestone is past due */
   PL_ALERT_GAMING,            /* many fast completions with low scores */

@@ -93,7 +93,8 @@ score_option (const PlRecommenderBoard   *board,
           level_sum += v;
           level_n++;
         }
-      if (board->standard_due_soon != NULL && board->standard_due_soon[s])
+      if ((board->standard_due_soon != NULL && board->standard_due_soon[s]) ||
+          (learner->standard_due_soon != NULL && learner->standard_due_soon[s]))
         due = TRUE;
       if (mastered (board, learner, s))
         continue;
@@ -136,7 +137,8 @@ score_option (const PlRecommenderBoard   *board,
       rec->score += W_INTEREST;
       rec->reasons |= PL_REASON_INTEREST;
     }
-  if ((learner->preferred_formats & format_bit) != 0)
+  if ((learner->preferred_formats &
+       (board->option_styles != NULL ? board->option_styles[o] : format_bit)) != 0)
     {
       rec->score += W_PREFERENCE;
       rec->reasons |= PL_REASON_PREFERENCE;

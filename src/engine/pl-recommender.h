@@ -23,6 +23,9 @@ typedef struct
   const int      *option_tier;               /* readiness tier 1 (support) … 3 (stretch) */
   const guint    *option_format;             /* format id < 32 */
   const guint32  *option_tags;               /* interest tag bits */
+  /* Optional: ways of working each option involves (bits in the same space
+   * as the learner's preferred_formats); NULL: the format bit alone. */
+  const guint32  *option_styles;
   /* Prerequisites: standard prereq_from[i] comes before prereq_to[i]. */
   guint           n_prereqs;
   const guint    *prereq_from;
@@ -37,6 +40,9 @@ typedef struct
   const double   *levels;              /* n_standards; NaN: no evidence yet */
   guint32         interest_tags;       /* from the profile's interests */
   guint32         preferred_formats;   /* from the learning preferences */
+  /* Optional, n_standards: 1 where one of the learner's goals has a
+   * milestone due soon on that standard (adds to the board's). */
+  const guint8   *standard_due_soon;
   guint32         recent_formats;      /* formats of the learner's last picks */
   const guint8   *picked;              /* n_options: 1 if already picked */
   /* Suggestions the teacher dismissed: option and signature. */

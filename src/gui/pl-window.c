@@ -227,6 +227,20 @@ view_action (GtkWidget  *widget,
   pl_window_set_view (PL_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Any view can send the teacher to a learner's profile; the Learners view
+ * selects the learner through its "learners.show" action. */
+static void
+show_learner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_window_set_view (self, "learners");
+  gtk_widget_activate_action (self->learners_page, "learners.show", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
 static void
 focus_class_action (GtkWidget  *widget,
                     const char *action_name,
@@ -551,6 +565,7 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.focus-class", NULL, focus_class_action);
+  gtk_widget_class_install_action (widget_class, "win.show-learner", "s", show_learner_action);
   gtk_widget_class_install_action (widget_class, "win.create-class", NULL, create_class_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-work", NULL, cancel_work_action);

@@ -1,17 +1,37 @@
-/* pl-insights-page.c — the Insights view
+/* pl-insights-page.c — the Insights view: metrics, attention, groups and
+ * next options for the current class
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "core/pl-store-insights.h"
+#include "pl-insights-item.h"
 #include "pl-insights-page.h"
+#include "pl-insights-report.h"
+#include "pl-sparkline.h"
 
 struct _PlInsightsPage
 {
-  AdwBin       parent_instance;
+  AdwBin            parent_instance;
 
-  PlContext   *context;
-  PlClassroom *classroom;
+  PlContext        *context;
+  PlClassroom      *classroom;
+  PlInsightsReport *report;
+  GCancellable     *computing;
+  guint             refresh_id;
+  gulong            changed_id;
+
+  GtkStack         *stack;
+  AdwStatusPage    *empty_page;
+  GtkLabel         *summary_label;
+  GtkSpinner       *spinner;
+  GtkFlowBox       *metrics_box;
+  GtkListBox       *alerts_list;
+  GtkListBox       *groups_list;
+  GtkListBox       *suggestions_list;
+  GtkSwitch        *mixed_switch;
 };
 
 G_DEFINE_FINAL_TYPE (PlInsightsPage, pl_insights_page, ADW_TYPE_BIN)
@@ -26,22 +46,405 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+show_toast (PlInsightsPage *self,
+            AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+static void
+on_open_learner_clicked_cb (GtkButton      *button,
+                            PlInsightsItem *item)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-learner", "s",
+                              pl_insights_item_get_learner_uuid (item));
+}
+
+static GtkWidget *
+open_learner_button (PlInsightsItem *item)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("avatar-default-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Open the Learner’s Profile"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the learner’s profile"), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_learner_clicked_cb), item, 0);
+  return button;
+}
+
+static void
+record (PlInsightsPage *self,
+        PlInsightsItem *item,
+        const char     *kind,
+        const char     *decision)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_store_record_decision (pl_context_get_store (self->context),
+                                 pl_insights_item_get_learner_uuid (item), kind,
+                                 pl_insights_item_get_option_uuid (item), decision,
+                                 pl_insights_item_get_signature (item), &error))
+    show_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+}
+
+static void
+on_followed_up_clicked_cb (GtkButton      *button,
+                           PlInsightsItem *item)
+{
+  PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
+
+  record (self, item, "alert", "followed-up");
+  pl_insights_item_set_followed_up (item, TRUE);
+}
+
+static GtkWidget *
+create_alert_row (gpointer data,
+                  gpointer user_data)
+{
+  PlInsightsItem *item = data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *done;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_insights_item_get_title (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pl_insights_item_get_reason (item));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  done = gtk_button_new_with_mnemonic (_("_Followed Up"));
+  gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (done, _("Mark this alert as followed up"));
+  g_object_bind_property (item, "followed-up", done, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (done, "clicked", G_CALLBACK (on_followed_up_clicked_cb), item, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (item));
+  return row;
+}
+
+static GtkWidget *
+create_group_row (gpointer data,
+                  gpointer user_data)
+{
+  PlInsightsItem *item = data;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_insights_item_get_title (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pl_insights_item_get_reason (item));
+  return row;
+}
+
+static void
+on_accept_clicked_cb (GtkButton      *button,
+                      PlInsightsItem *item)
+{
+  PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
+
+  record (self, item, "option", "accepted");
+  show_toast (self, adw_toast_new (_("Pick added to the board")));
+}
+
+static void
+on_dismiss_clicked_cb (GtkButton      *button,
+                       PlInsightsItem *item)
+{
+  PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
+
+  record (self, item, "option", "dismissed");
+  show_toast (self, adw_toast_new (_("Suggestion dismissed")));
+}
+
+static GtkWidget *
+create_suggestion_row (gpointer data,
+                       gpointer user_data)
+{
+  PlInsightsItem *item = data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *accept, *dismiss;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_insights_item_get_title (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pl_insights_item_get_reason (item));
+
+  accept = gtk_button_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (accept, _("Accept: add this pick to the board"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Accept the suggestion"), -1);
+  g_signal_connect_object (accept, "clicked", G_CALLBACK (on_accept_clicked_cb), item, 0);
+
+  dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dismiss the suggestion"), -1);
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked_cb), item, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (item));
+  return row;
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+/* ---- metrics ---------------------------------------------------------- */
+
+static GtkWidget *
+metric_card (PlInsightsReport *report,
+             PlMetric          m)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (pl_metric_title (m));
+  GtkWidget *value;
+  GtkWidget *spark = pl_sparkline_new ();
+  double values[PL_INSIGHTS_WEEKS];
+  g_autofree char *current = NULL;
+  g_autoptr(GString) alt = g_string_new (NULL);
+
+  for (guint w = 0; w < PL_INSIGHTS_WEEKS; w++)
+    {
+      g_autofree char *v = NULL;
+
+      values[w] = pl_insights_report_get_metric (report, m, w);
+      v = pl_metric_format_value (m, values[w]);
+      g_string_append_printf (alt, w == 0 ? "%s" : ", %s", v);
+    }
+  current = pl_metric_format_value (m, values[PL_INSIGHTS_WEEKS - 1]);
+  value = gtk_label_new (current);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_set_margin_start (title, 12);
+  gtk_widget_set_margin_end (title, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_set_margin_start (value, 12);
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_set_margin_start (spark, 12);
+  gtk_widget_set_margin_end (spark, 12);
+  gtk_widget_set_margin_bottom (spark, 12);
+  gtk_widget_set_size_request (spark, -1, 32);
+  {
+    /* Translators: the text alternative of a chart: "Last 6 weeks: 40 %, 55 %, …" */
+    g_autofree char *description = g_strdup_printf (_("%s over the last %d weeks: %s"),
+                                                     pl_metric_title (m), PL_INSIGHTS_WEEKS, alt->str);
+
+    pl_sparkline_set_values (PL_SPARKLINE (spark), values, PL_INSIGHTS_WEEKS, description);
+  }
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), spark);
+  gtk_widget_set_tooltip_text (box, pl_metric_definition (m));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  pl_metric_definition (m), -1);
+  return box;
+}
+
+static void
+bind_groups (PlInsightsPage *self)
+{
+  GListModel *model = NULL;
+
+  if (self->report != NULL)
+    model = gtk_switch_get_active (self->mixed_switch)
+            ? pl_insights_report_get_mixed_groups (self->report)
+            : pl_insights_report_get_groups (self->report);
+  gtk_list_box_bind_model (self->groups_list, model, create_group_row, NULL, NULL);
+}
+
+static void
+show_report (PlInsightsPage   *self,
+             PlInsightsReport *report)
+{
+  GtkWidget *child;
+  guint n_alerts;
+  g_autofree char *summary = NULL;
+
+  g_set_object (&self->report, report);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->metrics_box))) != NULL)
+    gtk_flow_box_remove (self->metrics_box, child);
+  for (PlMetric m = 0; m < PL_N_METRICS; m++)
+    gtk_flow_box_append (self->metrics_box, metric_card (report, m));
+
+  gtk_list_box_bind_model (self->alerts_list, pl_insights_report_get_alerts (report),
+                           create_alert_row, NULL, NULL);
+  gtk_list_box_bind_model (self->suggestions_list, pl_insights_report_get_suggestions (report),
+                           create_suggestion_row, NULL, NULL);
+  bind_groups (self);
+
+  n_alerts = g_list_model_get_n_items (pl_insights_report_get_alerts (report));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner — %s",
+                                          "%u learners — %s",
+                                          pl_insights_report_get_n_learners (report)),
+                             pl_insights_report_get_n_learners (report),
+                             n_alerts == 0 ? _("nobody needs attention") : _("this week at a glance"));
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    pl_insights_report_get_n_learners (report) > 0 ? "report" : "empty");
+}
+
+/* ---- computing ---------------------------------------------------------- */
+
+static void
+on_report_ready_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PlInsightsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlInsightsReport) report = pl_insights_report_compute_finish (result, &error);
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_spinner_stop (self->spinner);
+          g_clear_object (&self->computing);
+          show_toast (self, adw_toast_new_format (_("Could not update the dashboard: %s"), error->message));
+        }
+      return;
+    }
+  gtk_spinner_stop (self->spinner);
+  g_clear_object (&self->computing);
+  show_report (self, report);
+}
+
+static void
+compute (PlInsightsPage *self)
+{
+  GSettings *settings;
+
+  if (self->computing != NULL)
+    g_cancellable_cancel (self->computing);
+  g_clear_object (&self->computing);
+
+  if (self->context == NULL || self->classroom == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Class Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("No Learners Yet"));
+
+  settings = pl_context_get_settings (self->context);
+  self->computing = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  pl_insights_report_compute_async (pl_store_get_path (pl_context_get_store (self->context)),
+                                    pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                    NULL,
+                                    g_settings_get_double (settings, "proficient-level"),
+                                    self->computing, on_report_ready_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  PlInsightsPage *self = data;
+
+  self->refresh_id = 0;
+  compute (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Evidence, picks and check-ins arrive in bursts: recompute once they settle. */
+static void
+schedule_refresh (PlInsightsPage *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (400, refresh_timeout_cb, self);
+}
+
+static void
+on_store_changed_cb (PlStore        *store,
+                     const char     *table,
+                     PlInsightsPage *self)
+{
+  schedule_refresh (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  compute (PL_INSIGHTS_PAGE (widget));
+}
+
+static void
+on_mixed_toggled_cb (GtkSwitch      *sw,
+                     GParamSpec     *pspec,
+                     PlInsightsPage *self)
+{
+  bind_groups (self);
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+set_context (PlInsightsPage *self,
+             PlContext      *context)
+{
+  if (self->context == context)
+    return;
+  if (self->context != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
+  self->changed_id = 0;
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
+                                         G_CALLBACK (on_store_changed_cb), self);
+  schedule_refresh (self);
+}
+
+static void
 pl_insights_page_dispose (GObject *object)
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (object);
 
+  if (self->computing != NULL)
+    g_cancellable_cancel (self->computing);
+  g_clear_object (&self->computing);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  set_context (self, NULL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_INSIGHTS_PAGE);
   g_clear_object (&self->classroom);
-  g_clear_object (&self->context);
+  g_clear_object (&self->report);
 
   G_OBJECT_CLASS (pl_insights_page_parent_class)->dispose (object);
 }
 
 static void
 pl_insights_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (object);
 
@@ -60,21 +463,24 @@ pl_insights_page_get_property (GObject    *object,
 
 static void
 pl_insights_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_context (self, g_value_get_object (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_CLASSROOM:
       if (g_set_object (&self->classroom, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          schedule_refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -102,10 +508,33 @@ pl_insights_page_class_init (PlInsightsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PersonalLearn/insights/pl-insights-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, metrics_box);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, alerts_list);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, mixed_switch);
+
+  gtk_widget_class_install_action (widget_class, "insights.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "insights.refresh", NULL);
 }
 
 static void
 pl_insights_page_init (PlInsightsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_placeholder (self->alerts_list, placeholder (_("Nobody needs attention right now.")));
+  gtk_list_box_set_placeholder (self->groups_list, placeholder (_("No standard is shared by three or more learners who have not mastered it.")));
+  gtk_list_box_set_placeholder (self->suggestions_list, placeholder (_("No suggestions: the class has no choice board yet, or every option is picked.")));
+  g_signal_connect_object (self->mixed_switch, "notify::active", G_CALLBACK (on_mixed_toggled_cb), self, 0);
+}
+
+PlInsightsReport *
+pl_insights_page_get_report (PlInsightsPage *self)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_PAGE (self), NULL);
+  return self->report;
 }

@@ -1,0 +1,44 @@
+/* pl-insights-item.h — one line of the Insights lists: an alert, a group
+ * or a suggested option, with its reason
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PL_INSIGHTS_ITEM_ALERT,
+  PL_INSIGHTS_ITEM_GROUP,
+  PL_INSIGHTS_ITEM_SUGGESTION,
+} PlInsightsItemKind;
+
+#define PL_TYPE_INSIGHTS_ITEM (pl_insights_item_get_type ())
+G_DECLARE_FINAL_TYPE (PlInsightsItem, pl_insights_item, PL, INSIGHTS_ITEM, GObject)
+
+PlInsightsItem     *pl_insights_item_new              (PlInsightsItemKind  kind,
+                                                       const char         *title,
+                                                       const char         *reason);
+PlInsightsItemKind  pl_insights_item_get_kind         (PlInsightsItem     *self);
+const char         *pl_insights_item_get_title        (PlInsightsItem     *self);
+const char         *pl_insights_item_get_reason       (PlInsightsItem     *self);
+
+/* The learner it is about (alerts, suggestions), or NULL. */
+const char         *pl_insights_item_get_learner_uuid (PlInsightsItem     *self);
+void                pl_insights_item_set_learner_uuid (PlInsightsItem     *self,
+                                                       const char         *uuid);
+/* The option suggested, and the signature a dismissal is kept under. */
+const char         *pl_insights_item_get_option_uuid  (PlInsightsItem     *self);
+const char         *pl_insights_item_get_signature    (PlInsightsItem     *self);
+void                pl_insights_item_set_suggestion   (PlInsightsItem     *self,
+                                                       const char         *option_uuid,
+                                                       const char         *signature);
+/* For alerts: whether the teacher has followed it up. */
+gboolean            pl_insights_item_get_followed_up  (PlInsightsItem     *self);
+void                pl_insights_item_set_followed_up  (PlInsightsItem     *self,
+                                                       gboolean            followed_up);
+
+G_END_DECLS
