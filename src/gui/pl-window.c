@@ -160,10 +160,13 @@ set_context (PlWindow  *self,
   gtk_drop_down_set_expression (self->class_dropdown, name);
   gtk_drop_down_set_model (self->class_dropdown, pl_context_get_classrooms (context));
 
+  /* The class first: a view that gets the context first would load the
+   * whole school before narrowing to the class. */
+  select_last_classroom (self);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_object_set (pages[i], "context", context, NULL);
       g_object_bind_property (context, "classroom", pages[i], "classroom", G_BINDING_SYNC_CREATE);
+      g_object_set (pages[i], "context", context, NULL);
     }
 
   g_signal_connect_object (context, "notify::classroom",
@@ -173,7 +176,6 @@ set_context (PlWindow  *self,
   g_signal_connect_object (self->class_dropdown, "notify::selected",
                            G_CALLBACK (on_dropdown_selected_cb), self, 0);
 
-  select_last_classroom (self);
   on_classroom_changed_cb (context, NULL, self);
   update_main_page (self);
 }
