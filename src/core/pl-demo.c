@@ -274,19 +274,25 @@ typedef struct
   const char *title;
   int         due_day;       /* days after the unit starts */
   const char *prompt;
-  const char *reflection;
+  const char *reflections[3];
 } MilestoneSpec;
 
 static const MilestoneSpec milestone_specs[3] = {
   { "Particle model sketch", 11,
     "What does your model explain well, and what can it not explain yet?",
-    "My model explains why gases spread out, but not yet why some solids are hard and others soft." },
+    { "My model explains why gases spread out, but not yet why some solids are hard and others soft.",
+      "It shows the particles in ice, water and steam; it cannot show why salt dissolves.",
+      "Drawing the spaces between particles helped; I still do not get what holds them together." } },
   { "Reaction lab report", 25,
     "Which piece of evidence convinced you most that a reaction happened? Why?",
-    "The temperature drop convinced me most, because nothing was heated or cooled from outside." },
+    { "The temperature drop convinced me most, because nothing was heated or cooled from outside.",
+      "The gas bubbles, because the new substance had different properties from what we started with.",
+      "The colour change, but now I know a colour change alone is not always proof." } },
   { "Design challenge showcase", 39,
     "What would you change in your design with one more week, and what did testing teach you?",
-    "I would add insulation; testing showed most of the heat escaped through the top." },
+    { "I would add insulation; testing showed most of the heat escaped through the top.",
+      "I would use less water: our first test got hot fast but cooled in three minutes.",
+      "Testing taught me to change one thing at a time, otherwise we could not tell what helped." } },
 };
 
 static const char *level_titles[4] = { "Beginning", "Developing", "Proficient", "Exceeding" };
@@ -1031,7 +1037,8 @@ write_work (Demo         *d,
       for (guint m = 0; m < 3; m++)
         if (milestone_specs[m].due_day / 7 == w)
           {
-            g_snprintf (reflection_buf, sizeof reflection_buf, "%s", milestone_specs[m].reflection);
+            g_snprintf (reflection_buf, sizeof reflection_buf, "%s",
+                        PICK (&d->rng, milestone_specs[m].reflections));
             reflection = reflection_buf;
           }
       make_uuid (d, id);
@@ -1168,7 +1175,7 @@ write_milestones (Demo         *d,
         day_iso (d, done_day, done_on);
       if (!put (d, error, "milestone_progress", id, "learner_uuid, milestone_uuid, status, done_on, reflection",
                 "sssss", p->uuid, c->milestones[m], status, done_day >= 0 ? done_on : NULL,
-                done_day >= 0 && rng_chance (&d->rng, 0.8) ? milestone_specs[m].reflection : NULL))
+                done_day >= 0 && rng_chance (&d->rng, 0.8) ? PICK (&d->rng, milestone_specs[m].reflections) : NULL))
         return FALSE;
     }
   return TRUE;
