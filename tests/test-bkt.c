@@ -342,6 +342,17 @@ test_bkt_kernel_matches_reference (void)
     g_assert_cmpfloat_with_epsilon (got.guess, ref.guess, 1e-5);
     g_assert_cmpfloat_with_epsilon (got.slip, ref.slip, 1e-5);
     g_assert_cmpfloat_with_epsilon (got.forget, ref.forget, 1e-5);
+
+    /* And without forgetting, which takes its own path in the kernel. */
+    options.forget = FALSE;
+    got = (PlBktParams) { 0.5, 0.15, 0.2, 0.1, 0.0 };
+    reference_em_step (&obs, 0, &got, &ref, &ll_ref);
+    g_assert_true (pl_bkt_fit (&obs, &options, &got, &ll_got, NULL));
+    g_assert_cmpfloat_with_epsilon (got.prior, ref.prior, 1e-5);
+    g_assert_cmpfloat_with_epsilon (got.learn, ref.learn, 1e-5);
+    g_assert_cmpfloat_with_epsilon (got.guess, ref.guess, 1e-5);
+    g_assert_cmpfloat_with_epsilon (got.slip, ref.slip, 1e-5);
+    g_assert_cmpfloat (got.forget, ==, 0.0);
   }
 
   /* Mastery: lock-step filter against the one-learner function. */

@@ -121,6 +121,59 @@ product_log (const vf *prod,
   return ll;
 }
 
+/* One step of the backward pass at t >= 1 inside _pl_bkt_expect. With
+ * MASKED false every lane is observed at t (m = 1, o = code); with FORGET
+ * false the L -> U terms vanish. Both are constants, so each use compiles
+ * to a loop body without the dead arithmetic. */
+#define BACKWARD_STEP(MASKED, FORGET) \
+  G_STMT_START \
+    { \
+      vf c_ = load_codes (codes + (gsize) t * W); \
+      vf a_ = loadf (A + (gsize) t * W); \
+      vf iz_ = loadf (IZ + (gsize) t * W); \
+      vf ap_ = loadf (A + (gsize) (t - 1) * W); \
+      vf gl_ = a_ * bl; \
+      vf m_, wl_, wu_; \
+ \
+      if (MASKED) \
+        { \
+          m_ = eval (is_obs, c_); \
+          wl_ = eval (em_l, c_) * bl * iz_; \
+          wu_ = eval (em_u, c_) * bu * iz_; \
+          acc_gl += gl_ * m_; \
+          acc_gl_ok += gl_ * eval (is_ok, c_); \
+          acc_ul += (1.0f - ap_) * wl_ * m_; \
+          if (FORGET) \
+            acc_lu += ap_ * wu_ * m_; \
+        } \
+      else \
+        { \
+          m_ = splat (1.0f); \
+          wl_ = (lin_l0 + c_ * lin_l1) * bl * iz_; \
+          wu_ = (lin_u0 + c_ * lin_u1) * bu * iz_; \
+          acc_gl += gl_; \
+          acc_gl_ok += gl_ * c_; \
+          acc_ul += (1.0f - ap_) * wl_; \
+          if (FORGET) \
+            acc_lu += ap_ * wu_; \
+        } \
+      acc_trans += gl_ * m_next; \
+      bl = (FORGET) ? wl_ + F * (wu_ - wl_) : wl_; \
+      bu = wu_ + T * (wl_ - wu_); \
+      m_next = m_; \
+ \
+      if (G_UNLIKELY (t % FLUSH_STEPS == 0)) \
+        { \
+          gamma_l += hsum (acc_gl); \
+          gamma_l_ok += hsum (acc_gl_ok); \
+          trans_l += hsum (acc_trans); \
+          xi_ul += hsum (acc_ul); \
+          xi_lu += hsum (acc_lu); \
+          acc_gl = acc_gl_ok = acc_trans = acc_ul = acc_lu = splat (0.0f); \
+        } \
+    } \
+  G_STMT_END
+
 void
 _pl_bkt_expect (PlBktLayout       *layout,
                 guint              skill,
@@ -134,6 +187,9 @@ _pl_bkt_expect (PlBktLayout       *layout,
   const Quadratic em_u = quadratic (1.0 - params->guess, params->guess, 1.0);
   const Quadratic is_obs = quadratic (1.0, 1.0, 0.0);
   const Quadratic is_ok = quadratic (0.0, 1.0, 0.0);
+  /* Where every lane is observed, emissions are linear in the code. */
+  const float lin_l0 = params->slip, lin_l1 = 1.0 - 2.0 * params->slip;
+  const float lin_u0 = 1.0 - params->guess, lin_u1 = 2.0 * params->guess - 1.0;
   float *A = layout->scratch;
   float *IZ = layout->scratch + (gsize) layout->max_steps * W;
   double prior_l = 0.0, gamma_l = 0.0, gamma_l_ok = 0.0, trans_l = 0.0;
@@ -145,6 +201,7 @@ _pl_bkt_expect (PlBktLayout       *layout,
       const PlBktBlock *block = &layout->blocks[b];
       const guint8 *codes = layout->codes + block->codes;
       const guint32 n = block->n_steps;
+      const guint32 n_full = block->n_full;
       vf prod = splat (1.0f);
       vi expo = (vi) {};
       vf bl = splat (1.0f), bu = splat (1.0f);
@@ -166,10 +223,22 @@ _pl_bkt_expect (PlBktLayout       *layout,
         prod *= z;
         for (t = 1; t < n; t++)
           {
+            vf el, eu;
+
             c = load_codes (codes + (gsize) t * W);
+            if (t < n_full)
+              {
+                el = lin_l0 + c * lin_l1;
+                eu = lin_u0 + c * lin_u1;
+              }
+            else
+              {
+                el = eval (em_l, c);
+                eu = eval (em_u, c);
+              }
             q = a * stay + T;
-            jl = q * eval (em_l, c);
-            z = jl + (1.0f - q) * eval (em_u, c);
+            jl = q * el;
+            z = jl + (1.0f - q) * eu;
             iz = 1.0f / z;
             a = jl * iz;
             storef (A + (gsize) t * W, a);
@@ -182,37 +251,23 @@ _pl_bkt_expect (PlBktLayout       *layout,
         ll += product_log (&prod, &expo);
       }
 
-      /* Backward, with the expected counts. */
+      /* Backward, with the expected counts: first the steps where some
+       * lanes may have ended, then those where every lane is observed. */
       acc_gl = acc_gl_ok = acc_trans = acc_ul = acc_lu = splat (0.0f);
-      for (t = n - 1; t > 0; t--)
+      t = n - 1;
+      if (F > 0.0f)
         {
-          vf c = load_codes (codes + (gsize) t * W);
-          vf m = eval (is_obs, c);
-          vf a = loadf (A + (gsize) t * W);
-          vf gl = a * bl;
-          vf iz = loadf (IZ + (gsize) t * W);
-          vf wl = eval (em_l, c) * bl * iz;
-          vf wu = eval (em_u, c) * bu * iz;
-          vf ap = loadf (A + (gsize) (t - 1) * W);
-
-          acc_gl += gl * m;
-          acc_gl_ok += gl * eval (is_ok, c);
-          acc_trans += gl * m_next;
-          acc_ul += (1.0f - ap) * wl * m;
-          acc_lu += ap * wu * m;
-          bl = wl + F * (wu - wl);
-          bu = wu + T * (wl - wu);
-          m_next = m;
-
-          if (G_UNLIKELY (t % FLUSH_STEPS == 0))
-            {
-              gamma_l += hsum (acc_gl);
-              gamma_l_ok += hsum (acc_gl_ok);
-              trans_l += hsum (acc_trans);
-              xi_ul += hsum (acc_ul);
-              xi_lu += hsum (acc_lu);
-              acc_gl = acc_gl_ok = acc_trans = acc_ul = acc_lu = splat (0.0f);
-            }
+          for (; t > 0 && t >= n_full; t--)
+            BACKWARD_STEP (TRUE, TRUE);
+          for (; t > 0; t--)
+            BACKWARD_STEP (FALSE, TRUE);
+        }
+      else
+        {
+          for (; t > 0 && t >= n_full; t--)
+            BACKWARD_STEP (TRUE, FALSE);
+          for (; t > 0; t--)
+            BACKWARD_STEP (FALSE, FALSE);
         }
 
       {
@@ -449,6 +504,8 @@ _pl_bkt_layout_new (const PlBktObservations *obs)
 
           bl->codes = n_codes;
           bl->n_steps = order[2 * i];
+          /* Sorted longest first: the last lane is the shortest. */
+          bl->n_full = i + W <= n ? order[2 * (i + W - 1)] : 0;
           for (int l = 0; l < W; l++)
             bl->seq[l] = i + l < n ? order[2 * (i + l) + 1] : PL_BKT_NO_SEQUENCE;
           n_codes += (gsize) bl->n_steps * W;

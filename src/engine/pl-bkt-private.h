@@ -28,6 +28,7 @@ typedef struct
   guint64 codes;                   /* offset of [n_steps][PL_BKT_LANES] codes
                                     * in the buffer of its skill */
   guint32 n_steps;                 /* length of the longest sequence */
+  guint32 n_full;                  /* steps at which every lane is observed */
   guint32 seq[PL_BKT_LANES];       /* sequence index, or PL_BKT_NO_SEQUENCE */
 } PlBktBlock;
 
