@@ -359,10 +359,19 @@ pl_profile_is_archived (PlProfile *self)
 static char *
 fold (const char *text)
 {
-  g_autofree char *lower = g_utf8_casefold (text, -1);
-  g_autofree char *decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
+  g_autofree char *lower = NULL;
+  g_autofree char *decomposed = NULL;
+  gboolean ascii = TRUE;
   GString *out;
 
+  /* Most names and words are plain ASCII: lower-casing is all they need. */
+  for (const char *p = text; *p != '\0' && ascii; p++)
+    ascii = ((guchar) *p) < 0x80;
+  if (ascii)
+    return g_ascii_strdown (text, -1);
+
+  lower = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
   if (decomposed == NULL)
     return g_strdup ("");
   out = g_string_sized_new (strlen (decomposed));
@@ -441,4 +450,11 @@ pl_profile_matches (PlProfile  *self,
       word = end + 1;
     }
   return TRUE;
+}
+
+void
+pl_profile_prepare_search (PlProfile *self)
+{
+  g_return_if_fail (PL_IS_PROFILE (self));
+  get_haystack (self);
 }

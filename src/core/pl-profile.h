@@ -98,5 +98,8 @@ gboolean    pl_profile_is_archived        (PlProfile   *self);
 gboolean    pl_profile_matches            (PlProfile   *self,
                                            const char  *folded_query);
 char       *pl_profile_fold_query         (const char  *query);
+/* Builds the folded text searches look in now (it is otherwise built on
+ * the first search), so that the first keystroke is as quick as others. */
+void        pl_profile_prepare_search     (PlProfile   *self);
 
 G_END_DECLS

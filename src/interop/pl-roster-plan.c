@@ -330,9 +330,15 @@ plan_learner (PlRosterPlan    *self,
   PlRecord *record;
   gboolean changed = FALSE;
 
+  g_autofree char *uuid = NULL;
+
   *out_new = existing == NULL;
-  if (existing != NULL &&
-      (a = g_hash_table_lookup (self->learners, pl_record_get_uuid (PL_RECORD (existing)))) != NULL)
+  if (existing != NULL)
+    uuid = g_strdup (pl_record_get_uuid (PL_RECORD (existing)));
+  else
+    uuid = rl->source_id != NULL ? pl_store_derive_uuid ("learner", rl->source_id) : g_uuid_string_random ();
+  /* A student in several classes: one action, shared. */
+  if ((a = g_hash_table_lookup (self->learners, uuid)) != NULL)
     return a;
 
   a = g_new0 (LearnerAction, 1);
@@ -340,9 +346,6 @@ plan_learner (PlRosterPlan    *self,
     a->record = g_object_ref (existing);
   else
     {
-      g_autofree char *uuid = rl->source_id != NULL ? pl_store_derive_uuid ("learner", rl->source_id)
-                                                    : g_uuid_string_random ();
-
       a->record = g_object_new (PL_TYPE_LEARNER, "uuid", uuid, NULL);
       changed = TRUE;
     }

@@ -4,14 +4,56 @@
  */
 #include <glib/gi18n.h>
 
+#include "core/pl-store-learners.h"
+#include "pl-learner-detail.h"
+#include "pl-learner-row.h"
 #include "pl-learners-page.h"
+#include "pl-roster-import-dialog.h"
+
+enum {
+  FILTER_ALL,
+  FILTER_ATTENTION,
+  FILTER_INCOMPLETE,
+  FILTER_ACCOMMODATIONS,
+  FILTER_ARCHIVED,
+};
+
+enum {
+  SORT_FAMILY,
+  SORT_GIVEN,
+  SORT_COMPLETENESS,
+  SORT_UPDATED,
+};
 
 struct _PlLearnersPage
 {
-  AdwBin       parent_instance;
+  AdwBin              parent_instance;
 
-  PlContext   *context;
-  PlClassroom *classroom;
+  PlContext          *context;
+  PlClassroom        *classroom;
+
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkDropDown        *sort_dropdown;
+  GtkListView        *list_view;
+  GtkLabel           *summary_label;
+  GtkStack           *detail_stack;
+  PlLearnerDetail    *detail;
+
+  GListStore         *profiles;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkCustomSorter    *sorter;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+
+  char               *query;     /* folded */
+  gboolean            adopting;
+  gint64              now_ms;
+  guint               reload_id;
+  gulong              store_handler;
 };
 
 G_DEFINE_FINAL_TYPE (PlLearnersPage, pl_learners_page, ADW_TYPE_BIN)
@@ -25,12 +67,502 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* ---- filtering and sorting ----------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  PlLearnersPage *self = user_data;
+  PlProfile *profile = item;
+  guint mode = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (mode == FILTER_ARCHIVED)
+    {
+      if (!pl_profile_is_archived (profile))
+        return FALSE;
+    }
+  else if (pl_profile_is_archived (profile))
+    return FALSE;
+  else if (mode == FILTER_ATTENTION && !pl_profile_needs_attention (profile, self->now_ms))
+    return FALSE;
+  else if (mode == FILTER_INCOMPLETE && !pl_profile_is_incomplete (profile))
+    return FALSE;
+  else if (mode == FILTER_ACCOMMODATIONS && !pl_profile_has_accommodations (profile))
+    return FALSE;
+
+  return pl_profile_matches (profile, self->query);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  PlLearnersPage *self = user_data;
+  PlProfile *pa = (PlProfile *) a;
+  PlProfile *pb = (PlProfile *) b;
+  int r = 0;
+
+  switch (gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_GIVEN:
+      r = g_utf8_collate (pl_profile_get_display_name (pa), pl_profile_get_display_name (pb));
+      break;
+    case SORT_COMPLETENESS:
+      r = (int) pl_profile_get_n_filled (pa) - (int) pl_profile_get_n_filled (pb);
+      break;
+    case SORT_UPDATED:
+      r = pl_profile_get_updated_ms (pa) < pl_profile_get_updated_ms (pb) ? -1 :
+          pl_profile_get_updated_ms (pa) > pl_profile_get_updated_ms (pb) ? 1 : 0;
+      break;
+    default:
+      break;
+    }
+  if (r == 0)
+    r = g_strcmp0 (pl_profile_get_sort_key (pa), pl_profile_get_sort_key (pb));
+  return r;
+}
+
+static void
+on_search_changed_cb (PlLearnersPage *self)
+{
+  g_free (self->query);
+  self->query = pl_profile_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filter_changed_cb (PlLearnersPage *self)
+{
+  self->now_ms = g_get_real_time () / 1000;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed_cb (PlLearnersPage *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* ---- the list ------------------------------------------------------ */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, pl_learner_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PlLearnersPage           *self)
+{
+  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item), self->now_ms);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)), NULL, 0);
+}
+
+static void
+update_summary (PlLearnersPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  guint active = 0, complete = 0, stale = 0, sum = 0, attention = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+
+      if (pl_profile_is_archived (p))
+        continue;
+      active++;
+      sum += pl_profile_get_completeness (p);
+      complete += pl_profile_is_incomplete (p) ? 0 : 1;
+      stale += pl_profile_is_stale (p, self->now_ms) ? 1 : 0;
+      attention += pl_profile_needs_attention (p, self->now_ms) ? 1 : 0;
+    }
+  if (active == 0)
+    text = g_strdup (_("No learners yet. Add them one by one or import the roster your school sends."));
+  else
+    /* Translators: the class summary under the learner list */
+    text = g_strdup_printf (ngettext ("%u learner · profiles %u %% complete · %u complete · %u stale · %u need attention",
+                                      "%u learners · profiles %u %% complete · %u complete · %u stale · %u need attention",
+                                      active),
+                            active, sum / active, complete, stale, attention);
+  gtk_label_set_label (self->summary_label, text);
+}
+
+static const char *
+selected_uuid (PlLearnersPage *self)
+{
+  PlProfile *p = gtk_single_selection_get_selected_item (self->selection);
+
+  return p != NULL ? pl_profile_get_uuid (p) : NULL;
+}
+
+void
+pl_learners_page_reload (PlLearnersPage *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *keep = NULL;
+  PlProfile *editing;
+  guint n;
+
+  g_return_if_fail (PL_IS_LEARNERS_PAGE (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->context == NULL)
+    return;
+
+  self->now_ms = g_get_real_time () / 1000;
+  keep = g_strdup (selected_uuid (self));
+  list = pl_store_list_profiles (pl_context_get_store (self->context),
+                                 self->classroom != NULL ? pl_record_get_uuid (PL_RECORD (self->classroom)) : NULL,
+                                 &error);
+  if (list == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new_format (_("Could not read the learners: %s"), error->message));
+      return;
+    }
+
+  /* The profile being edited takes the fresh values without disturbing
+   * what is being typed. */
+  editing = pl_learner_detail_get_profile (self->detail);
+  n = g_list_model_get_n_items (list);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  self->adopting = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      PlProfile *p = g_list_model_get_item (list, i);
+
+      pl_profile_prepare_search (p);
+      if (editing != NULL && g_strcmp0 (pl_profile_get_uuid (p), pl_profile_get_uuid (editing)) == 0)
+        pl_learner_detail_adopt (self->detail, p);
+      g_ptr_array_add (items, p);
+    }
+  g_list_store_splice (self->profiles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->profiles)),
+                       items->pdata, items->len);
+  self->adopting = FALSE;
+  update_summary (self);
+
+  if (keep != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (g_strcmp0 (pl_profile_get_uuid (p), keep) == 0)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+    }
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  PlLearnersPage *self = data;
+
+  self->reload_id = 0;
+  pl_learners_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (PlStore        *store,
+                     const char     *table,
+                     PlLearnersPage *self)
+{
+  static const char * const tables[] = { "learner", "enrollment", "profile_field", "note", NULL };
+
+  if (!g_strv_contains (tables, table) || self->reload_id != 0)
+    return;
+  /* Edits come in bursts while the teacher types: refresh once after. */
+  self->reload_id = g_timeout_add (250, reload_idle_cb, self);
+}
+
+static void
+show_profile (PlLearnersPage *self,
+              PlProfile      *profile)
+{
+  pl_learner_detail_set_profile (self->detail, profile, self->classroom);
+  gtk_stack_set_visible_child_name (self->detail_stack, profile != NULL ? "detail" : "empty");
+}
+
+static void
+on_selection_changed_cb (PlLearnersPage *self)
+{
+  PlProfile *profile = gtk_single_selection_get_selected_item (self->selection);
+  PlProfile *editing = pl_learner_detail_get_profile (self->detail);
+
+  /* A search or filter that hides the learner being edited leaves the
+   * profile open; only choosing another learner replaces it. */
+  if (self->adopting || profile == NULL || profile == editing ||
+      (editing != NULL && g_strcmp0 (pl_profile_get_uuid (profile), pl_profile_get_uuid (editing)) == 0))
+    return;
+  show_profile (self, profile);
+}
+
+static void
+on_learner_activated_cb (PlLearnersPage *self,
+                         guint           position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  on_selection_changed_cb (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  pl_learner_detail_focus (self->detail);
+}
+
+static void
+on_detail_back_cb (PlLearnersPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_detail_message_cb (PlLearnersPage *self,
+                      const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+undo_archive_cb (AdwToast *toast,
+                 gpointer  user_data)
+{
+  PlLearnersPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  PlLearner *learner = g_object_get_data (G_OBJECT (toast), "learner");
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->context == NULL)
+    return;
+  if (!pl_store_set_learner_archived (pl_context_get_store (self->context), learner,
+                                      !pl_record_get_boolean (PL_RECORD (learner), "archived"), &error))
+    on_detail_message_cb (self, error->message);
+}
+
+static void
+on_detail_archived_cb (PlLearnersPage *self,
+                       PlLearner      *learner,
+                       gboolean        archived)
+{
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  const char *given = pl_record_get_string (PL_RECORD (learner), "given_name");
+
+  title = archived ? g_strdup_printf (_("%s archived"), given) : g_strdup_printf (_("%s restored"), given);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "learner", g_object_ref (learner), g_object_unref);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_archive_cb), NULL);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- actions ------------------------------------------------------- */
+
+static void
+add_learner_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PlLearnersPage   *self)
+{
+  GtkEditable *given = g_object_get_data (G_OBJECT (dialog), "given");
+  GtkEditable *family = g_object_get_data (G_OBJECT (dialog), "family");
+  g_autoptr(PlLearner) learner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *g = NULL;
+  g_autofree char *f = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || self->context == NULL)
+    return;
+  g = g_strstrip (g_strdup (gtk_editable_get_text (given)));
+  f = g_strstrip (g_strdup (gtk_editable_get_text (family)));
+  if (*g == '\0' && *f == '\0')
+    return;
+  learner = pl_store_add_learner (pl_context_get_store (self->context),
+                                  self->classroom != NULL ? pl_record_get_uuid (PL_RECORD (self->classroom)) : NULL,
+                                  g, f, &error);
+  if (learner == NULL)
+    {
+      on_detail_message_cb (self, error->message);
+      return;
+    }
+  pl_learners_page_reload (self);
+  gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  on_search_changed_cb (self);
+  pl_learners_page_show_learner (self, pl_record_get_uuid (PL_RECORD (learner)));
+}
+
+static void
+on_add_entry_changed_cb (GtkEditable      *editable,
+                         AdwMessageDialog *dialog)
+{
+  GtkEditable *given = g_object_get_data (G_OBJECT (dialog), "given");
+  GtkEditable *family = g_object_get_data (G_OBJECT (dialog), "family");
+
+  adw_message_dialog_set_response_enabled (dialog, "add",
+                                           *gtk_editable_get_text (given) != '\0' ||
+                                           *gtk_editable_get_text (family) != '\0');
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PlLearnersPage *self = PL_LEARNERS_PAGE (widget);
+  GtkWidget *dialog, *box, *given, *family;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Learner"),
+                                   self->classroom != NULL
+                                     ? _("The learner joins the class shown now. Fill in the profile afterwards.")
+                                     : NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  given = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (given), _("Given name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (given), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Given name"), -1);
+  family = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (family), _("Family name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (family), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Family name"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (given), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (family), TRUE);
+  gtk_box_append (GTK_BOX (box), given);
+  gtk_box_append (GTK_BOX (box), family);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "given", given);
+  g_object_set_data (G_OBJECT (dialog), "family", family);
+  g_signal_connect (given, "changed", G_CALLBACK (on_add_entry_changed_cb), dialog);
+  g_signal_connect (family, "changed", G_CALLBACK (on_add_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_learner_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (given);
+}
+
+static void
+on_import_done_cb (PlRosterImportDialog *dialog,
+                   const char           *summary,
+                   PlLearnersPage       *self)
+{
+  pl_learners_page_reload (self);
+  on_detail_message_cb (self, summary);
+}
+
+void
+pl_learners_page_import_roster (PlLearnersPage *self)
+{
+  PlRosterImportDialog *dialog;
+
+  g_return_if_fail (PL_IS_LEARNERS_PAGE (self));
+  if (self->context == NULL)
+    return;
+  dialog = pl_roster_import_dialog_new (self->context, self->classroom);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pl_learners_page_import_roster (PL_LEARNERS_PAGE (widget));
+}
+
+/* From other views (win.show-learner): the learner's profile, even when
+ * the search or filter hides them or they are in another class. */
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlLearnersPage *self = PL_LEARNERS_PAGE (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(PlProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pl_learners_page_show_learner (self, uuid))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  on_search_changed_cb (self);
+  gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
+  if (pl_learners_page_show_learner (self, uuid) || self->context == NULL)
+    return;
+  profile = pl_store_load_profile (pl_context_get_store (self->context), uuid, &error);
+  if (profile == NULL)
+    {
+      on_detail_message_cb (self, error->message);
+      return;
+    }
+  show_profile (self, profile);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlLearnersPage *self = PL_LEARNERS_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- GObject ------------------------------------------------------- */
+
+static void
+set_context (PlLearnersPage *self,
+             PlContext      *context)
+{
+  if (self->context != NULL && self->store_handler != 0)
+    g_clear_signal_handler (&self->store_handler, pl_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  pl_learner_detail_set_context (self->detail, context);
+  if (context != NULL)
+    self->store_handler = g_signal_connect (pl_context_get_store (context), "changed",
+                                            G_CALLBACK (on_store_changed_cb), self);
+  pl_learners_page_reload (self);
+}
+
 static void
 pl_learners_page_dispose (GObject *object)
 {
   PlLearnersPage *self = PL_LEARNERS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->context != NULL && self->store_handler != 0)
+    g_clear_signal_handler (&self->store_handler, pl_context_get_store (self->context));
+  if (self->detail != NULL)
+    pl_learner_detail_flush (self->detail);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_LEARNERS_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->classroom);
   g_clear_object (&self->context);
 
@@ -38,10 +570,20 @@ pl_learners_page_dispose (GObject *object)
 }
 
 static void
+pl_learners_page_finalize (GObject *object)
+{
+  PlLearnersPage *self = PL_LEARNERS_PAGE (object);
+
+  g_free (self->query);
+
+  G_OBJECT_CLASS (pl_learners_page_parent_class)->finalize (object);
+}
+
+static void
 pl_learners_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   PlLearnersPage *self = PL_LEARNERS_PAGE (object);
 
@@ -60,21 +602,30 @@ pl_learners_page_get_property (GObject    *object,
 
 static void
 pl_learners_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   PlLearnersPage *self = PL_LEARNERS_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      if (self->context != g_value_get_object (value))
+        {
+          set_context (self, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_CLASSROOM:
       if (g_set_object (&self->classroom, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          pl_learner_detail_flush (self->detail);
+          show_profile (self, NULL);
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          pl_learners_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -88,6 +639,7 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_learners_page_dispose;
+  object_class->finalize = pl_learners_page_finalize;
   object_class->get_property = pl_learners_page_get_property;
   object_class->set_property = pl_learners_page_set_property;
 
@@ -100,12 +652,114 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PL_TYPE_LEARNER_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PersonalLearn/learners/pl-learners-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_learner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_archived_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_message_cb);
+
+  gtk_widget_class_install_action (widget_class, "learners.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "learners.import-roster", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "learners.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "learners.show", "s", show_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "learners.focus-search", NULL);
 }
 
 static void
 pl_learners_page_init (PlLearnersPage *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child: not a bound template child, which the template's
+   * dispose would unparent a second time. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  self->query = g_strdup ("");
+  self->now_ms = g_get_real_time () / 1000;
+  self->profiles = g_list_store_new (PL_TYPE_PROFILE);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->profiles), GTK_FILTER (self->filter));
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_object_bind_property (self->leaflet, "folded", self->detail, "folded", G_BINDING_SYNC_CREATE);
+  update_summary (self);
+}
+
+GListModel *
+pl_learners_page_get_visible (PlLearnersPage *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+GtkEditable *
+pl_learners_page_get_search (PlLearnersPage *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+void
+pl_learners_page_set_filter (PlLearnersPage *self,
+                             guint           filter)
+{
+  g_return_if_fail (PL_IS_LEARNERS_PAGE (self));
+  gtk_drop_down_set_selected (self->filter_dropdown, filter);
+}
+
+gboolean
+pl_learners_page_show_learner (PlLearnersPage *self,
+                               const char     *learner_uuid)
+{
+  guint n;
+
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (pl_profile_get_uuid (p), learner_uuid) == 0)
+        {
+          on_learner_activated_cb (self, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GtkWidget *
+pl_learners_page_get_detail (PlLearnersPage *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+  return GTK_WIDGET (self->detail);
 }

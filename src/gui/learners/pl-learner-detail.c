@@ -1,0 +1,1009 @@
+/* pl-learner-detail.c — one learner's profile, edited in place
+ *
+ * Every edit is saved after a short pause in typing (and when the teacher
+ * moves to another learner), so each edit is one write that advances the
+ * record's clock; nothing waits for a Save button.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/pl-store-learners.h"
+#include "pl-learner-detail.h"
+#include "pl-learner-print.h"
+
+#define AUTOSAVE_MS 600
+
+static const char * const learner_columns[] = { "given_name", "family_name", "preferred_name", "pronouns", NULL };
+static const char * const note_kinds[] = { "conference", "check-in", "observation", "family", NULL };
+
+struct _PlLearnerDetail
+{
+  AdwBin           parent_instance;
+
+  PlContext       *context;
+  PlProfile       *profile;
+  PlClassroom     *classroom;
+  gboolean         folded;
+  gboolean         loading;
+
+  GtkWidget       *back_button;
+  GtkLabel        *title_label;
+  GtkButton       *archive_button;
+  GtkBox          *content;
+  GtkLabel        *status_label;
+
+  GHashTable      *editables;     /* column or field name → GtkEditable */
+  GHashTable      *switches;      /* flag field → GtkSwitch */
+  GHashTable      *preferences;   /* preset → GtkCheckButton */
+  GtkEditable     *other_preferences;
+  AdwPreferencesGroup *classes_group;
+  GtkWidget       *classes_list;
+  GtkDropDown     *class_dropdown;
+  GtkDropDown     *note_kind;
+  GtkTextView     *note_view;
+  GtkButton       *add_note_button;
+  GtkButton       *cancel_edit_button;
+  GtkWidget       *notes_list;
+  char            *editing_note;  /* uuid of the note a new version replaces */
+
+  GHashTable      *pending;       /* name → value waiting for the pause */
+  guint            save_id;
+};
+
+G_DEFINE_FINAL_TYPE (PlLearnerDetail, pl_learner_detail, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_BACK,
+  SIGNAL_ARCHIVED,
+  SIGNAL_MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static PlStore *
+get_store (PlLearnerDetail *self)
+{
+  return self->context != NULL ? pl_context_get_store (self->context) : NULL;
+}
+
+static void
+tell (PlLearnerDetail *self,
+      const char      *message)
+{
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+}
+
+static void
+update_status (PlLearnerDetail *self)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 now = g_get_real_time () / 1000;
+
+  if (self->profile == NULL)
+    return;
+  gtk_label_set_label (self->title_label, pl_profile_get_display_name (self->profile));
+  missing = pl_profile_get_missing (self->profile);
+  g_string_append_printf (text, _("Profile %u %% complete"), pl_profile_get_completeness (self->profile));
+  if (missing->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      list = g_strjoinv (", ", (char **) missing->pdata);
+      g_string_append_printf (text, _(" — still empty: %s"), list);
+    }
+  if (pl_profile_is_stale (self->profile, now))
+    g_string_append_printf (text, "\n%s", _("Stale: not updated for six weeks or more. Talk with the learner and bring it up to date."));
+  if (pl_profile_get_n_notes (self->profile) == 0)
+    g_string_append_printf (text, "\n%s", _("No conversation notes yet."));
+  gtk_label_set_label (self->status_label, text->str);
+  gtk_button_set_label (self->archive_button,
+                        pl_profile_is_archived (self->profile) ? _("_Restore") : _("_Archive"));
+}
+
+/* ---- autosave ------------------------------------------------------ */
+
+void
+pl_learner_detail_flush (PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  PlStore *store = get_store (self);
+  PlRecord *learner;
+  gboolean learner_changed = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (PL_IS_LEARNER_DETAIL (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->profile == NULL || store == NULL || g_hash_table_size (self->pending) == 0)
+    return;
+
+  learner = PL_RECORD (pl_profile_get_learner (self->profile));
+  if (!pl_store_begin (store, &error))
+    goto fail;
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_strv_contains (learner_columns, key))
+        {
+          const char *now = pl_record_get_string (learner, key);
+
+          if (g_strcmp0 (now != NULL ? now : "", value) != 0)
+            {
+              pl_record_set_string (learner, key, value);
+              learner_changed = TRUE;
+            }
+        }
+      else
+        {
+          if (!pl_store_set_profile_value (store, pl_profile_get_uuid (self->profile), key, value, NULL, &error))
+            {
+              pl_store_rollback (store);
+              goto fail;
+            }
+          pl_profile_set_value (self->profile, key, value);
+          pl_profile_note_update (self->profile, g_get_real_time () / 1000);
+        }
+    }
+  if (learner_changed && !pl_store_save (store, learner, &error))
+    {
+      pl_store_rollback (store);
+      goto fail;
+    }
+  if (!pl_store_commit (store, &error))
+    goto fail;
+  g_hash_table_remove_all (self->pending);
+  update_status (self);
+  return;
+
+fail:
+  g_hash_table_remove_all (self->pending);
+  tell (self, error->message);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  PlLearnerDetail *self = data;
+
+  self->save_id = 0;
+  pl_learner_detail_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_save (PlLearnerDetail *self,
+            const char      *name,
+            const char      *value)
+{
+  if (self->loading || self->profile == NULL)
+    return;
+  g_hash_table_replace (self->pending, g_strdup (name), g_strdup (value));
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (AUTOSAVE_MS, autosave_cb, self);
+}
+
+static void
+on_editable_changed_cb (GtkEditable     *editable,
+                        PlLearnerDetail *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (editable), "pl-field");
+
+  queue_save (self, name, gtk_editable_get_text (editable));
+}
+
+static void
+on_switch_changed_cb (GtkSwitch       *sw,
+                      GParamSpec      *pspec,
+                      PlLearnerDetail *self)
+{
+  queue_save (self, g_object_get_data (G_OBJECT (sw), "pl-field"),
+              gtk_switch_get_active (sw) ? "true" : "false");
+  pl_learner_detail_flush (self);
+}
+
+static void
+save_preferences (PlLearnerDetail *self)
+{
+  const char * const *presets = pl_profile_learning_preferences ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) others = NULL;
+  g_auto(GStrv) all = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; presets[i] != NULL; i++)
+    if (gtk_check_button_get_active (g_hash_table_lookup (self->preferences, presets[i])))
+      g_strv_builder_add (builder, presets[i]);
+  others = g_strsplit (gtk_editable_get_text (self->other_preferences), ",", -1);
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      g_strstrip (others[i]);
+      if (*others[i] != '\0' && !g_strv_contains (presets, others[i]))
+        g_strv_builder_add (builder, others[i]);
+    }
+  all = g_strv_builder_end (builder);
+  joined = g_strjoinv (",", all);
+  queue_save (self, "learning_preferences", joined);
+}
+
+static void
+on_preference_toggled_cb (GtkCheckButton  *check,
+                          PlLearnerDetail *self)
+{
+  save_preferences (self);
+}
+
+static void
+on_other_preferences_changed_cb (GtkEditable     *editable,
+                                 PlLearnerDetail *self)
+{
+  save_preferences (self);
+}
+
+/* ---- building the form --------------------------------------------- */
+
+static GtkWidget *
+add_entry_row (PlLearnerDetail     *self,
+               AdwPreferencesGroup *group,
+               const char          *name,
+               const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data_full (G_OBJECT (row), "pl-field", g_strdup (name), g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (on_editable_changed_cb), self);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (self->editables, g_strdup (name), row);
+  return row;
+}
+
+static void
+build_form (PlLearnerDetail *self)
+{
+  const PlProfileFieldInfo *fields;
+  const char * const *presets = pl_profile_learning_preferences ();
+  AdwPreferencesGroup *names, *profile, *prefs, *access;
+  guint n_fields;
+
+  names = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (names, _("Name"));
+  add_entry_row (self, names, "given_name", _("Given name"));
+  add_entry_row (self, names, "family_name", _("Family name"));
+  add_entry_row (self, names, "preferred_name", _("Preferred name"));
+  add_entry_row (self, names, "pronouns", _("Pronouns"));
+  gtk_box_append (self->content, GTK_WIDGET (names));
+
+  profile = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (profile, _("Profile"));
+  adw_preferences_group_set_description (profile, _("Saved as you type. Separate several items with commas."));
+  prefs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (prefs, _("Learning Preferences"));
+  access = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (access, _("Accommodations"));
+
+  fields = pl_profile_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const PlProfileFieldInfo *f = &fields[i];
+      gboolean in_access = strcmp (f->name, "accommodations") == 0 || f->kind == PL_PROFILE_FIELD_FLAG;
+      AdwPreferencesGroup *group = in_access ? access : profile;
+
+      if (f->kind == PL_PROFILE_FIELD_TEXT)
+        {
+          GtkWidget *row = add_entry_row (self, group, f->name, _(f->label));
+
+          if (f->hint != NULL)
+            gtk_widget_set_tooltip_text (row, _(f->hint));
+        }
+      else if (f->kind == PL_PROFILE_FIELD_FLAG)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *sw = gtk_switch_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(f->label));
+          gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _(f->label), -1);
+          g_object_set_data_full (G_OBJECT (sw), "pl-field", g_strdup (f->name), g_free);
+          g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_changed_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+          adw_preferences_group_add (group, row);
+          g_hash_table_insert (self->switches, g_strdup (f->name), sw);
+        }
+      else
+        {
+          for (guint p = 0; presets[p] != NULL; p++)
+            {
+              GtkWidget *row = adw_action_row_new ();
+              GtkWidget *check = gtk_check_button_new ();
+              const char *label = pl_profile_preference_label (presets[p]);
+
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+              adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+              g_signal_connect (check, "toggled", G_CALLBACK (on_preference_toggled_cb), self);
+              adw_preferences_group_add (prefs, row);
+              g_hash_table_insert (self->preferences, (gpointer) presets[p], check);
+            }
+          self->other_preferences = GTK_EDITABLE (adw_entry_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->other_preferences), _("Other ways they like to learn"));
+          g_signal_connect (self->other_preferences, "changed", G_CALLBACK (on_other_preferences_changed_cb), self);
+          adw_preferences_group_add (prefs, GTK_WIDGET (self->other_preferences));
+        }
+    }
+  gtk_box_append (self->content, GTK_WIDGET (profile));
+  gtk_box_append (self->content, GTK_WIDGET (prefs));
+  gtk_box_append (self->content, GTK_WIDGET (access));
+}
+
+/* ---- classes ------------------------------------------------------- */
+
+static void reload_classes (PlLearnerDetail *self);
+
+static void
+on_remove_class_clicked_cb (GtkButton       *button,
+                            PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *classroom_uuid = g_object_get_data (G_OBJECT (button), "pl-classroom");
+
+  if (!pl_store_unenroll_learner (get_store (self), pl_profile_get_uuid (self->profile), classroom_uuid, &error))
+    tell (self, error->message);
+  reload_classes (self);
+}
+
+static PlClassroom *
+chosen_class (PlLearnerDetail *self)
+{
+  return gtk_drop_down_get_selected_item (self->class_dropdown);
+}
+
+static void
+on_add_class_clicked_cb (GtkButton       *button,
+                         PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  PlClassroom *target = chosen_class (self);
+
+  if (target == NULL || self->profile == NULL)
+    return;
+  if (!pl_store_enroll_learner (get_store (self), pl_profile_get_uuid (self->profile),
+                                pl_record_get_uuid (PL_RECORD (target)), &error))
+    tell (self, error->message);
+  reload_classes (self);
+}
+
+static void
+on_move_class_clicked_cb (GtkButton       *button,
+                          PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  PlClassroom *target = chosen_class (self);
+  g_autofree char *message = NULL;
+
+  if (target == NULL || self->profile == NULL || self->classroom == NULL)
+    return;
+  if (!pl_store_move_learner (get_store (self), pl_profile_get_uuid (self->profile),
+                              pl_record_get_uuid (PL_RECORD (self->classroom)),
+                              pl_record_get_uuid (PL_RECORD (target)), &error))
+    {
+      tell (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("%s moved to %s"), pl_profile_get_display_name (self->profile),
+                             pl_record_get_string (PL_RECORD (target), "name"));
+  tell (self, message);
+  reload_classes (self);
+}
+
+static void
+reload_classes (PlLearnerDetail *self)
+{
+  g_autoptr(GListModel) classes = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (self->classes_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->classes_list), child);
+  if (self->profile == NULL || get_store (self) == NULL)
+    return;
+  classes = pl_store_list_learner_classes (get_store (self), pl_profile_get_uuid (self->profile), NULL);
+  n = classes != NULL ? g_list_model_get_n_items (classes) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) c = g_list_model_get_item (classes, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *a11y = g_strdup_printf (_("Remove from %s"), pl_record_get_string (c, "name"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (c, "name"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, a11y);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      g_object_set_data_full (G_OBJECT (remove), "pl-classroom", g_strdup (pl_record_get_uuid (c)), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_class_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (GTK_LIST_BOX (self->classes_list), row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In no class"));
+      gtk_list_box_append (GTK_LIST_BOX (self->classes_list), row);
+    }
+}
+
+static char *
+class_name (PlClassroom *classroom)
+{
+  return g_strdup (classroom != NULL ? pl_record_get_string (PL_RECORD (classroom), "name") : "");
+}
+
+static void
+build_classes (PlLearnerDetail *self)
+{
+  GtkWidget *box, *add, *move;
+  GtkExpression *expression;
+
+  self->classes_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->classes_group, _("Classes"));
+  adw_preferences_group_set_description (self->classes_group, _("A learner can be in several classes."));
+  self->classes_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->classes_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->classes_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->classes_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Classes of this learner"), -1);
+  adw_preferences_group_add (self->classes_group, self->classes_list);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (box, 6);
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (class_name), NULL, NULL);
+  self->class_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->class_dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->class_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Class to add or move to"), -1);
+  add = gtk_button_new_with_mnemonic (_("A_dd to Class"));
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_class_clicked_cb), self);
+  move = gtk_button_new_with_mnemonic (_("_Move to Class"));
+  gtk_widget_set_tooltip_text (move, _("Leave the class shown in the list and join the chosen one"));
+  g_signal_connect (move, "clicked", G_CALLBACK (on_move_class_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->class_dropdown));
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_box_append (GTK_BOX (box), move);
+  adw_preferences_group_add (self->classes_group, box);
+  gtk_box_append (self->content, GTK_WIDGET (self->classes_group));
+}
+
+/* ---- notes --------------------------------------------------------- */
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "conference") == 0)
+    return _("Conference");
+  if (g_strcmp0 (kind, "check-in") == 0)
+    return _("Check-in");
+  if (g_strcmp0 (kind, "family") == 0)
+    return _("Family");
+  return _("Observation");
+}
+
+static void reload_notes (PlLearnerDetail *self);
+
+static void
+end_note_edit (PlLearnerDetail *self)
+{
+  g_clear_pointer (&self->editing_note, g_free);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  gtk_button_set_label (self->add_note_button, _("Add _Note"));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
+}
+
+static void
+on_edit_note_clicked_cb (GtkButton       *button,
+                         PlLearnerDetail *self)
+{
+  PlNote *note = g_object_get_data (G_OBJECT (button), "pl-note");
+  const char *kind = pl_record_get_string (PL_RECORD (note), "kind");
+
+  g_free (self->editing_note);
+  self->editing_note = g_strdup (pl_record_get_uuid (PL_RECORD (note)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            pl_record_get_string (PL_RECORD (note), "body"), -1);
+  for (guint i = 0; note_kinds[i] != NULL; i++)
+    if (g_strcmp0 (note_kinds[i], kind) == 0)
+      gtk_drop_down_set_selected (self->note_kind, i);
+  gtk_button_set_label (self->add_note_button, _("Save _New Version"));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+static void
+on_cancel_edit_clicked_cb (GtkButton       *button,
+                           PlLearnerDetail *self)
+{
+  end_note_edit (self);
+}
+
+static void
+on_add_note_clicked_cb (GtkButton       *button,
+                        PlLearnerDetail *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+  g_autoptr(PlNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  guint kind = gtk_drop_down_get_selected (self->note_kind);
+
+  if (self->profile == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (*body == '\0')
+    return;
+  note = pl_store_add_note (get_store (self), pl_profile_get_uuid (self->profile),
+                            note_kinds[MIN (kind, G_N_ELEMENTS (note_kinds) - 2)], body, NULL,
+                            self->editing_note, &error);
+  if (note == NULL)
+    {
+      tell (self, error->message);
+      return;
+    }
+  pl_profile_set_n_notes (self->profile, pl_profile_get_n_notes (self->profile) + 1);
+  pl_profile_note_update (self->profile, g_get_real_time () / 1000);
+  end_note_edit (self);
+  reload_notes (self);
+  update_status (self);
+}
+
+static char *
+format_moment (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  if (iso == NULL)
+    return g_strdup ("");
+  dt = g_date_time_new_from_iso8601 (iso, local);
+  if (dt == NULL)
+    return g_strdup (iso);
+  /* Translators: the date of a conversation note, see strftime */
+  return g_date_time_format (dt, _("%e %B %Y, %H:%M"));
+}
+
+static void
+reload_notes (PlLearnerDetail *self)
+{
+  g_autoptr(GListModel) notes = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (self->notes_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->notes_list), child);
+  if (self->profile == NULL || get_store (self) == NULL)
+    return;
+  notes = pl_store_list_notes (get_store (self), pl_profile_get_uuid (self->profile), NULL);
+  n = notes != NULL ? g_list_model_get_n_items (notes) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlNote) note = g_list_model_get_item (notes, i);
+      PlRecord *r = PL_RECORD (note);
+      gboolean superseded = pl_store_note_is_superseded (get_store (self), pl_record_get_uuid (r));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *when = format_moment (pl_record_get_string (r, "noted_at"));
+      g_autofree char *heading = NULL;
+      GtkWidget *heading_label, *body;
+
+      if (superseded)
+        heading = g_strdup_printf (_("%s · %s · earlier version"), when, kind_label (pl_record_get_string (r, "kind")));
+      else if (pl_record_get_string (r, "supersedes_uuid") != NULL)
+        heading = g_strdup_printf (_("%s · %s · edited"), when, kind_label (pl_record_get_string (r, "kind")));
+      else
+        heading = g_strdup_printf ("%s · %s", when, kind_label (pl_record_get_string (r, "kind")));
+      heading_label = gtk_label_new (heading);
+      gtk_label_set_xalign (GTK_LABEL (heading_label), 0);
+      gtk_widget_set_hexpand (heading_label, TRUE);
+      gtk_widget_add_css_class (heading_label, "caption-heading");
+      gtk_box_append (GTK_BOX (head), heading_label);
+      if (!superseded)
+        {
+          GtkWidget *edit = gtk_button_new_with_label (_("Edit"));
+          g_autofree char *a11y = g_strdup_printf (_("Edit the note of %s"), when);
+
+          gtk_widget_add_css_class (edit, "flat");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          g_object_set_data_full (G_OBJECT (edit), "pl-note", g_object_ref (note), g_object_unref);
+          g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_note_clicked_cb), self);
+          gtk_box_append (GTK_BOX (head), edit);
+        }
+      body = gtk_label_new (pl_record_get_string (r, "body"));
+      gtk_label_set_xalign (GTK_LABEL (body), 0);
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+      gtk_box_append (GTK_BOX (box), head);
+      gtk_box_append (GTK_BOX (box), body);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      if (superseded)
+        gtk_widget_set_opacity (box, 0.6);
+      gtk_list_box_append (GTK_LIST_BOX (self->notes_list), box);
+    }
+}
+
+static void
+build_notes (PlLearnerDetail *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *frame, *buttons;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  adw_preferences_group_set_title (group, _("Conversation Notes"));
+  adw_preferences_group_set_description (group, _("A dated timeline. Notes are never overwritten: editing one adds a new version and keeps the earlier text."));
+  for (guint i = 0; note_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, kind_label (note_kinds[i]));
+  self->note_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Kind of note"), -1);
+  self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->note_view, FALSE);
+  gtk_text_view_set_top_margin (self->note_view, 6);
+  gtk_text_view_set_bottom_margin (self->note_view, 6);
+  gtk_text_view_set_left_margin (self->note_view, 6);
+  gtk_text_view_set_right_margin (self->note_view, 6);
+  gtk_widget_set_size_request (GTK_WIDGET (self->note_view), -1, 72);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New note"), -1);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->note_view));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  self->cancel_edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Cancel Edit")));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
+  g_signal_connect (self->cancel_edit_button, "clicked", G_CALLBACK (on_cancel_edit_clicked_cb), self);
+  self->add_note_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Note")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->add_note_button), "suggested-action");
+  g_signal_connect (self->add_note_button, "clicked", G_CALLBACK (on_add_note_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->note_kind));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->cancel_edit_button));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->add_note_button));
+
+  self->notes_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->notes_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->notes_list, "boxed-list");
+  gtk_widget_set_margin_top (self->notes_list, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Conversation notes, newest first"), -1);
+
+  adw_preferences_group_add (group, frame);
+  adw_preferences_group_add (group, buttons);
+  adw_preferences_group_add (group, self->notes_list);
+  gtk_box_append (self->content, GTK_WIDGET (group));
+}
+
+/* ---- showing a profile --------------------------------------------- */
+
+/* With KEEP_PENDING, values the teacher has typed but that are not saved
+ * yet stay as typed. */
+static void
+load_values (PlLearnerDetail *self,
+             gboolean         keep_pending)
+{
+  const char * const *presets = pl_profile_learning_preferences ();
+  g_auto(GStrv) chosen = NULL;
+  g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+  g_auto(GStrv) other_list = NULL;
+  g_autofree char *other_text = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  PlRecord *learner;
+
+  self->loading = TRUE;
+  learner = PL_RECORD (pl_profile_get_learner (self->profile));
+  g_hash_table_iter_init (&iter, self->editables);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *text = g_strv_contains (learner_columns, key)
+                         ? pl_record_get_string (learner, key)
+                         : pl_profile_get_value (self->profile, key);
+
+      if (keep_pending && g_hash_table_contains (self->pending, key))
+        continue;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (value)), text != NULL ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (value), text != NULL ? text : "");
+    }
+  g_hash_table_iter_init (&iter, self->switches);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gtk_switch_set_active (GTK_SWITCH (value), pl_profile_get_flag (self->profile, key));
+  if (keep_pending && g_hash_table_contains (self->pending, "learning_preferences"))
+    {
+      self->loading = FALSE;
+      return;
+    }
+
+  chosen = g_strsplit (pl_profile_get_value (self->profile, "learning_preferences"), ",", -1);
+  for (guint i = 0; chosen[i] != NULL; i++)
+    g_strstrip (chosen[i]);
+  for (guint i = 0; presets[i] != NULL; i++)
+    gtk_check_button_set_active (g_hash_table_lookup (self->preferences, presets[i]),
+                                 g_strv_contains ((const char * const *) chosen, presets[i]));
+  for (guint i = 0; chosen[i] != NULL; i++)
+    if (*chosen[i] != '\0' && !g_strv_contains (presets, chosen[i]))
+      g_strv_builder_add (others, chosen[i]);
+  other_list = g_strv_builder_end (others);
+  other_text = g_strjoinv (", ", other_list);
+  if (g_strcmp0 (gtk_editable_get_text (self->other_preferences), other_text) != 0)
+    gtk_editable_set_text (self->other_preferences, other_text);
+  self->loading = FALSE;
+}
+
+void
+pl_learner_detail_set_profile (PlLearnerDetail *self,
+                               PlProfile       *profile,
+                               PlClassroom     *classroom)
+{
+  g_return_if_fail (PL_IS_LEARNER_DETAIL (self));
+
+  pl_learner_detail_flush (self);
+  g_set_object (&self->classroom, classroom);
+  if (!g_set_object (&self->profile, profile))
+    return;
+  end_note_edit (self);
+  if (profile == NULL)
+    return;
+  load_values (self, FALSE);
+  update_status (self);
+  reload_classes (self);
+  reload_notes (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->content), GTK_TYPE_SCROLLED_WINDOW))), 0);
+}
+
+void
+pl_learner_detail_adopt (PlLearnerDetail *self,
+                         PlProfile       *fresh)
+{
+  g_return_if_fail (PL_IS_LEARNER_DETAIL (self));
+  g_return_if_fail (PL_IS_PROFILE (fresh));
+
+  if (self->profile == NULL || g_strcmp0 (pl_profile_get_uuid (self->profile), pl_profile_get_uuid (fresh)) != 0)
+    return;
+  g_set_object (&self->profile, fresh);
+  load_values (self, TRUE);
+  update_status (self);
+  reload_classes (self);
+  reload_notes (self);
+}
+
+PlProfile *
+pl_learner_detail_get_profile (PlLearnerDetail *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNER_DETAIL (self), NULL);
+  return self->profile;
+}
+
+void
+pl_learner_detail_set_context (PlLearnerDetail *self,
+                               PlContext       *context)
+{
+  g_return_if_fail (PL_IS_LEARNER_DETAIL (self));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  gtk_drop_down_set_model (self->class_dropdown, context != NULL ? pl_context_get_classrooms (context) : NULL);
+}
+
+void
+pl_learner_detail_focus (PlLearnerDetail *self)
+{
+  gtk_widget_grab_focus (g_hash_table_lookup (self->editables, "given_name"));
+}
+
+GtkEditable *
+pl_learner_detail_get_editable (PlLearnerDetail *self,
+                                const char      *field)
+{
+  g_return_val_if_fail (PL_IS_LEARNER_DETAIL (self), NULL);
+  return g_hash_table_lookup (self->editables, field);
+}
+
+GtkTextView *
+pl_learner_detail_get_note_view (PlLearnerDetail *self)
+{
+  return self->note_view;
+}
+
+GtkWidget *
+pl_learner_detail_get_add_note_button (PlLearnerDetail *self)
+{
+  return GTK_WIDGET (self->add_note_button);
+}
+
+/* ---- header buttons ------------------------------------------------ */
+
+static void
+on_back_clicked_cb (PlLearnerDetail *self)
+{
+  pl_learner_detail_flush (self);
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+on_archive_clicked_cb (PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  PlLearner *learner;
+  gboolean archive;
+
+  if (self->profile == NULL)
+    return;
+  pl_learner_detail_flush (self);
+  learner = pl_profile_get_learner (self->profile);
+  archive = !pl_profile_is_archived (self->profile);
+  if (!pl_store_set_learner_archived (get_store (self), learner, archive, &error))
+    {
+      tell (self, error->message);
+      return;
+    }
+  update_status (self);
+  g_signal_emit (self, signals[SIGNAL_ARCHIVED], 0, learner, archive);
+}
+
+static void
+on_print_clicked_cb (PlLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->profile == NULL)
+    return;
+  pl_learner_detail_flush (self);
+  if (!pl_learner_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), get_store (self),
+                             self->profile, &error))
+    tell (self, error->message);
+}
+
+/* ---- GObject ------------------------------------------------------- */
+
+static void
+pl_learner_detail_dispose (GObject *object)
+{
+  PlLearnerDetail *self = PL_LEARNER_DETAIL (object);
+
+  if (self->profile != NULL)
+    pl_learner_detail_flush (self);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_LEARNER_DETAIL);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->classroom);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pl_learner_detail_parent_class)->dispose (object);
+}
+
+static void
+pl_learner_detail_finalize (GObject *object)
+{
+  PlLearnerDetail *self = PL_LEARNER_DETAIL (object);
+
+  g_hash_table_unref (self->editables);
+  g_hash_table_unref (self->switches);
+  g_hash_table_unref (self->preferences);
+  g_hash_table_unref (self->pending);
+  g_free (self->editing_note);
+
+  G_OBJECT_CLASS (pl_learner_detail_parent_class)->finalize (object);
+}
+
+static void
+pl_learner_detail_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PlLearnerDetail *self = PL_LEARNER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_learner_detail_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PlLearnerDetail *self = PL_LEARNER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          gtk_widget_set_visible (self->back_button, self->folded);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_learner_detail_class_init (PlLearnerDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_learner_detail_dispose;
+  object_class->finalize = pl_learner_detail_finalize;
+  object_class->get_property = pl_learner_detail_get_property;
+  object_class->set_property = pl_learner_detail_set_property;
+
+  /* The leaflet is folded: show a way back to the list. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_ARCHIVED] = g_signal_new ("archived", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                           PL_TYPE_LEARNER, G_TYPE_BOOLEAN);
+  signals[SIGNAL_MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/PersonalLearn/learners/pl-learner-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlLearnerDetail, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnerDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnerDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnerDetail, content);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnerDetail, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_archive_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked_cb);
+}
+
+static void
+pl_learner_detail_init (PlLearnerDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->preferences = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  build_form (self);
+  build_classes (self);
+  build_notes (self);
+}

@@ -1,0 +1,699 @@
+/* pl-roster-import-dialog.c — pick a roster, preview it, import it
+ *
+ * Reading, comparing and writing run in a worker thread with its own
+ * connection to the database, so the window stays responsive on a large
+ * roster; the main connection reloads when the import has committed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "interop/pl-learner-csv.h"
+#include "interop/pl-oneroster.h"
+#include "interop/pl-roster-plan.h"
+#include "pl-roster-import-dialog.h"
+
+struct _PlRosterImportDialog
+{
+  AdwWindow            parent_instance;
+
+  PlContext           *context;
+  PlClassroom         *classroom;
+
+  GtkButton           *import_button;
+  GtkStack            *stack;
+  AdwStatusPage       *busy_page;
+  GtkProgressBar      *progress;
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *mapping_group;
+  AdwEntryRow         *class_row;
+  AdwPreferencesGroup *classes_group;
+  AdwPreferencesGroup *warnings_group;
+  AdwStatusPage       *error_page;
+
+  GFile               *file;
+  PlLearnerCsv        *csv;           /* a plain CSV and its column mapping */
+  GPtrArray           *mapping_rows;  /* AdwComboRow per PlLearnerCsvField */
+  GPtrArray           *class_checks;
+  GPtrArray           *extra_rows;    /* rows added to groups, removed on reload */
+  PlStore             *worker_store;  /* the plan's connection, or NULL */
+  PlRosterPlan        *plan;
+  GCancellable        *cancellable;
+  guint                pulse_id;
+  gboolean             updating;
+  char                *error_message;
+};
+
+G_DEFINE_FINAL_TYPE (PlRosterImportDialog, pl_roster_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- worker -------------------------------------------------------- */
+
+typedef struct
+{
+  GFile        *file;
+  char         *db_path;
+  PlLearnerCsv *csv;          /* borrowed from the dialog while the task runs */
+  char         *class_title;
+  char         *target_uuid;
+  /* results */
+  PlStore      *store;
+  PlRosterData *data;
+  PlRosterPlan *plan;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_object (&job->file);
+  g_free (job->db_path);
+  g_free (job->class_title);
+  g_free (job->target_uuid);
+  g_clear_pointer (&job->plan, pl_roster_plan_free);
+  g_clear_pointer (&job->data, pl_roster_data_free);
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+
+  if (job->csv != NULL)
+    job->data = pl_learner_csv_read (job->csv, job->class_title, cancellable, &error);
+  else
+    job->data = pl_oneroster_read (job->file, cancellable, &error);
+  if (job->data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* With a database file, compare on this thread's own connection. */
+  if (job->db_path != NULL)
+    {
+      job->store = pl_store_open (job->db_path, &error);
+      if (job->store == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->plan = pl_roster_plan_new (job->store, g_steal_pointer (&job->data), job->target_uuid, &error);
+      if (job->plan == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* ---- showing states ------------------------------------------------ */
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  PlRosterImportDialog *self = data;
+
+  gtk_progress_bar_pulse (self->progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (PlRosterImportDialog *self,
+          const char           *title)
+{
+  adw_status_page_set_title (self->busy_page, title);
+  gtk_stack_set_visible_child_name (self->stack, "busy");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+}
+
+static void
+stop_busy (PlRosterImportDialog *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+show_error (PlRosterImportDialog *self,
+            const char           *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+}
+
+static void
+clear_rows (PlRosterImportDialog *self)
+{
+  for (guint i = 0; i < self->extra_rows->len; i++)
+    {
+      GtkWidget *row = self->extra_rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->extra_rows, 0);
+  g_ptr_array_set_size (self->class_checks, 0);
+}
+
+static void
+update_totals (PlRosterImportDialog *self)
+{
+  guint n_new, n_updated, n_unchanged, n_archived;
+  gboolean any = FALSE;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->class_checks->len; i++)
+    {
+      gboolean on = gtk_check_button_get_active (self->class_checks->pdata[i]);
+
+      pl_roster_plan_select (self->plan, i, on);
+      any = any || on;
+    }
+  pl_roster_plan_get_totals (self->plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  if (!any)
+    text = g_strdup (_("Choose at least one class to import."));
+  else if (pl_roster_plan_is_noop (self->plan))
+    text = g_strdup_printf (_("Everything in the chosen classes is already up to date (%u learners unchanged). Importing changes nothing."),
+                            n_unchanged);
+  else
+    /* Translators: the totals of the import preview */
+    text = g_strdup_printf (_("From %s: %u new, %u updated, %u unchanged and %u archived learners in the chosen classes."),
+                            pl_roster_plan_get_data (self->plan)->origin,
+                            n_new, n_updated, n_unchanged, n_archived);
+  gtk_label_set_label (self->summary_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), any);
+}
+
+static void
+on_class_toggled_cb (GtkCheckButton       *check,
+                     PlRosterImportDialog *self)
+{
+  update_totals (self);
+}
+
+static void start_load (PlRosterImportDialog *self);
+
+static void
+on_mapping_changed_cb (PlRosterImportDialog *self)
+{
+  if (self->updating || self->csv == NULL)
+    return;
+  for (guint f = 0; f < PL_LEARNER_CSV_N_FIELDS; f++)
+    {
+      guint selected = adw_combo_row_get_selected (self->mapping_rows->pdata[f]);
+
+      /* Position 0 is "(none)". */
+      pl_learner_csv_set_mapping (self->csv, f, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                                 ? -1 : (int) selected - 1);
+    }
+  start_load (self);
+}
+
+static void
+fill_mapping (PlRosterImportDialog *self)
+{
+  self->updating = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), self->csv != NULL);
+  if (self->csv != NULL && self->mapping_rows->len == 0)
+    {
+      g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (columns, _("(none)"));
+      for (guint c = 0; c < pl_learner_csv_get_n_columns (self->csv); c++)
+        gtk_string_list_append (columns, pl_learner_csv_get_column_name (self->csv, c));
+      for (guint f = 0; f < PL_LEARNER_CSV_N_FIELDS; f++)
+        {
+          GtkWidget *row = adw_combo_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_learner_csv_field_label (f));
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (columns));
+          g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_mapping_changed_cb), self);
+          adw_preferences_group_add (self->mapping_group, row);
+          g_ptr_array_add (self->mapping_rows, row);
+        }
+    }
+  for (guint f = 0; self->csv != NULL && f < self->mapping_rows->len; f++)
+    adw_combo_row_set_selected (self->mapping_rows->pdata[f],
+                                (guint) (pl_learner_csv_get_mapping (self->csv, f) + 1));
+  self->updating = FALSE;
+}
+
+static void
+show_preview (PlRosterImportDialog *self)
+{
+  PlRosterData *data = pl_roster_plan_get_data (self->plan);
+
+  clear_rows (self);
+  fill_mapping (self);
+  for (guint i = 0; i < pl_roster_plan_get_n_classes (self->plan); i++)
+    {
+      PlRosterPlanClass *c = pl_roster_plan_get_class (self->plan, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: per-class counts in the import preview */
+      subtitle = g_strdup_printf (_("%u new · %u updated · %u unchanged · %u archived%s"),
+                                  c->n_new, c->n_updated, c->n_unchanged, c->n_archived,
+                                  c->exists ? "" : _(" · a new class"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), c->selected);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, c->title, -1);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_class_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->classes_group, row);
+      g_ptr_array_add (self->extra_rows, row);
+      g_ptr_array_add (self->class_checks, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), data->warnings->len > 0);
+  for (guint i = 0; i < data->warnings->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (data->warnings->pdata[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      adw_preferences_group_add (self->warnings_group, label);
+      g_ptr_array_add (self->extra_rows, label);
+    }
+  update_totals (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlRosterImportDialog *self = PL_ROSTER_IMPORT_DIALOG (object);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  stop_busy (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_stack_set_visible_child_name (self->stack, "choose");
+      else
+        show_error (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->plan, pl_roster_plan_free);
+  g_clear_object (&self->worker_store);
+  if (job->plan != NULL)
+    {
+      self->plan = g_steal_pointer (&job->plan);
+      self->worker_store = g_steal_pointer (&job->store);
+    }
+  else
+    {
+      /* A database in memory has one connection: compare on it here. */
+      self->plan = pl_roster_plan_new (pl_context_get_store (self->context), g_steal_pointer (&job->data),
+                                       job->target_uuid, &error);
+      if (self->plan == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+    }
+  show_preview (self);
+}
+
+static void
+start_load (PlRosterImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+  const char *path = pl_store_get_path (pl_context_get_store (self->context));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  stop_busy (self);
+  self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (self->file);
+  job->db_path = g_strdup (path);
+  job->csv = self->csv;
+  if (self->csv != NULL)
+    {
+      const char *title = gtk_editable_get_text (GTK_EDITABLE (self->class_row));
+
+      job->class_title = g_strdup (*title != '\0' ? title : _("New class"));
+      if (self->classroom != NULL &&
+          g_strcmp0 (title, pl_record_get_string (PL_RECORD (self->classroom), "name")) == 0)
+        job->target_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (self->classroom)));
+    }
+  set_busy (self, _("Reading the Roster…"));
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+pl_roster_import_dialog_load (PlRosterImportDialog *self,
+                              GFile                *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->csv, pl_learner_csv_free);
+  for (guint i = 0; i < self->mapping_rows->len; i++)
+    adw_preferences_group_remove (self->mapping_group, self->mapping_rows->pdata[i]);
+  g_ptr_array_set_size (self->mapping_rows, 0);
+
+  if (!pl_oneroster_looks_like (file))
+    {
+      /* The header and a few rows only: quick enough to read here. */
+      self->csv = pl_learner_csv_open (file, NULL, &error);
+      if (self->csv == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (self->class_row),
+                             self->classroom != NULL ? pl_record_get_string (PL_RECORD (self->classroom), "name")
+                                                     : _("New class"));
+    }
+  start_load (self);
+}
+
+/* ---- choosing a file ----------------------------------------------- */
+
+static void
+chooser_response_cb (GtkNativeDialog      *chooser,
+                     int                   response,
+                     PlRosterImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        pl_roster_import_dialog_load (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose (PlRosterImportDialog *self,
+        gboolean              folder)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Choose the Roster Folder") : _("Choose the Roster File"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) rosters = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (rosters, _("Rosters (zip or CSV)"));
+      gtk_file_filter_add_suffix (rosters, "zip");
+      gtk_file_filter_add_suffix (rosters, "csv");
+      gtk_file_filter_add_suffix (rosters, "txt");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), rosters);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_choose_file_clicked_cb (PlRosterImportDialog *self)
+{
+  choose (self, FALSE);
+}
+
+static void
+on_choose_folder_clicked_cb (PlRosterImportDialog *self)
+{
+  choose (self, TRUE);
+}
+
+/* ---- importing ----------------------------------------------------- */
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PlRosterPlan *plan = task_data;
+  PlRosterApplyResult *result = g_new0 (PlRosterApplyResult, 1);
+  GError *error = NULL;
+
+  if (!pl_roster_plan_apply (plan, cancellable, result, &error))
+    {
+      g_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, g_free);
+}
+
+static void
+finish_import (PlRosterImportDialog *self,
+               PlRosterApplyResult  *result)
+{
+  guint n_new, n_updated, n_unchanged, n_archived;
+  g_autofree char *summary = NULL;
+
+  pl_roster_plan_get_totals (self->plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  if (result->learners_written + result->enrollments_written + result->classes_written == 0)
+    summary = g_strdup (_("Roster imported: nothing had changed"));
+  else
+    summary = g_strdup_printf (_("Roster imported: %u new, %u updated, %u archived learners"),
+                               n_new, n_updated, n_archived);
+  pl_store_reload (pl_context_get_store (self->context));
+  g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, summary);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+apply_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PlRosterImportDialog *self = PL_ROSTER_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree PlRosterApplyResult *counts = NULL;
+
+  stop_busy (self);
+  counts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (counts == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_preview (self);
+      else
+        show_error (self, error->message);
+      return;
+    }
+  finish_import (self, counts);
+}
+
+void
+pl_roster_import_dialog_apply (PlRosterImportDialog *self)
+{
+  g_return_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self));
+
+  if (self->plan == NULL)
+    return;
+  update_totals (self);
+  if (self->worker_store != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      set_busy (self, _("Importing…"));
+      task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
+      g_task_set_source_tag (task, pl_roster_import_dialog_apply);
+      g_task_set_task_data (task, self->plan, NULL);
+      g_task_run_in_thread (task, apply_thread);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      PlRosterApplyResult counts;
+
+      if (!pl_roster_plan_apply (self->plan, NULL, &counts, &error))
+        show_error (self, error->message);
+      else
+        finish_import (self, &counts);
+    }
+}
+
+static void
+on_import_clicked_cb (PlRosterImportDialog *self)
+{
+  pl_roster_import_dialog_apply (self);
+}
+
+static void
+on_cancel_clicked_cb (PlRosterImportDialog *self)
+{
+  /* Cancelling mid-import rolls the transaction back: nothing is saved. */
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- GObject ------------------------------------------------------- */
+
+static gboolean
+pl_roster_import_dialog_close_request (GtkWindow *window)
+{
+  PlRosterImportDialog *self = PL_ROSTER_IMPORT_DIALOG (window);
+
+  /* A running task keeps the dialog alive until it reports back. */
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (pl_roster_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+pl_roster_import_dialog_dispose (GObject *object)
+{
+  PlRosterImportDialog *self = PL_ROSTER_IMPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_ROSTER_IMPORT_DIALOG);
+  g_clear_pointer (&self->plan, pl_roster_plan_free);
+  g_clear_object (&self->worker_store);
+  g_clear_pointer (&self->csv, pl_learner_csv_free);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->classroom);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pl_roster_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+pl_roster_import_dialog_finalize (GObject *object)
+{
+  PlRosterImportDialog *self = PL_ROSTER_IMPORT_DIALOG (object);
+
+  g_ptr_array_unref (self->mapping_rows);
+  g_ptr_array_unref (self->class_checks);
+  g_ptr_array_unref (self->extra_rows);
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (pl_roster_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+pl_roster_import_dialog_class_init (PlRosterImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_roster_import_dialog_dispose;
+  object_class->finalize = pl_roster_import_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = pl_roster_import_dialog_close_request;
+
+  signals[SIGNAL_IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/PersonalLearn/learners/pl-roster-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, class_row);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, classes_group);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pl_roster_import_dialog_init (PlRosterImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->mapping_rows = g_ptr_array_new ();
+  self->class_checks = g_ptr_array_new ();
+  self->extra_rows = g_ptr_array_new ();
+}
+
+PlRosterImportDialog *
+pl_roster_import_dialog_new (PlContext   *context,
+                             PlClassroom *classroom)
+{
+  PlRosterImportDialog *self;
+
+  g_return_val_if_fail (PL_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (PL_TYPE_ROSTER_IMPORT_DIALOG, NULL);
+  self->context = g_object_ref (context);
+  g_set_object (&self->classroom, classroom);
+  return self;
+}
+
+const char *
+pl_roster_import_dialog_get_state (PlRosterImportDialog *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+pl_roster_import_dialog_get_error (PlRosterImportDialog *self)
+{
+  return self->error_message;
+}
+
+guint
+pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self)
+{
+  return self->class_checks->len;
+}
+
+GtkCheckButton *
+pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
+                                         guint                 index)
+{
+  g_return_val_if_fail (index < self->class_checks->len, NULL);
+  return self->class_checks->pdata[index];
+}

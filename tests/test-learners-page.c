@@ -1,0 +1,327 @@
+/* test-learners-page.c — the Learners view under Xvfb: importing a roster
+ * through the preview dialog, search, filters, editing a profile with
+ * autosave, notes, archive, and the printed profile
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "core/pl-demo.h"
+#include "core/pl-store-learners.h"
+#include "learners/pl-learner-detail.h"
+#include "learners/pl-learner-print.h"
+#include "learners/pl-learners-page.h"
+#include "learners/pl-roster-import-dialog.h"
+#include "pl-context.h"
+
+typedef struct
+{
+  char           *dir;
+  PlStore        *store;
+  PlContext      *context;
+  GtkWindow      *window;
+  PlLearnersPage *page;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer), gpointer data, guint ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return check (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets timeouts (search delay, autosave pause, reload) run. */
+static void
+spin (guint ms)
+{
+  wait_for (never, NULL, ms);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "oneroster", name, NULL);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (PL_APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("pl-learners-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  f->context = pl_context_new (f->store, settings);
+  f->page = g_object_new (PL_TYPE_LEARNERS_PAGE, "context", f->context, NULL);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 760);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  spin (50);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  spin (20);
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+  g_free (f->dir);
+}
+
+typedef struct
+{
+  PlRosterImportDialog *dialog;
+  const char           *state;
+} StateWait;
+
+static gboolean
+dialog_in_state (gpointer data)
+{
+  StateWait *w = data;
+
+  return g_strcmp0 (pl_roster_import_dialog_get_state (w->dialog), w->state) == 0;
+}
+
+static void
+on_imported_cb (PlRosterImportDialog *dialog,
+                const char           *summary,
+                char                **out)
+{
+  *out = g_strdup (summary);
+}
+
+static void
+on_message_cb (GtkWidget  *detail,
+               const char *message,
+               gpointer    data)
+{
+  g_test_message ("message: %s", message);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static guint
+n_visible (Fixture *f)
+{
+  return g_list_model_get_n_items (pl_learners_page_get_visible (f->page));
+}
+
+static void
+search (Fixture *f, const char *text)
+{
+  gtk_editable_set_text (pl_learners_page_get_search (f->page), text);
+  spin (400);   /* the search entry waits a moment before it filters */
+}
+
+static char *
+field_value (PlStore *store, const char *learner_uuid, const char *field)
+{
+  g_autofree char *uuid = pl_store_profile_field_uuid (learner_uuid, field);
+  g_autoptr(PlRecord) record = pl_store_get (store, PL_TYPE_PROFILE_FIELD, uuid, NULL);
+
+  return record != NULL ? g_strdup (pl_record_get_string (record, "value")) : NULL;
+}
+
+static void
+test_import_and_profile (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = fixture_path ("v11-folder");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *summary = NULL;
+  g_autoptr(PlClassroom) p2 = NULL;
+  g_autoptr(GListModel) zoes = NULL;
+  g_autoptr(PlRecord) zoe = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *contents = NULL;
+  PlRosterImportDialog *dialog;
+  PlLearnerDetail *detail;
+  GtkEditable *interests;
+  GtkTextBuffer *buffer;
+  StateWait w;
+  guint64 hlc_before;
+  GListModel *classes;
+  PlProfile *profile;
+
+  /* Import: preview, leave one class out, confirm. */
+  dialog = pl_roster_import_dialog_new (f->context, NULL);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  w.dialog = dialog;
+  w.state = "preview";
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 2);
+  g_assert_cmpuint (pl_store_count (f->store, "learner", TRUE), ==, 0);   /* the preview writes nothing */
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), FALSE);
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 10000));
+  g_assert_true (g_str_has_prefix (summary, "Roster imported"));
+  spin (100);
+  g_assert_cmpuint (pl_store_count (f->store, "classroom", FALSE), ==, 1);
+  g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, 3);
+
+  /* The context sees the new class (the import's connection told it). */
+  classes = pl_context_get_classrooms (f->context);
+  g_assert_cmpuint (g_list_model_get_n_items (classes), ==, 1);
+  p2 = g_list_model_get_item (classes, 0);
+  g_object_set (f->page, "classroom", p2, NULL);
+  g_assert_cmpuint (n_visible (f), ==, 3);
+
+  /* Search as you type: by name, accents ignored. */
+  search (f, "zoe");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  search (f, "");
+  g_assert_cmpuint (n_visible (f), ==, 3);
+
+  /* Edit a profile field: saved after the pause, the clock advances. */
+  zoes = pl_store_list_where (f->store, PL_TYPE_LEARNER, "source_id", "s-3", NULL);
+  zoe = g_list_model_get_item (zoes, 0);
+  g_assert_true (pl_learners_page_show_learner (f->page, pl_record_get_uuid (zoe)));
+  detail = PL_LEARNER_DETAIL (pl_learners_page_get_detail (f->page));
+  profile = pl_learner_detail_get_profile (detail);
+  g_assert_nonnull (profile);
+  g_assert_cmpstr (pl_profile_get_uuid (profile), ==, pl_record_get_uuid (zoe));
+  hlc_before = g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10);
+  interests = pl_learner_detail_get_editable (detail, "interests");
+  gtk_editable_set_text (interests, "volcanoes, chess");
+  spin (1000);
+  value = field_value (f->store, pl_record_get_uuid (zoe), "interests");
+  g_assert_cmpstr (value, ==, "volcanoes, chess");
+  g_assert_cmpuint (g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10), >, hlc_before);
+
+  /* The list finds her by interest now. */
+  search (f, "volcano");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  search (f, "");
+
+  /* Filters. */
+  pl_learners_page_set_filter (f->page, 3);   /* has accommodations */
+  g_assert_cmpuint (n_visible (f), ==, 0);
+  g_assert_true (pl_store_set_profile_value (f->store, pl_record_get_uuid (zoe), "iep", "true", NULL, NULL));
+  pl_learners_page_reload (f->page);
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  pl_learners_page_set_filter (f->page, 2);   /* incomplete: everyone */
+  g_assert_cmpuint (n_visible (f), ==, 3);
+  pl_learners_page_set_filter (f->page, 0);
+
+  /* A conversation note, then a new version of it. */
+  g_signal_connect (detail, "message", G_CALLBACK (on_message_cb), NULL);
+  buffer = gtk_text_view_get_buffer (pl_learner_detail_get_note_view (detail));
+  gtk_text_buffer_set_text (buffer, "Wants to build a seismograph", -1);
+  g_signal_emit_by_name (pl_learner_detail_get_add_note_button (detail), "clicked");
+  notes = pl_store_list_notes (f->store, pl_record_get_uuid (zoe), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+
+  /* The one-page profile as PDF. */
+  pdf = g_build_filename (f->dir, "profile.pdf", NULL);
+  g_assert_true (pl_learner_print_to_pdf (f->store, pl_learner_detail_get_profile (detail), pdf, NULL));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* Importing the same roster again changes nothing. */
+  g_clear_pointer (&summary, g_free);
+  hlc_before = g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10);
+  dialog = pl_roster_import_dialog_new (f->context, p2);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  pl_roster_import_dialog_load (dialog, file);
+  w.dialog = dialog;
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), FALSE);
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 10000));
+  g_assert_cmpstr (summary, ==, "Roster imported: nothing had changed");
+  g_assert_cmpuint (g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10), ==, hlc_before);
+}
+
+static void
+test_bad_roster (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = fixture_path ("bad-utf8");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "error" };
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_true (g_str_has_prefix (pl_roster_import_dialog_get_error (dialog),
+                                   "users.csv: line 5, column 10 (familyName)"));
+  g_assert_cmpuint (pl_store_count (f->store, "learner", TRUE), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_add_and_archive (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = pl_classroom_new ();
+  g_autoptr(PlLearner) learner = NULL;
+  PlLearnerDetail *detail;
+  GtkEditable *preferred;
+
+  pl_record_set_string (PL_RECORD (c), "name", "7B");
+  g_assert_true (pl_store_save (f->store, PL_RECORD (c), NULL));
+  g_object_set (f->page, "classroom", c, NULL);
+  learner = pl_store_add_learner (f->store, pl_record_get_uuid (PL_RECORD (c)), "Amara", "Okafor", NULL);
+  pl_learners_page_reload (f->page);
+  g_assert_cmpuint (n_visible (f), ==, 1);
+
+  g_assert_true (pl_learners_page_show_learner (f->page, pl_record_get_uuid (PL_RECORD (learner))));
+  detail = PL_LEARNER_DETAIL (pl_learners_page_get_detail (f->page));
+  preferred = pl_learner_detail_get_editable (detail, "preferred_name");
+  gtk_editable_set_text (preferred, "Mara");
+  /* Moving on to another view saves at once. */
+  pl_learner_detail_flush (detail);
+  {
+    g_autoptr(PlLearner) again = pl_store_get (f->store, PL_TYPE_LEARNER, pl_record_get_uuid (PL_RECORD (learner)), NULL);
+    g_assert_cmpstr (pl_record_get_string (PL_RECORD (again), "preferred_name"), ==, "Mara");
+  }
+
+  g_assert_true (pl_store_set_learner_archived (f->store, pl_profile_get_learner (pl_learner_detail_get_profile (detail)), TRUE, NULL));
+  pl_learners_page_reload (f->page);
+  g_assert_cmpuint (n_visible (f), ==, 0);
+  pl_learners_page_set_filter (f->page, 4);   /* archived */
+  g_assert_cmpuint (n_visible (f), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/learners-page/import-and-profile", Fixture, NULL, fixture_set_up, test_import_and_profile, fixture_tear_down);
+  g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
+  g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
+
+  return g_test_run ();
+}
