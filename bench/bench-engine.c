@@ -25,6 +25,18 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+/* Repeats a measurement at least MIN_REPS times and for at least
+ * MIN_SECONDS, so that the best run is likely one without interference on
+ * a busy machine. */
+static gboolean
+keep_going (int    r,
+            double started,
+            int    min_reps,
+            double min_seconds)
+{
+  return r < min_reps || now () - started < min_seconds;
+}
+
 static void
 true_params (PlBktParams *p)
 {
@@ -112,7 +124,7 @@ main (int   argc,
   PlBktLayout *layout;
   PlBktFitOptions options;
   double n_obs, best, t0, sink = 0.0;
-  int reps = 20;
+  double started;
 
   true_params (truth);
   pl_bkt_simulate (truth, N_SKILLS, N_LEARNERS, N_OPPS, 1, skill_offsets, seq_offsets, correct);
@@ -128,7 +140,8 @@ main (int   argc,
   /* E-step over every skill. */
   layout = _pl_bkt_layout_new (&obs);
   best = G_MAXDOUBLE;
-  for (int r = 0; r < reps; r++)
+  started = now ();
+  for (int r = 0; keep_going (r, started, 20, 1.0); r++)
     {
       t0 = now ();
       for (guint k = 0; k < N_SKILLS; k++)
@@ -147,7 +160,8 @@ main (int   argc,
     g_autofree double *c = g_new (double, N_OPPS);
     double scalar = G_MAXDOUBLE;
 
-    for (int r = 0; r < 3; r++)
+    started = now ();
+    for (int r = 0; keep_going (r, started, 3, 0.5); r++)
       {
         t0 = now ();
         for (guint k = 0; k < N_SKILLS; k++)
@@ -159,7 +173,8 @@ main (int   argc,
   }
 
   best = G_MAXDOUBLE;
-  for (int r = 0; r < reps; r++)
+  started = now ();
+  for (int r = 0; keep_going (r, started, 20, 0.5); r++)
     {
       t0 = now ();
       for (guint k = 0; k < N_SKILLS; k++)
@@ -172,7 +187,8 @@ main (int   argc,
   _pl_bkt_layout_free (layout);
 
   best = G_MAXDOUBLE;
-  for (int r = 0; r < 5; r++)
+  started = now ();
+  for (int r = 0; keep_going (r, started, 5, 0.5); r++)
     {
       t0 = now ();
       pl_bkt_mastery (&obs, truth, mastery);
@@ -184,7 +200,8 @@ main (int   argc,
   /* Fit, default options. */
   pl_bkt_fit_options_init (&options);
   best = G_MAXDOUBLE;
-  for (int r = 0; r < 3; r++)
+  started = now ();
+  for (int r = 0; keep_going (r, started, 3, 1.5); r++)
     {
       t0 = now ();
       if (!pl_bkt_fit (&obs, &options, fitted, NULL, NULL))
@@ -224,7 +241,8 @@ main (int   argc,
 
         pl_mastery_spec_init_default (&spec, m);
         best = G_MAXDOUBLE;
-        for (int r = 0; r < 5; r++)
+        started = now ();
+        for (int r = 0; keep_going (r, started, 5, 0.3); r++)
           {
             t0 = now ();
             pl_mastery_rollup_many (&spec, scores, offsets, n_cells, values, has_value);

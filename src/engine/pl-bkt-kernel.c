@@ -312,6 +312,8 @@ _pl_bkt_filter (PlBktLayout       *layout,
   const Quadratic em_l = quadratic (params->slip, 1.0 - params->slip, 1.0);
   const Quadratic em_u = quadratic (1.0 - params->guess, params->guess, 1.0);
   const Quadratic is_obs = quadratic (1.0, 1.0, 0.0);
+  const float lin_l0 = params->slip, lin_l1 = 1.0 - 2.0 * params->slip;
+  const float lin_u0 = 1.0 - params->guess, lin_u1 = 2.0 * params->guess - 1.0;
 
   load_skill (layout, skill);
   for (guint32 b = layout->skill_blocks[skill]; b < layout->skill_blocks[skill + 1]; b++)
@@ -320,19 +322,26 @@ _pl_bkt_filter (PlBktLayout       *layout,
       const guint8 *codes = layout->codes + block->codes;
       const guint32 n = block->n_steps;
       vf q = splat (params->prior);
-      vf a;
+      guint32 t;
 
-      /* q is P(L) before the step, a after it; a step without an
-       * observation keeps q, so each lane stops at its own last step. */
-      for (guint32 t = 0; t < n; t++)
+      /* q is P(L) before the step. Up to the shortest sequence every lane
+       * is observed; after it, a step without an observation keeps q, so
+       * each lane stops at its own last step. */
+      for (t = 0; t < block->n_full; t++)
+        {
+          vf c = load_codes (codes + (gsize) t * W);
+          vf jl = q * (lin_l0 + c * lin_l1);
+          vf z = jl + (1.0f - q) * (lin_u0 + c * lin_u1);
+
+          q = (jl / z) * stay + T;
+        }
+      for (; t < n; t++)
         {
           vf c = load_codes (codes + (gsize) t * W);
           vf jl = q * eval (em_l, c);
           vf z = jl + (1.0f - q) * eval (em_u, c);
-          vf next;
+          vf next = (jl / z) * stay + T;
 
-          a = jl / z;
-          next = a * stay + T;
           q += eval (is_obs, c) * (next - q);
         }
 
