@@ -97,6 +97,20 @@ test_mastery_mode_ties (void)
   g_assert_cmpfloat (rollup (PL_MASTERY_MODE, S (2.5, 1, 2.5, 4, 1)), ==, 2.5);
   /* A more frequent lower score beats a rarer higher one. */
   g_assert_cmpfloat (rollup (PL_MASTERY_MODE, S (1, 4, 1)), ==, 1.0);
+
+  /* Long histories take another path through the code: same rules. */
+  {
+    double many[40];
+
+    for (guint i = 0; i < 40; i++)
+      many[i] = i % 8 < 3 ? 2.0 : i % 8 < 6 ? 3.0 : 1.0;  /* 15 x 2, 15 x 3, 10 x 1 */
+    g_assert_cmpfloat (rollup (PL_MASTERY_MODE, many, 40), ==, 3.0);
+    many[0] = 4.0;                                         /* now 14 x 2, 15 x 3 */
+    g_assert_cmpfloat (rollup (PL_MASTERY_MODE, many, 40), ==, 3.0);
+    many[3] = 2.0;
+    many[4] = 2.0;                                         /* 16 x 2, 13 x 3 */
+    g_assert_cmpfloat (rollup (PL_MASTERY_MODE, many, 40), ==, 2.0);
+  }
 }
 
 static void
