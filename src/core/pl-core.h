@@ -31,6 +31,7 @@
 #include "pl-school.h"
 #include "pl-standard-link.h"
 #include "pl-standard.h"
+#include "pl-standard-method.h"
 #include "pl-store.h"
 #include "pl-suggestion-decision.h"
 #include "pl-unit-standard.h"

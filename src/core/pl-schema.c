@@ -158,6 +158,13 @@ static const char migration_1[] =
   " learner_uuid TEXT NOT NULL, standard_uuid TEXT NOT NULL, classroom_uuid TEXT,"
   " value REAL, reason TEXT NOT NULL DEFAULT '');"
 
+  /* A class's calculation method for one standard, overriding the class's
+   * own (classroom.mastery_method); the uuid is derived from the class and
+   * the standard so that two devices setting it meet. */
+  "CREATE TABLE standard_method (" SYNC_COLUMNS
+  " classroom_uuid TEXT NOT NULL, standard_uuid TEXT NOT NULL, method TEXT NOT NULL,"
+  " param REAL);"
+
   /* What the teacher did with an engine suggestion ('accepted'/'dismissed');
    * signature identifies the suggestion's reasons so a dismissed one only
    * returns when something changed. */
@@ -193,6 +200,7 @@ static const char migration_1[] =
   /* Roll-ups skip superseded evidence: finding a row's correction is a lookup. */
   "CREATE INDEX evidence_supersedes ON evidence (supersedes_uuid) WHERE supersedes_uuid IS NOT NULL;"
   "CREATE INDEX grade_override_learner ON grade_override (learner_uuid, standard_uuid);"
+  "CREATE INDEX standard_method_classroom ON standard_method (classroom_uuid);"
   "CREATE INDEX suggestion_decision_learner ON suggestion_decision (learner_uuid);"
 
   /* Evidence and notes are append-only: only the tombstone flag may change. */
@@ -217,7 +225,7 @@ static const char * const synced_tables[] = {
   "framework", "standard", "standard_link", "unit", "unit_standard", "milestone", "milestone_progress",
   "board", "board_assignment", "choice_option", "option_standard", "pick",
   "goal", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
-  "grade_override", "suggestion_decision",
+  "grade_override", "suggestion_decision", "standard_method",
   NULL
 };
 

@@ -1,0 +1,1132 @@
+/* pl-store-rubrics.c — rubrics, their criteria and levels, and scoring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pl-descriptor.h"
+#include "pl-learner.h"
+#include "pl-standard.h"
+#include "pl-store-evidence.h"
+#include "pl-store-learners.h"
+#include "pl-store-private.h"
+#include "pl-store-rubrics.h"
+
+static const struct
+{
+  const char *title;
+  double      points;
+} default_levels[] = {
+  { N_("Beginning"), 1 },
+  { N_("Developing"), 2 },
+  { N_("Proficient"), 3 },
+  { N_("Exceeding"), 4 },
+};
+
+static gboolean
+title_is_blank (const char *title)
+{
+  if (title == NULL)
+    return TRUE;
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static PlRubric *
+get_rubric (PlStore     *self,
+            const char  *rubric_uuid,
+            GError     **error)
+{
+  g_autoptr(PlRubric) rubric = NULL;
+
+  if (rubric_uuid == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("rubric: no rubric given"));
+      return NULL;
+    }
+  rubric = pl_store_get (self, PL_TYPE_RUBRIC, rubric_uuid, error);
+  if (rubric == NULL)
+    return NULL;
+  if (pl_record_get_deleted (PL_RECORD (rubric)))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
+                   _("rubric %s was deleted"), rubric_uuid);
+      return NULL;
+    }
+  return g_steal_pointer (&rubric);
+}
+
+/* A criterion may be aligned to no standard yet; when it names one, the
+ * standard must exist. */
+static gboolean
+check_standard (PlStore     *self,
+                const char  *standard_uuid,
+                GError     **error)
+{
+  g_autoptr(PlStandard) standard = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (standard_uuid == NULL)
+    return TRUE;
+  standard = pl_store_get (self, PL_TYPE_STANDARD, standard_uuid, &local_error);
+  if (standard == NULL || pl_record_get_deleted (PL_RECORD (standard)))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("criterion: standard_uuid %s names no standard"), standard_uuid);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static PlRubricLevel *
+new_level (const char *rubric_uuid,
+           const char *title,
+           double      points,
+           gint64      position)
+{
+  PlRubricLevel *level = pl_rubric_level_new ();
+
+  pl_record_set_string (PL_RECORD (level), "rubric_uuid", rubric_uuid);
+  pl_record_set_string (PL_RECORD (level), "title", title);
+  pl_record_set_double (PL_RECORD (level), "points", points);
+  pl_record_set_double (PL_RECORD (level), "min_points", 0);
+  pl_record_set_double (PL_RECORD (level), "max_points", 0);
+  pl_record_set_int (PL_RECORD (level), "position", position);
+  return level;
+}
+
+PlRubric *
+pl_store_create_rubric (PlStore     *self,
+                        const char  *classroom_uuid,
+                        const char  *title,
+                        GError     **error)
+{
+  g_autoptr(PlRubric) rubric = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  if (title_is_blank (title))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("rubric: the title is empty"));
+      return NULL;
+    }
+
+  rubric = pl_rubric_new ();
+  pl_record_set_string (PL_RECORD (rubric), "classroom_uuid", classroom_uuid);
+  pl_record_set_string (PL_RECORD (rubric), "title", title);
+
+  if (!pl_store_begin (self, error))
+    return NULL;
+  if (!pl_store_save (self, PL_RECORD (rubric), error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (default_levels); i++)
+    {
+      g_autoptr(PlRubricLevel) level = new_level (pl_record_get_uuid (PL_RECORD (rubric)),
+                                                  _(default_levels[i].title),
+                                                  default_levels[i].points, i);
+
+      if (!pl_store_save (self, PL_RECORD (level), error))
+        goto fail;
+    }
+  if (!pl_store_commit (self, error))
+    goto fail;
+  return g_steal_pointer (&rubric);
+
+fail:
+  pl_store_rollback (self);
+  return NULL;
+}
+
+GListModel *
+pl_store_list_rubrics (PlStore     *self,
+                       const char  *classroom_uuid,
+                       GError     **error)
+{
+  const char *params[] = { classroom_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  if (classroom_uuid == NULL)
+    return _pl_store_query (self, PL_TYPE_RUBRIC,
+                            "WHERE t.deleted = 0 ORDER BY t.title COLLATE NOCASE, t.uuid",
+                            NULL, error);
+  return _pl_store_query (self, PL_TYPE_RUBRIC,
+                          "WHERE t.deleted = 0 AND t.classroom_uuid = ?1"
+                          " ORDER BY t.title COLLATE NOCASE, t.uuid",
+                          params, error);
+}
+
+GListModel *
+pl_store_list_criteria (PlStore     *self,
+                        const char  *rubric_uuid,
+                        GError     **error)
+{
+  const char *params[] = { rubric_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (rubric_uuid != NULL, NULL);
+
+  return _pl_store_query (self, PL_TYPE_CRITERION,
+                          "WHERE t.deleted = 0 AND t.rubric_uuid = ?1 ORDER BY t.position, t.uuid",
+                          params, error);
+}
+
+GListModel *
+pl_store_list_levels (PlStore     *self,
+                      const char  *rubric_uuid,
+                      GError     **error)
+{
+  const char *params[] = { rubric_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (rubric_uuid != NULL, NULL);
+
+  return _pl_store_query (self, PL_TYPE_RUBRIC_LEVEL,
+                          "WHERE t.deleted = 0 AND t.rubric_uuid = ?1 ORDER BY t.position, t.uuid",
+                          params, error);
+}
+
+PlCriterion *
+pl_store_add_criterion (PlStore     *self,
+                        const char  *rubric_uuid,
+                        const char  *title,
+                        const char  *standard_uuid,
+                        GError     **error)
+{
+  g_autoptr(PlRubric) rubric = NULL;
+  g_autoptr(GListModel) criteria = NULL;
+  g_autoptr(PlCriterion) criterion = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  if (title_is_blank (title))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("criterion: the title is empty"));
+      return NULL;
+    }
+  rubric = get_rubric (self, rubric_uuid, error);
+  if (rubric == NULL)
+    return NULL;
+  if (!check_standard (self, standard_uuid, error))
+    return NULL;
+  criteria = pl_store_list_criteria (self, rubric_uuid, error);
+  if (criteria == NULL)
+    return NULL;
+
+  criterion = pl_criterion_new ();
+  pl_record_set_string (PL_RECORD (criterion), "rubric_uuid", rubric_uuid);
+  pl_record_set_string (PL_RECORD (criterion), "title", title);
+  pl_record_set_string (PL_RECORD (criterion), "standard_uuid", standard_uuid);
+  pl_record_set_int (PL_RECORD (criterion), "position", g_list_model_get_n_items (criteria));
+  if (!pl_store_save (self, PL_RECORD (criterion), error))
+    return NULL;
+  return g_steal_pointer (&criterion);
+}
+
+PlRubricLevel *
+pl_store_add_level (PlStore     *self,
+                    const char  *rubric_uuid,
+                    const char  *title,
+                    double       points,
+                    GError     **error)
+{
+  g_autoptr(PlRubric) rubric = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(PlRubricLevel) level = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  if (title_is_blank (title))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("level: the title is empty"));
+      return NULL;
+    }
+  if (!isfinite (points) || points < 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("level: points must be a number of 0 or more"));
+      return NULL;
+    }
+  rubric = get_rubric (self, rubric_uuid, error);
+  if (rubric == NULL)
+    return NULL;
+  levels = pl_store_list_levels (self, rubric_uuid, error);
+  if (levels == NULL)
+    return NULL;
+
+  level = new_level (rubric_uuid, title, points, g_list_model_get_n_items (levels));
+  if (!pl_store_save (self, PL_RECORD (level), error))
+    return NULL;
+  return g_steal_pointer (&level);
+}
+
+gboolean
+pl_rubric_level_get_range (PlRubricLevel *level,
+                           double        *out_min,
+                           double        *out_max)
+{
+  double lo, hi;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_LEVEL (level), FALSE);
+
+  lo = pl_record_get_double (PL_RECORD (level), "min_points");
+  hi = pl_record_get_double (PL_RECORD (level), "max_points");
+  if (out_min != NULL)
+    *out_min = lo;
+  if (out_max != NULL)
+    *out_max = hi;
+  return lo < hi;
+}
+
+gboolean
+pl_store_set_level_points (PlStore        *self,
+                           PlRubricLevel  *level,
+                           double          points,
+                           double          min_points,
+                           double          max_points,
+                           GError        **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PL_IS_RUBRIC_LEVEL (level), FALSE);
+
+  if (!isfinite (points) || !isfinite (min_points) || !isfinite (max_points) || points < 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("level: points must be a number of 0 or more"));
+      return FALSE;
+    }
+  if (min_points > max_points)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("level: min_points %g is above max_points %g"), min_points, max_points);
+      return FALSE;
+    }
+  if (min_points < max_points && (points < min_points || points > max_points))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("level: points %g lie outside the range %g–%g"), points, min_points, max_points);
+      return FALSE;
+    }
+  if (min_points == max_points)
+    min_points = max_points = 0;
+
+  pl_record_set_double (PL_RECORD (level), "points", points);
+  pl_record_set_double (PL_RECORD (level), "min_points", min_points);
+  pl_record_set_double (PL_RECORD (level), "max_points", max_points);
+  return pl_store_save (self, PL_RECORD (level), error);
+}
+
+/* Gives the records of LIST positions 0, 1, 2 … in list order, saving
+ * only those whose position changed. */
+static gboolean
+renumber (PlStore     *self,
+          GPtrArray   *items,
+          GError     **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (items, i);
+
+      if (pl_record_get_int (record, "position") == (gint64) i)
+        continue;
+      pl_record_set_int (record, "position", i);
+      if (!pl_store_save (self, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+model_to_array (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static gboolean
+tombstone_descriptors (PlStore     *self,
+                       const char  *column,
+                       const char  *uuid,
+                       GError     **error)
+{
+  g_autoptr(GListModel) descriptors = pl_store_list_where (self, PL_TYPE_DESCRIPTOR, column, uuid, error);
+
+  if (descriptors == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (descriptors); i++)
+    {
+      g_autoptr(PlRecord) d = g_list_model_get_item (descriptors, i);
+
+      if (!pl_store_delete (self, d, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+remove_positioned (PlStore     *self,
+                   PlRecord    *record,
+                   GListModel  *(*list_func) (PlStore *, const char *, GError **),
+                   const char  *descriptor_column,
+                   GError     **error)
+{
+  g_autoptr(GListModel) siblings = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  const char *rubric_uuid = pl_record_get_string (record, "rubric_uuid");
+
+  if (!pl_store_begin (self, error))
+    return FALSE;
+  if (!pl_store_delete (self, record, error) ||
+      !tombstone_descriptors (self, descriptor_column, pl_record_get_uuid (record), error))
+    goto fail;
+  siblings = list_func (self, rubric_uuid, error);
+  if (siblings == NULL)
+    goto fail;
+  rest = model_to_array (siblings);
+  if (!renumber (self, rest, error) || !pl_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  pl_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+pl_store_remove_criterion (PlStore      *self,
+                           PlCriterion  *criterion,
+                           GError      **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PL_IS_CRITERION (criterion), FALSE);
+
+  return remove_positioned (self, PL_RECORD (criterion), pl_store_list_criteria,
+                            "criterion_uuid", error);
+}
+
+gboolean
+pl_store_remove_level (PlStore        *self,
+                       PlRubricLevel  *level,
+                       GError        **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PL_IS_RUBRIC_LEVEL (level), FALSE);
+
+  return remove_positioned (self, PL_RECORD (level), pl_store_list_levels,
+                            "level_uuid", error);
+}
+
+static gboolean
+move_positioned (PlStore     *self,
+                 GType        type,
+                 const char  *uuid,
+                 guint        to_index,
+                 GListModel  *(*list_func) (PlStore *, const char *, GError **),
+                 GError     **error)
+{
+  g_autoptr(PlRecord) record = NULL;
+  g_autoptr(GListModel) siblings = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gpointer moving = NULL;
+  guint from = G_MAXUINT;
+
+  record = uuid != NULL ? pl_store_get (self, type, uuid, error) : NULL;
+  if (record == NULL)
+    {
+      if (uuid == NULL)
+        g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("nothing to move"));
+      return FALSE;
+    }
+  siblings = list_func (self, pl_record_get_string (record, "rubric_uuid"), error);
+  if (siblings == NULL)
+    return FALSE;
+  items = model_to_array (siblings);
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (pl_record_get_uuid (g_ptr_array_index (items, i)), uuid) == 0)
+      from = i;
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND, _("%s was deleted"), uuid);
+      return FALSE;
+    }
+  to_index = MIN (to_index, items->len - 1);
+  if (to_index == from)
+    return TRUE;
+
+  moving = g_ptr_array_steal_index (items, from);
+  g_ptr_array_insert (items, to_index, moving);
+
+  if (!pl_store_begin (self, error))
+    return FALSE;
+  if (!renumber (self, items, error) || !pl_store_commit (self, error))
+    {
+      pl_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pl_store_move_criterion (PlStore     *self,
+                         const char  *criterion_uuid,
+                         guint        to_index,
+                         GError     **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  return move_positioned (self, PL_TYPE_CRITERION, criterion_uuid, to_index,
+                          pl_store_list_criteria, error);
+}
+
+gboolean
+pl_store_move_level (PlStore     *self,
+                     const char  *level_uuid,
+                     guint        to_index,
+                     GError     **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  return move_positioned (self, PL_TYPE_RUBRIC_LEVEL, level_uuid, to_index,
+                          pl_store_list_levels, error);
+}
+
+static char *
+descriptor_uuid (const char *criterion_uuid,
+                 const char *level_uuid)
+{
+  g_autofree char *key = g_strconcat (criterion_uuid, "/", level_uuid, NULL);
+
+  return pl_store_derive_uuid ("descriptor", key);
+}
+
+char *
+pl_store_get_descriptor (PlStore    *self,
+                         const char *criterion_uuid,
+                         const char *level_uuid)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(PlDescriptor) descriptor = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (criterion_uuid != NULL && level_uuid != NULL, NULL);
+
+  uuid = descriptor_uuid (criterion_uuid, level_uuid);
+  descriptor = pl_store_get (self, PL_TYPE_DESCRIPTOR, uuid, NULL);
+  if (descriptor == NULL || pl_record_get_deleted (PL_RECORD (descriptor)))
+    return g_strdup ("");
+  return g_strdup (pl_record_get_string (PL_RECORD (descriptor), "body"));
+}
+
+gboolean
+pl_store_set_descriptor (PlStore     *self,
+                         const char  *criterion_uuid,
+                         const char  *level_uuid,
+                         const char  *body,
+                         GError     **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(PlDescriptor) descriptor = NULL;
+  g_autoptr(PlCriterion) criterion = NULL;
+  g_autoptr(PlRubricLevel) level = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  if (criterion_uuid == NULL || level_uuid == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("descriptor: a criterion and a level are needed"));
+      return FALSE;
+    }
+  criterion = pl_store_get (self, PL_TYPE_CRITERION, criterion_uuid, error);
+  if (criterion == NULL)
+    return FALSE;
+  level = pl_store_get (self, PL_TYPE_RUBRIC_LEVEL, level_uuid, error);
+  if (level == NULL)
+    return FALSE;
+  if (g_strcmp0 (pl_record_get_string (PL_RECORD (criterion), "rubric_uuid"),
+                 pl_record_get_string (PL_RECORD (level), "rubric_uuid")) != 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("descriptor: level %s is not a level of the criterion’s rubric"), level_uuid);
+      return FALSE;
+    }
+
+  uuid = descriptor_uuid (criterion_uuid, level_uuid);
+  descriptor = pl_store_get (self, PL_TYPE_DESCRIPTOR, uuid, NULL);
+  if (descriptor == NULL)
+    {
+      descriptor = g_object_new (PL_TYPE_DESCRIPTOR, "uuid", uuid, NULL);
+      pl_record_set_string (PL_RECORD (descriptor), "criterion_uuid", criterion_uuid);
+      pl_record_set_string (PL_RECORD (descriptor), "level_uuid", level_uuid);
+    }
+  else if (!pl_record_get_deleted (PL_RECORD (descriptor)) &&
+           g_strcmp0 (pl_record_get_string (PL_RECORD (descriptor), "body"), body != NULL ? body : "") == 0)
+    return TRUE;
+  _pl_record_set_deleted (PL_RECORD (descriptor), FALSE);
+  pl_record_set_string (PL_RECORD (descriptor), "body", body != NULL ? body : "");
+  return pl_store_save (self, PL_RECORD (descriptor), error);
+}
+
+PlRubric *
+pl_store_duplicate_rubric (PlStore     *self,
+                           const char  *rubric_uuid,
+                           const char  *new_title,
+                           GError     **error)
+{
+  g_autoptr(PlRubric) source = NULL;
+  g_autoptr(PlRubric) copy = NULL;
+  g_autoptr(GListModel) criteria = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GHashTable) level_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  source = get_rubric (self, rubric_uuid, error);
+  if (source == NULL)
+    return NULL;
+  if (new_title != NULL && title_is_blank (new_title))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("rubric: the title is empty"));
+      return NULL;
+    }
+  /* Translators: the title of a duplicated rubric. */
+  title = new_title != NULL ? g_strdup (new_title)
+                            : g_strdup_printf (_("Copy of %s"),
+                                               pl_record_get_string (PL_RECORD (source), "title"));
+  criteria = pl_store_list_criteria (self, rubric_uuid, error);
+  levels = criteria != NULL ? pl_store_list_levels (self, rubric_uuid, error) : NULL;
+  if (levels == NULL)
+    return NULL;
+
+  copy = pl_rubric_new ();
+  pl_record_set_string (PL_RECORD (copy), "classroom_uuid",
+                        pl_record_get_string (PL_RECORD (source), "classroom_uuid"));
+  pl_record_set_string (PL_RECORD (copy), "title", title);
+  pl_record_set_string (PL_RECORD (copy), "description",
+                        pl_record_get_string (PL_RECORD (source), "description"));
+
+  if (!pl_store_begin (self, error))
+    return NULL;
+  if (!pl_store_save (self, PL_RECORD (copy), error))
+    goto fail;
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(PlRecord) level = g_list_model_get_item (levels, i);
+      g_autoptr(PlRubricLevel) dup = new_level (pl_record_get_uuid (PL_RECORD (copy)),
+                                                pl_record_get_string (level, "title"),
+                                                pl_record_get_double (level, "points"), i);
+
+      pl_record_set_double (PL_RECORD (dup), "min_points", pl_record_get_double (level, "min_points"));
+      pl_record_set_double (PL_RECORD (dup), "max_points", pl_record_get_double (level, "max_points"));
+      if (!pl_store_save (self, PL_RECORD (dup), error))
+        goto fail;
+      g_hash_table_insert (level_map, g_strdup (pl_record_get_uuid (level)),
+                           g_strdup (pl_record_get_uuid (PL_RECORD (dup))));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(PlRecord) criterion = g_list_model_get_item (criteria, i);
+      g_autoptr(PlCriterion) dup = pl_criterion_new ();
+      g_autoptr(GListModel) descriptors = NULL;
+
+      pl_record_set_string (PL_RECORD (dup), "rubric_uuid", pl_record_get_uuid (PL_RECORD (copy)));
+      pl_record_set_string (PL_RECORD (dup), "title", pl_record_get_string (criterion, "title"));
+      pl_record_set_string (PL_RECORD (dup), "standard_uuid", pl_record_get_string (criterion, "standard_uuid"));
+      pl_record_set_int (PL_RECORD (dup), "position", i);
+      if (!pl_store_save (self, PL_RECORD (dup), error))
+        goto fail;
+
+      descriptors = pl_store_list_where (self, PL_TYPE_DESCRIPTOR, "criterion_uuid",
+                                         pl_record_get_uuid (criterion), error);
+      if (descriptors == NULL)
+        goto fail;
+      for (guint j = 0; j < g_list_model_get_n_items (descriptors); j++)
+        {
+          g_autoptr(PlRecord) d = g_list_model_get_item (descriptors, j);
+          const char *level_copy = g_hash_table_lookup (level_map, pl_record_get_string (d, "level_uuid"));
+
+          if (level_copy == NULL)
+            continue;
+          if (!pl_store_set_descriptor (self, pl_record_get_uuid (PL_RECORD (dup)), level_copy,
+                                        pl_record_get_string (d, "body"), error))
+            goto fail;
+        }
+    }
+  if (!pl_store_commit (self, error))
+    goto fail;
+  return g_steal_pointer (&copy);
+
+fail:
+  pl_store_rollback (self);
+  return NULL;
+}
+
+/* ---- templates ---------------------------------------------------- */
+
+typedef struct
+{
+  const char *title;
+  const char *descriptors[4];   /* Beginning … Exceeding */
+} TemplateCriterion;
+
+typedef struct
+{
+  PlRubricTemplateInfo info;
+  TemplateCriterion    criteria[4];
+} Template;
+
+static const Template templates[] = {
+  {
+    { "written-argument", N_("Written argument"),
+      N_("Claim, evidence, reasoning and conventions of a written argument") },
+    {
+      { N_("Claim"),
+        { N_("States a topic but no clear claim"),
+          N_("States a claim that is partly clear or arguable"),
+          N_("States a clear, arguable claim"),
+          N_("States a precise claim and acknowledges its limits") } },
+      { N_("Evidence"),
+        { N_("Gives little or unrelated evidence"),
+          N_("Gives some relevant evidence, not always cited"),
+          N_("Gives relevant, cited evidence for each point"),
+          N_("Weighs strong, varied evidence from several sources") } },
+      { N_("Reasoning"),
+        { N_("Does not connect evidence to the claim"),
+          N_("Connects evidence to the claim in places"),
+          N_("Explains how each piece of evidence supports the claim"),
+          N_("Explains the reasoning and answers a counterclaim") } },
+      { N_("Conventions"),
+        { N_("Errors often get in the way of meaning"),
+          N_("Errors sometimes get in the way of meaning"),
+          N_("Few errors; meaning is always clear"),
+          N_("Uses conventions deliberately for effect") } },
+    }
+  },
+  {
+    { "problem-solving", N_("Problem solving"),
+      N_("Understanding, strategy, accuracy and communication in mathematics") },
+    {
+      { N_("Understanding the problem"),
+        { N_("Restates the problem with help"),
+          N_("Identifies some of what is given and asked"),
+          N_("Identifies what is given, asked and relevant"),
+          N_("Reframes the problem and spots hidden conditions") } },
+      { N_("Strategy"),
+        { N_("Tries a strategy that does not fit"),
+          N_("Chooses a workable strategy with gaps"),
+          N_("Chooses and carries out an efficient strategy"),
+          N_("Compares strategies and justifies the choice") } },
+      { N_("Accuracy"),
+        { N_("Many errors in calculation"),
+          N_("Some errors that change the answer"),
+          N_("Accurate work and answer"),
+          N_("Accurate, and checks the answer another way") } },
+      { N_("Communicating reasoning"),
+        { N_("Shows an answer without reasoning"),
+          N_("Shows some steps with little explanation"),
+          N_("Explains each step with correct vocabulary"),
+          N_("Explains clearly enough for a peer to learn from it") } },
+    }
+  },
+  {
+    { "investigation", N_("Scientific investigation"),
+      N_("Question, method, analysis and conclusion of an investigation") },
+    {
+      { N_("Question and hypothesis"),
+        { N_("Asks a question that cannot be tested"),
+          N_("Asks a testable question without a hypothesis"),
+          N_("States a testable question and a hypothesis"),
+          N_("Grounds the hypothesis in scientific ideas") } },
+      { N_("Method"),
+        { N_("Method is missing key steps"),
+          N_("Method can be followed but misses a control"),
+          N_("Controls variables in a repeatable method"),
+          N_("Anticipates sources of error in the design") } },
+      { N_("Analysis"),
+        { N_("Presents data without organising it"),
+          N_("Organises data with some errors"),
+          N_("Organises data accurately and finds patterns"),
+          N_("Quantifies patterns and their uncertainty") } },
+      { N_("Conclusion"),
+        { N_("Conclusion does not follow from the data"),
+          N_("Conclusion follows partly from the data"),
+          N_("Conclusion follows from the data and answers the question"),
+          N_("Conclusion discusses limits and next questions") } },
+    }
+  },
+};
+
+const PlRubricTemplateInfo *
+pl_rubric_templates (void)
+{
+  static PlRubricTemplateInfo infos[G_N_ELEMENTS (templates) + 1];
+
+  /* Translated on each call: the locale may change between calls in tests. */
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      infos[i].id = templates[i].info.id;
+      infos[i].title = _(templates[i].info.title);
+      infos[i].description = _(templates[i].info.description);
+    }
+  infos[G_N_ELEMENTS (templates)].id = NULL;
+  return infos;
+}
+
+PlRubric *
+pl_store_create_rubric_from_template (PlStore     *self,
+                                      const char  *classroom_uuid,
+                                      const char  *template_id,
+                                      GError     **error)
+{
+  const Template *t = NULL;
+  g_autoptr(PlRubric) rubric = NULL;
+  g_autoptr(GListModel) levels = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    if (g_strcmp0 (templates[i].info.id, template_id) == 0)
+      t = &templates[i];
+  if (t == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("rubric template: no template named “%s”"), template_id ? template_id : "");
+      return NULL;
+    }
+
+  if (!pl_store_begin (self, error))
+    return NULL;
+  rubric = pl_store_create_rubric (self, classroom_uuid, _(t->info.title), error);
+  if (rubric == NULL)
+    goto fail;
+  pl_record_set_string (PL_RECORD (rubric), "description", _(t->info.description));
+  if (!pl_store_save (self, PL_RECORD (rubric), error))
+    goto fail;
+  levels = pl_store_list_levels (self, pl_record_get_uuid (PL_RECORD (rubric)), error);
+  if (levels == NULL)
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (t->criteria); i++)
+    {
+      g_autoptr(PlCriterion) criterion =
+        pl_store_add_criterion (self, pl_record_get_uuid (PL_RECORD (rubric)),
+                                _(t->criteria[i].title), NULL, error);
+
+      if (criterion == NULL)
+        goto fail;
+      for (guint j = 0; j < 4 && j < g_list_model_get_n_items (levels); j++)
+        {
+          g_autoptr(PlRecord) level = g_list_model_get_item (levels, j);
+
+          if (!pl_store_set_descriptor (self, pl_record_get_uuid (PL_RECORD (criterion)),
+                                        pl_record_get_uuid (level),
+                                        _(t->criteria[i].descriptors[j]), error))
+            goto fail;
+        }
+    }
+  if (!pl_store_commit (self, error))
+    goto fail;
+  return g_steal_pointer (&rubric);
+
+fail:
+  pl_store_rollback (self);
+  return NULL;
+}
+
+/* ---- scoring ------------------------------------------------------ */
+
+static gboolean
+date_is_valid (const char *text)
+{
+  guint y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) < 10)
+    return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) < 3)
+    return FALSE;
+  if (text[10] != '\0' && text[10] != 'T')
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+static PlRecord *
+find_in (GListModel *model,
+         const char *uuid)
+{
+  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (pl_record_get_uuid (record), uuid) == 0)
+        return record;   /* the model keeps its reference */
+    }
+  return NULL;
+}
+
+/* The live evidence row of LEARNER on CRITERION for the work SOURCE_UUID. */
+static char *
+live_evidence_uuid (PlStore    *self,
+                    const char *learner_uuid,
+                    const char *criterion_uuid,
+                    const char *source_uuid)
+{
+  const char *params[] = { learner_uuid, criterion_uuid, source_uuid, NULL };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(PlRecord) row = NULL;
+
+  rows = _pl_store_query (self, PL_TYPE_EVIDENCE,
+                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1 AND t.criterion_uuid = ?2"
+                          "  AND t.source_uuid IS ?3"
+                          "  AND NOT EXISTS (SELECT 1 FROM evidence f"
+                          "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                          " ORDER BY t.updated_hlc DESC LIMIT 1",
+                          params, NULL);
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return NULL;
+  row = g_list_model_get_item (rows, 0);
+  return g_strdup (pl_record_get_uuid (row));
+}
+
+gboolean
+pl_store_score_rubric (PlStore              *self,
+                       const char           *rubric_uuid,
+                       const char           *learner_uuid,
+                       const char           *source,
+                       const char           *source_uuid,
+                       const char           *assessed_at,
+                       const PlRubricScore  *scores,
+                       gsize                 n_scores,
+                       GError              **error)
+{
+  g_autoptr(PlRubric) rubric = NULL;
+  g_autoptr(PlLearner) learner = NULL;
+  g_autoptr(GListModel) criteria = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autofree PlEvidenceRow *rows = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *today = NULL;
+  double scale_max = 0;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scores != NULL || n_scores == 0, FALSE);
+
+  rubric = get_rubric (self, rubric_uuid, error);
+  if (rubric == NULL)
+    return FALSE;
+  if (learner_uuid == NULL ||
+      (learner = pl_store_get (self, PL_TYPE_LEARNER, learner_uuid, NULL)) == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("score: learner_uuid %s names no learner"), learner_uuid ? learner_uuid : "(none)");
+      return FALSE;
+    }
+  if (g_strcmp0 (source, "pick") != 0 && g_strcmp0 (source, "milestone") != 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("score: source must be “pick” or “milestone”, not “%s”"), source ? source : "");
+      return FALSE;
+    }
+  if (source_uuid == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("score: source_uuid is missing"));
+      return FALSE;
+    }
+  if (assessed_at == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      assessed_at = today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  else if (!date_is_valid (assessed_at))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("score: assessed_at “%s” is not a date (YYYY-MM-DD)"), assessed_at);
+      return FALSE;
+    }
+
+  criteria = pl_store_list_criteria (self, rubric_uuid, error);
+  levels = criteria != NULL ? pl_store_list_levels (self, rubric_uuid, error) : NULL;
+  if (levels == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, i);
+      double lo, hi;
+
+      scale_max = MAX (scale_max, pl_record_get_double (PL_RECORD (level), "points"));
+      if (pl_rubric_level_get_range (level, &lo, &hi))
+        scale_max = MAX (scale_max, hi);
+    }
+  if (scale_max <= 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("score: the rubric has no level worth more than 0 points"));
+      return FALSE;
+    }
+
+  rows = g_new0 (PlEvidenceRow, MAX (n_scores, 1));
+  for (gsize i = 0; i < n_scores; i++)
+    {
+      const PlRubricScore *s = &scores[i];
+      PlRecord *criterion = find_in (criteria, s->criterion_uuid);
+      PlRecord *level = find_in (levels, s->level_uuid);
+      double points, lo, hi;
+      char *previous;
+
+      if (criterion == NULL)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("score %" G_GSIZE_FORMAT ": criterion_uuid %s is not a criterion of the rubric"),
+                       i + 1, s->criterion_uuid ? s->criterion_uuid : "(none)");
+          return FALSE;
+        }
+      if (level == NULL)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("score %" G_GSIZE_FORMAT ": level_uuid %s is not a level of the rubric"),
+                       i + 1, s->level_uuid ? s->level_uuid : "(none)");
+          return FALSE;
+        }
+      for (gsize j = 0; j < i; j++)
+        if (g_strcmp0 (scores[j].criterion_uuid, s->criterion_uuid) == 0)
+          {
+            g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                         _("score %" G_GSIZE_FORMAT ": criterion_uuid %s is scored twice"),
+                         i + 1, s->criterion_uuid);
+            return FALSE;
+          }
+      points = pl_record_get_double (level, "points");
+      if (!isnan (s->points))
+        {
+          if (!pl_rubric_level_get_range (PL_RUBRIC_LEVEL (level), &lo, &hi))
+            lo = hi = points;
+          if (!isfinite (s->points) || s->points < lo || s->points > hi)
+            {
+              g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("score %" G_GSIZE_FORMAT ": points %g lie outside the level’s range %g–%g"),
+                           i + 1, s->points, lo, hi);
+              return FALSE;
+            }
+          points = s->points;
+        }
+
+      previous = live_evidence_uuid (self, learner_uuid, s->criterion_uuid, source_uuid);
+      if (previous != NULL)
+        g_ptr_array_add (owned, previous);
+      rows[i] = (PlEvidenceRow) {
+        .learner_uuid = learner_uuid,
+        .criterion_uuid = s->criterion_uuid,
+        .standard_uuid = pl_record_get_string (criterion, "standard_uuid"),
+        .score = points,
+        .scale_max = scale_max,
+        .assessed_at = assessed_at,
+        .source = source,
+        .source_uuid = source_uuid,
+        .comment = (s->comment != NULL && *s->comment != '\0') ? s->comment : NULL,
+        .supersedes_uuid = previous,
+      };
+    }
+  return pl_store_add_evidence (self, rows, n_scores, error);
+}
+
+GListModel *
+pl_store_list_rubric_evidence (PlStore     *self,
+                               const char  *rubric_uuid,
+                               const char  *learner_uuid,
+                               const char  *source_uuid,
+                               GError     **error)
+{
+  const char *params[] = { rubric_uuid, learner_uuid, source_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (rubric_uuid != NULL && learner_uuid != NULL, NULL);
+
+  return _pl_store_query (self, PL_TYPE_EVIDENCE,
+                          "JOIN criterion c ON c.uuid = t.criterion_uuid AND c.rubric_uuid = ?1"
+                          " WHERE t.deleted = 0 AND t.learner_uuid = ?2"
+                          "   AND (?3 IS NULL OR t.source_uuid = ?3)"
+                          "   AND NOT EXISTS (SELECT 1 FROM evidence f"
+                          "                   WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                          " ORDER BY c.position, t.assessed_at, t.uuid",
+                          params, error);
+}
+
+PlRubricLevel *
+pl_store_level_for_points (PlStore    *self,
+                           const char *rubric_uuid,
+                           double      points)
+{
+  g_autoptr(GListModel) levels = NULL;
+  PlRubricLevel *exact = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  levels = pl_store_list_levels (self, rubric_uuid, NULL);
+  if (levels == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, i);
+      double lo, hi;
+
+      if (pl_rubric_level_get_range (level, &lo, &hi) && points >= lo && points <= hi)
+        {
+          g_clear_object (&exact);
+          return g_steal_pointer (&level);
+        }
+      if (exact == NULL && pl_record_get_double (PL_RECORD (level), "points") == points)
+        exact = g_steal_pointer (&level);
+    }
+  return exact;
+}
+
+GStrv
+pl_store_comment_bank (PlStore     *self,
+                       const char  *rubric_uuid,
+                       guint        limit,
+                       GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  /* Grouping on the trimmed comment merges "Good claim" and
+   * "Good claim "; the newest spelling is the one offered. */
+  stmt = _pl_store_prepare (self,
+                            "SELECT trim (e.comment) AS c, count (*) AS n, max (e.assessed_at) AS last"
+                            " FROM evidence e"
+                            " WHERE e.deleted = 0 AND e.comment IS NOT NULL AND trim (e.comment) != ''"
+                            "   AND (?1 IS NULL OR e.criterion_uuid IN"
+                            "        (SELECT c.uuid FROM criterion c WHERE c.rubric_uuid = ?1))"
+                            " GROUP BY c ORDER BY n DESC, last DESC, c LIMIT ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  if (rubric_uuid != NULL)
+    sqlite3_bind_text (stmt, 1, rubric_uuid, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (sqlite3_int64) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (self, error, _("cannot read the comment bank"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}

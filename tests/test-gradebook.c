@@ -1,0 +1,421 @@
+/* test-gradebook.c — cells rolled up per learner × standard with the class's method
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/pl-core.h"
+#include "core/pl-store-evidence.h"
+#include "core/pl-store-gradebook.h"
+#include "core/pl-store-rubrics.h"
+#include "engine/pl-mastery.h"
+#include "gradebook-test-util.h"
+
+/* The engine's roll-up, as the window and the command line pass it. */
+static gboolean
+engine_rollup (const char   *method,
+               double        param,
+               const double *scores,
+               gsize         n_scores,
+               double       *out_value,
+               gpointer      user_data)
+{
+  PlMasteryMethod m;
+  PlMasterySpec spec;
+
+  if (!pl_mastery_method_from_string (method, &m))
+    return FALSE;
+  pl_mastery_spec_init_default (&spec, m);
+  if (param > 0)
+    spec.param = param;
+  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+}
+
+/* Adds evidence for LEARNER on STANDARD: SCORES[i] assessed on day
+ * DAYS[i] of March, written in the order given (not the assessed order). */
+static void
+add_scores (Fixture      *f,
+            guint         learner,
+            guint         standard,
+            const double *scores,
+            const guint  *days,
+            gsize         n,
+            double        scale_max)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree PlEvidenceRow *rows = g_new0 (PlEvidenceRow, n);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char *date = g_strdup_printf ("2026-03-%02uT10:00:00Z", days[i]);
+
+      g_ptr_array_add (dates, date);
+      rows[i] = (PlEvidenceRow) {
+        .learner_uuid = f->learners[learner], .standard_uuid = f->standards[standard],
+        .score = scores[i], .scale_max = scale_max, .assessed_at = date,
+        .comment = i == 0 ? "first try" : NULL,
+      };
+    }
+  g_assert_true (pl_store_add_evidence (f->store, rows, n, &error));
+  g_assert_no_error (error);
+}
+
+static PlGradebook *
+load (Fixture    *f,
+      const char *default_method)
+{
+  g_autoptr(GError) error = NULL;
+  PlGradebook *gb = pl_store_load_gradebook (f->store, f->classroom, default_method, 0,
+                                             engine_rollup, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (gb);
+  return gb;
+}
+
+static double
+cell_value (PlGradebook *gb,
+            guint        learner,
+            guint        standard)
+{
+  const PlGradebookCell *cell = pl_gradebook_get_cell (gb, learner, standard);
+
+  g_assert_true (cell->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
+  return cell->value;
+}
+
+/* Learners sort by family name: Hopper (Grace) 0, Lovelace (Ada) 1,
+ * Turing (Alan) 2. */
+enum { GRACE_ROW, ADA_ROW, ALAN_ROW };
+
+static void
+test_methods_in_assessed_order (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const struct
+  {
+    double scores[4];   /* in assessed order */
+    double power_law;
+  } examples[] = {
+    { { 1, 2, 3, 4 }, 4.00 },
+    { { 1, 3, 2, 4 }, 3.66 },
+    { { 2, 4, 1, 3 }, 2.16 },
+    { { 4, 3, 2, 1 }, 1.28 },
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(PlGradebook) gb = NULL;
+      /* Typed in the reverse of the order they were assessed in. */
+      double typed[4];
+      guint days[4];
+
+      fixture_tear_down (f, NULL);
+      fixture_set_up (f, NULL);
+      for (guint i = 0; i < 4; i++)
+        {
+          typed[i] = examples[e].scores[3 - i];
+          days[i] = 20 - i;
+        }
+      add_scores (f, 0, 0, typed, days, 4, 4);
+
+      gb = load (f, "power-law");
+      g_assert_cmpstr (gb->class_method, ==, "power-law");
+      g_assert_true (gb->class_method_is_default);
+      g_assert_cmpstr (gb->learner_names[ADA_ROW], ==, "Ada Lovelace");
+      g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 0), examples[e].power_law, 0.005);
+      g_assert_cmpuint (pl_gradebook_get_cell (gb, ADA_ROW, 0)->n_evidence, ==, 4);
+      /* No evidence, no value: never a zero that looks like a score. */
+      g_assert_false (pl_gradebook_get_cell (gb, GRACE_ROW, 0)->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
+      g_assert_false (pl_gradebook_get_cell (gb, ADA_ROW, 1)->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
+      {
+        const double *scores;
+        const gint64 *dates;
+        gsize n;
+
+        pl_gradebook_get_scores (gb, ADA_ROW, 0, &scores, &dates, &n);
+        g_assert_cmpuint (n, ==, 4);
+        for (guint i = 0; i < 4; i++)
+          g_assert_cmpfloat (scores[i], ==, examples[e].scores[i]);
+        g_assert_cmpint (dates[0], <, dates[3]);
+      }
+    }
+}
+
+static void
+test_class_and_standard_methods (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const double scores[] = { 1, 4, 2, 2 };
+  const guint days[] = { 1, 2, 3, 4 };
+  static const struct
+  {
+    const char *method;
+    double      param;
+    double      expected;
+  } cases[] = {
+    { "latest", 0, 2 },
+    { "highest", 0, 4 },
+    { "mean", 0, 2.25 },
+    { "mode", 0, 2 },
+    /* D1 = 1, D2 = 1*.35 + 4*.65 = 2.95, D3 = 2.95*.35 + 2*.65 = 2.3325, D4 = 2.116375 */
+    { "decaying-average", 0, 2.116375 },
+    /* 2*.65 + mean(1,4,2)*.35 = 1.3 + 0.816667 */
+    { "weighted-average", 0, 2.116667 },
+    { "weighted-average", 50, 2.166667 },
+  };
+
+  add_scores (f, 0, 0, scores, days, 4, 4);
+  add_scores (f, 0, 1, scores, days, 4, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlGradebook) gb = NULL;
+
+      g_assert_true (pl_store_set_class_method (f->store, f->classroom, cases[i].method,
+                                                cases[i].param, &error));
+      g_assert_no_error (error);
+      gb = load (f, "latest");
+      g_assert_false (gb->class_method_is_default);
+      g_assert_cmpstr (gb->standard_methods[0], ==, cases[i].method);
+      g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 0), cases[i].expected, 1e-5);
+    }
+
+  /* n-mastery: fewer than 3 scores at or above 3, so no value. */
+  g_assert_true (pl_store_set_class_method (f->store, f->classroom, "n-mastery", 0, &error));
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_false (pl_gradebook_get_cell (gb, ADA_ROW, 0)->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
+    g_assert_cmpuint (pl_gradebook_get_cell (gb, ADA_ROW, 0)->n_evidence, ==, 4);
+  }
+
+  /* One standard follows its own method; the other keeps the class's. */
+  g_assert_true (pl_store_set_class_method (f->store, f->classroom, "mean", 0, &error));
+  g_assert_true (pl_store_set_standard_method (f->store, f->classroom, f->standards[1],
+                                               "highest", 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_false (gb->standard_method_overridden[0]);
+    g_assert_true (gb->standard_method_overridden[1]);
+    g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 0), 2.25, 1e-9);
+    g_assert_cmpfloat (cell_value (gb, ADA_ROW, 1), ==, 4);
+  }
+  g_assert_true (pl_store_set_standard_method (f->store, f->classroom, f->standards[1], NULL, 0, &error));
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_false (gb->standard_method_overridden[1]);
+    g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 1), 2.25, 1e-9);
+  }
+
+  /* Unknown methods and out-of-range params change nothing. */
+  g_assert_false (pl_store_set_class_method (f->store, f->classroom, "average-of-everything", 0, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pl_store_set_standard_method (f->store, f->classroom, f->standards[0],
+                                                "decaying-average", 150, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pl_store_set_standard_method (f->store, f->classroom, "nope", "mean", 0, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_cmpstr (gb->class_method, ==, "mean");
+    g_assert_false (gb->standard_method_overridden[0]);
+  }
+}
+
+static void
+test_edge_cases (Fixture       *f,
+                 gconstpointer  data)
+{
+  const double one[] = { 3 };
+  const double zeros[] = { 0, 0 };
+  const double above[] = { 9, 2 };   /* above the scale counts as its top */
+  const double tie[] = { 1, 1, 3, 3 };
+  const double six_point[] = { 3, 6 };
+  const guint days[] = { 1, 2, 3, 4 };
+  g_autoptr(PlGradebook) gb = NULL;
+
+  add_scores (f, 0, 0, one, days, 1, 4);
+  add_scores (f, 1, 0, zeros, days, 2, 4);
+  add_scores (f, 2, 0, above, days, 2, 4);
+  add_scores (f, 0, 1, tie, days, 4, 4);
+  /* A rubric worth 6 points: 3/6 is 2 on the gradebook's scale. */
+  add_scores (f, 1, 1, six_point, days, 2, 6);
+
+  gb = load (f, "highest");
+  g_assert_cmpfloat (cell_value (gb, ADA_ROW, 0), ==, 3);
+  g_assert_cmpfloat (cell_value (gb, GRACE_ROW, 0), ==, 0);
+  g_assert_cmpfloat (cell_value (gb, ALAN_ROW, 0), ==, 4);
+  g_assert_cmpfloat (cell_value (gb, GRACE_ROW, 1), ==, 4);
+  g_clear_pointer (&gb, pl_gradebook_free);
+
+  gb = load (f, "mode");
+  /* A tie between 1 and 3: the higher wins. */
+  g_assert_cmpfloat (cell_value (gb, ADA_ROW, 1), ==, 3);
+  g_clear_pointer (&gb, pl_gradebook_free);
+
+  gb = load (f, "mean");
+  g_assert_cmpfloat (cell_value (gb, GRACE_ROW, 1), ==, 3);   /* (2 + 4) / 2 */
+  g_assert_cmpfloat (cell_value (gb, ALAN_ROW, 0), ==, 3);    /* (4 + 2) / 2 */
+}
+
+static void
+test_overrides_are_never_silent (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlGradeOverride) row = NULL;
+  const double scores[] = { 1, 2 };
+  const guint days[] = { 1, 2 };
+  guint before;
+
+  add_scores (f, 0, 0, scores, days, 2, 4);
+  before = pl_store_count (f->store, "grade_override", TRUE);
+
+  g_assert_null (pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                              3, "   ", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  g_assert_null (pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                              7, "Oral exam", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (pl_store_count (f->store, "grade_override", TRUE), ==, before);
+
+  row = pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                     3, " Showed it in an oral exam ", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+    const PlGradebookCell *cell = pl_gradebook_get_cell (gb, ADA_ROW, 0);
+
+    g_assert_true (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN);
+    g_assert_cmpfloat (cell->value, ==, 3);
+    /* The evidence's own value stays visible next to the override. */
+    g_assert_cmpfloat (cell->computed, ==, 2);
+    g_assert_cmpstr (cell->override_reason, ==, "Showed it in an oral exam");
+  }
+
+  /* Setting it again edits the same row. */
+  g_clear_object (&row);
+  row = pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                     4, "Portfolio", &error);
+  g_assert_cmpuint (pl_store_count (f->store, "grade_override", TRUE), ==, before + 1);
+
+  g_assert_true (pl_store_clear_grade_override (f->store, f->classroom, f->learners[0], f->standards[0], &error));
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+    const PlGradebookCell *cell = pl_gradebook_get_cell (gb, ADA_ROW, 0);
+
+    g_assert_false (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN);
+    g_assert_cmpfloat (cell->value, ==, 2);
+    g_assert_null (cell->override_reason);
+  }
+}
+
+static void
+test_rubric_evidence_and_corrections (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRubric) rubric = pl_store_create_rubric (f->store, f->classroom, "Lab", &error);
+  const char *r = pl_record_get_uuid (PL_RECORD (rubric));
+  g_autoptr(PlCriterion) a = pl_store_add_criterion (f->store, r, "Hypothesis", f->standards[0], &error);
+  g_autoptr(GListModel) levels = pl_store_list_levels (f->store, r, &error);
+  g_autoptr(PlRecord) beginning = g_list_model_get_item (levels, 0);
+  g_autoptr(PlRecord) proficient = g_list_model_get_item (levels, 2);
+  g_autoptr(GListModel) evidence = NULL;
+  PlRubricScore first = { pl_record_get_uuid (PL_RECORD (a)), pl_record_get_uuid (beginning), NAN, "Mixed up variables" };
+  PlRubricScore fixed = { pl_record_get_uuid (PL_RECORD (a)), pl_record_get_uuid (proficient), NAN, "Misread: it is clear" };
+
+  g_assert_true (pl_store_score_rubric (f->store, r, f->learners[0], "milestone", "m-1", "2026-03-05",
+                                        &first, 1, &error));
+  g_assert_true (pl_store_score_rubric (f->store, r, f->learners[0], "milestone", "m-1", "2026-03-05",
+                                        &fixed, 1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "mean");
+
+    /* Only the correction counts. */
+    g_assert_cmpuint (pl_gradebook_get_cell (gb, ADA_ROW, 0)->n_evidence, ==, 1);
+    g_assert_cmpfloat (cell_value (gb, ADA_ROW, 0), ==, 3);
+  }
+  evidence = pl_store_list_cell_evidence (f->store, f->learners[0], f->standards[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
+  {
+    g_autoptr(PlRecord) e = g_list_model_get_item (evidence, 0);
+
+    g_assert_cmpstr (pl_record_get_string (e, "comment"), ==, "Misread: it is clear");
+    g_assert_cmpstr (pl_record_get_string (e, "source"), ==, "milestone");
+  }
+}
+
+static void
+test_course_grade (Fixture       *f,
+                   gconstpointer  data)
+{
+  const double high[] = { 3 };
+  const double low[] = { 1 };
+  const guint days[] = { 1 };
+  g_autoptr(PlGradebook) gb = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *why = NULL;
+
+  add_scores (f, 0, 0, high, days, 1, 4);
+  add_scores (f, 0, 1, low, days, 1, 4);
+  gb = load (f, "latest");
+  grade = pl_gradebook_course_grade (gb, ADA_ROW, &why);
+  /* 1 of 2 at Proficient: 50 % is a D. */
+  g_assert_cmpstr (grade, ==, "D");
+  g_assert_nonnull (strstr (why, "1 of 2"));
+  g_assert_nonnull (strstr (why, "50 %"));
+  g_assert_null (pl_gradebook_course_grade (gb, GRACE_ROW, NULL));
+  g_assert_nonnull (strstr (pl_gradebook_course_grade_rule (), "Proficient"));
+  g_assert_cmpstr (pl_gradebook_level_name (3.2), ==, "Proficient");
+  g_assert_cmpstr (pl_gradebook_level_name (3.5), ==, "Exceeding");
+}
+
+static void
+test_refuses_bad_arguments (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (pl_store_load_gradebook (f->store, f->classroom, "average", 0, engine_rollup, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (pl_store_load_gradebook (f->store, "no-such-class", "mean", 0, engine_rollup, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gradebook/assessed-order", test_methods_in_assessed_order);
+  ADD ("/gradebook/methods", test_class_and_standard_methods);
+  ADD ("/gradebook/edge-cases", test_edge_cases);
+  ADD ("/gradebook/overrides", test_overrides_are_never_silent);
+  ADD ("/gradebook/rubric-evidence", test_rubric_evidence_and_corrections);
+  ADD ("/gradebook/course-grade", test_course_grade);
+  ADD ("/gradebook/bad-arguments", test_refuses_bad_arguments);
+#undef ADD
+
+  return g_test_run ();
+}
