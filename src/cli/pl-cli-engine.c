@@ -65,7 +65,7 @@ parse_number (const char *text,
 }
 
 static void
-print_number (double value,
+print_number (double      value,
               const char *format)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
