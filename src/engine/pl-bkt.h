@@ -105,9 +105,13 @@ void          pl_bkt_params_clamp         (PlBktParams             *params,
 void          pl_bkt_params_init_default  (PlBktParams             *params);
 
 /* Fits every skill by EM (scaled forward-backward) from OPTIONS->restarts
- * random starts, keeping the start with the best log-likelihood. Writes
- * n_skills parameter sets (and log-likelihoods when OUT_LOG_LIKELIHOOD is
- * not NULL). A skill without observations gets the default parameters. */
+ * starts (the first a fixed central guess, the others drawn from the
+ * seed), each explored for a few iterations; the start with the best
+ * log-likelihood then runs until no parameter moves by more than
+ * tolerance, the log-likelihood stops improving, or max_iterations.
+ * Writes n_skills parameter sets (and log-likelihoods when
+ * OUT_LOG_LIKELIHOOD is not NULL). A skill without observations gets the
+ * default parameters. OPTIONS may be NULL for the defaults. */
 gboolean      pl_bkt_fit                  (const PlBktObservations *obs,
                                            const PlBktFitOptions   *options,
                                            PlBktParams             *out_params,
