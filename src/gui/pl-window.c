@@ -24,6 +24,8 @@ struct _PlWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkDropDown          *class_dropdown;
   GtkProgressBar       *busy_progress;
   AdwStatusPage        *busy_page;
@@ -241,6 +243,18 @@ show_learner_action (GtkWidget  *widget,
   pl_window_set_view (self, "learners");
   gtk_widget_activate_action (self->learners_page, "learners.show", "s",
                               g_variant_get_string (parameter, NULL));
+}
+
+/* The Learners view owns the roster import (preview dialog, worker
+ * thread); the menu and the first-run page reach it through here. */
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  gtk_widget_activate_action (self->learners_page, "learners.import-roster", NULL);
 }
 
 static void
@@ -476,6 +490,15 @@ pl_window_dispose (GObject *object)
 
   if (self->work != NULL)
     g_cancellable_cancel (self->work);
+  /* Detach the switchers while the stack's pages are still alive; torn down
+   * in template order they would reach for pages already gone. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  /* The toast overlay is both the window's content and a template child:
+   * let the window drop it first, or both would unparent it. */
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
   g_clear_object (&self->work);
   g_clear_object (&self->context);
@@ -556,6 +579,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, busy_progress);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, busy_page);
@@ -572,7 +597,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-work", NULL, cancel_work_action);
   /* Wired by the roster import: see the Learners view. */
-  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.focus-class", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -583,7 +608,6 @@ static void
 pl_window_init (PlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roster", FALSE);
 }
 
 PlWindow *

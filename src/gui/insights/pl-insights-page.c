@@ -433,6 +433,9 @@ pl_insights_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   set_context (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* The stack is both AdwBin's child and a template child: let AdwBin drop
+   * it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_INSIGHTS_PAGE);
   g_clear_object (&self->classroom);
   g_clear_object (&self->report);
