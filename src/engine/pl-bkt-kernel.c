@@ -11,7 +11,9 @@
  * Scaled forward-backward (Rabiner): a_t = P(L_t | o_1..t), z_t the
  * one-step likelihood P(o_t | o_1..t-1), b_t the backward variable divided
  * by z_t+1 ... z_T. Then P(L_t | all) = a_t b_t(L) with no further
- * normalisation, and the only division is 1 / z_t in the forward pass.
+ * normalisation, and the only division is 1 / z_t in the forward pass
+ * (one vector division per step for PL_BKT_LANES learners; a portable
+ * reciprocal by Newton iterations costs more instructions than it saves).
  * The log-likelihood sum of ln z_t is gathered as a running product whose
  * binary exponent is moved into an integer every few steps, so no
  * logarithm is taken inside the loop.
