@@ -236,6 +236,16 @@ test_second_demo_refused (Fixture       *f,
   assert_one_line_error (err, f->db);
   g_assert_cmpint (run_cli (&after, NULL, "--db", f->db, "dump", NULL), ==, 0);
   g_assert_cmpstr (before, ==, after);
+
+  /* Asked to, it adds to what is there. */
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "--db", f->db, "demo", "--add", "--learners", "3", "--seed", "9", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&after, NULL, "--db", f->db, "list", "learners", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (after);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 33);
+  }
 }
 
 static void

@@ -11,7 +11,7 @@
 
 static const PlCliCommand commands[] = {
   { "import-roster", "import-roster [--classes ID,…] [--class NAME] [--mapping given=COL,…] [--dry-run] PATH", pl_cli_import_roster },
-  { "demo", "demo [--learners N] [--seed S]", pl_cli_demo },
+  { "demo", "demo [--learners N] [--seed S] [--today YYYY-MM-DD] [--add]", pl_cli_demo },
   { "list", "list learners|classes|standards [--json]", pl_cli_list },
   { "dump", "dump", pl_cli_dump },
   { "check", "check", pl_cli_check },
