@@ -346,7 +346,11 @@ export_tables (PlStore                *self,
           names[c] = g_array_index (info, ColumnInfo, c).name;
           g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", names[c]);
         }
-      g_string_append_printf (sql, " FROM %s%s", tables[t], since_json != NULL ? since_filter : "");
+      /* In id order: the receiver then inserts into its primary-key index
+       * from left to right instead of all over it, and a bundle of the same
+       * records is the same bytes. */
+      g_string_append_printf (sql, " FROM %s%s ORDER BY uuid", tables[t],
+                              since_json != NULL ? since_filter : "");
 
       if (sink->table != NULL &&
           !sink->table (user_data, tables[t], info->len, names, counts[t], error))
@@ -739,8 +743,15 @@ pl_sync_table_plan_check_row (PlSyncTablePlan    *plan,
 
 /* ---- merge --------------------------------------------------------- */
 
+/* Page cache for a merge, in KiB: large enough that a big import does not
+ * spill half-written pages to the log again and again; an index rebuilt
+ * after it sorts in as much again, and both stay inside the 150 MB an
+ * import may use. */
+#define MERGE_CACHE_KIB 49152
+
 struct _PlSyncMerge
 {
+  gint64            cache_size;   /* to restore */
   PlStore          *store;
   sqlite3          *db;
   PlSyncTablePlan  *plan;
@@ -750,11 +761,42 @@ struct _PlSyncMerge
   char             *now;
   guint64           max_hlc;
   PlSyncMergeStats  stats;
+  GPtrArray        *dropped_indexes;   /* CREATE INDEX statements to run again */
 };
+
+/* A table that receives many rows compared with what it holds gets its
+ * secondary indexes rebuilt once, sorted, instead of updated row by row in
+ * random order (which makes SQLite write the same pages to its log again
+ * and again). Inside the import's transaction, so still all or nothing. */
+#define REBUILD_MIN_ROWS 20000
+
+static gint64
+get_cache_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -2000;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (sqlite3 *db,
+                gint64   value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
 
 static void
 merge_free (PlSyncMerge *merge)
 {
+  set_cache_size (merge->db, merge->cache_size);
+  g_clear_pointer (&merge->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&merge->seen_before, g_hash_table_unref);
   g_clear_pointer (&merge->sender_seen, g_hash_table_unref);
   g_free (merge->now);
@@ -776,6 +818,9 @@ pl_store_sync_merge_begin (PlStore     *self,
   merge = g_new0 (PlSyncMerge, 1);
   merge->store = g_object_ref (self);
   merge->db = _pl_store_get_db (self);
+  merge->cache_size = get_cache_size (merge->db);
+  if (merge->cache_size > -MERGE_CACHE_KIB)
+    set_cache_size (merge->db, -MERGE_CACHE_KIB);
   merge->device_id = pl_store_get_device_id (self);
   merge->seen_before = read_seen (self);
   merge->sender_seen = pl_sync_vector_new ();
@@ -784,11 +829,81 @@ pl_store_sync_merge_begin (PlStore     *self,
   return merge;
 }
 
-void
-pl_sync_merge_set_table (PlSyncMerge     *merge,
-                         PlSyncTablePlan *plan)
+static gboolean
+restore_indexes (PlSyncMerge  *merge,
+                 GError      **error)
 {
+  for (guint i = 0; merge->dropped_indexes != NULL && i < merge->dropped_indexes->len; i++)
+    if (!_pl_store_exec (merge->store, merge->dropped_indexes->pdata[i], error))
+      return FALSE;
+  g_clear_pointer (&merge->dropped_indexes, g_ptr_array_unref);
+  return TRUE;
+}
+
+static gboolean
+drop_indexes (PlSyncMerge  *merge,
+              const char   *table,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  /* Automatic indexes (the primary key) have no SQL and stay. */
+  if (sqlite3_prepare_v2 (merge->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                          " AND tbl_name = ?1 AND sql IS NOT NULL", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pl_store_set_error (merge->store, error, _("cannot read the schema"));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  merge->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (merge->dropped_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Index names come from the schema itself, quoted all the same. */
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+
+      if (!_pl_store_exec (merge->store, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+table_extent (PlSyncMerge *merge,
+              const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(rowid) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+
+  if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gboolean
+pl_sync_merge_set_table (PlSyncMerge      *merge,
+                         PlSyncTablePlan  *plan,
+                         guint64           n_rows,
+                         GError          **error)
+{
+  if (!restore_indexes (merge, error))
+    return FALSE;
   merge->plan = plan;
+  /* Only for a table that at least triples: rebuilding a large index for
+   * a few new rows (or for rows it already holds) would cost more. */
+  if (plan != NULL && n_rows >= REBUILD_MIN_ROWS &&
+      (gint64) n_rows > 2 * table_extent (merge, plan->table))
+    return drop_indexes (merge, plan->table, error);
+  return TRUE;
 }
 
 guint
@@ -1057,6 +1172,9 @@ pl_sync_merge_commit (PlSyncMerge       *merge,
   g_autoptr(GHashTable) peer_seen = NULL;
   g_autofree char *peer_json = NULL;
   sqlite3_stmt *stmt;
+
+  if (!restore_indexes (merge, error))
+    goto fail;
 
   /* What the sender holds becomes what we hold only if the rows it left
    * out are rows we already had. */

@@ -159,9 +159,12 @@ typedef struct
 PlSyncMerge *pl_store_sync_merge_begin  (PlStore       *self,
                                          GHashTable    *sender_seen,
                                          GError       **error);
-/* Rows that follow belong to PLAN's table. The plan must outlive them. */
-void         pl_sync_merge_set_table    (PlSyncMerge       *merge,
-                                         PlSyncTablePlan   *plan);
+/* Rows that follow belong to PLAN's table, N_ROWS of them. The plan must
+ * outlive them. Finishes the previous table. */
+gboolean     pl_sync_merge_set_table    (PlSyncMerge       *merge,
+                                         PlSyncTablePlan   *plan,
+                                         guint64            n_rows,
+                                         GError           **error);
 /* Merges one checked row: the higher clock wins, ties go to the greater
  * origin; append-only rows only ever change their tombstone. */
 gboolean     pl_sync_merge_row          (PlSyncMerge       *merge,

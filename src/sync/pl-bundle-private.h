@@ -29,6 +29,18 @@ G_BEGIN_DECLS
 #define PL_BUNDLE_MAX_FRAME  (16u * 1024 * 1024)
 #define PL_BUNDLE_DIGEST_LEN 32
 
+/* SHA-256 computed on a thread of its own (pl-bundle-hash.c). */
+typedef struct _PlBundleHash PlBundleHash;
+
+PlBundleHash *_pl_bundle_hash_new    (void);
+void          _pl_bundle_hash_update (PlBundleHash *hash,
+                                      const guint8 *data,
+                                      gsize         len);
+/* Waits for every chunk; no update may follow. */
+void          _pl_bundle_hash_finish (PlBundleHash *hash,
+                                      guint8        digest[PL_BUNDLE_DIGEST_LEN]);
+void          _pl_bundle_hash_free   (PlBundleHash *hash);
+
 /* HMAC-SHA-256 under KEY of the SHA-256 DIGEST of the content. */
 void _pl_bundle_sign (const guint8 *key,
                       const guint8  digest[PL_BUNDLE_DIGEST_LEN],

@@ -27,7 +27,7 @@ typedef struct
   gsize          hashed;     /* bytes of buf already in sha */
   gboolean       hashing;
   gboolean       eof;
-  GChecksum     *sha;
+  PlBundleHash  *sha;
   guint64        offset;     /* file offset of buf[0] */
   GCancellable  *cancellable;
   const char    *name;
@@ -44,7 +44,7 @@ reader_init (Reader       *r,
   r->cap = READ_CHUNK;
   r->buf = g_malloc (r->cap);
   r->hashing = TRUE;
-  r->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  r->sha = _pl_bundle_hash_new ();
   r->cancellable = cancellable;
   r->name = name;
 }
@@ -53,7 +53,7 @@ static void
 reader_clear (Reader *r)
 {
   g_free (r->buf);
-  g_checksum_free (r->sha);
+  _pl_bundle_hash_free (r->sha);
 }
 
 static guint64
@@ -66,7 +66,7 @@ static void
 reader_hash_to_pos (Reader *r)
 {
   if (r->hashing && r->pos > r->hashed)
-    g_checksum_update (r->sha, r->buf + r->hashed, r->pos - r->hashed);
+    _pl_bundle_hash_update (r->sha, r->buf + r->hashed, r->pos - r->hashed);
   r->hashed = MAX (r->hashed, r->pos);
 }
 
@@ -312,7 +312,7 @@ parse_manifest (const guint8 *data,
 typedef struct
 {
   /* Both may be NULL (verifying). */
-  gboolean (*table) (gpointer data, PlSyncTablePlan *plan, GError **error);
+  gboolean (*table) (gpointer data, PlSyncTablePlan *plan, guint64 n_rows, GError **error);
   gboolean (*row)   (gpointer data, guint n, const PlSyncValue *values, GError **error);
   gpointer  data;
   PlBundleProgressFunc progress;
@@ -472,7 +472,6 @@ parse_bundle (Reader   *r,
         {
           guint8 mac[PL_BUNDLE_DIGEST_LEN];
           guint8 digest[PL_BUNDLE_DIGEST_LEN];
-          gsize digest_len = sizeof digest;
 
           if (x->manifest == NULL)
             return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT, _("the bundle has no manifest"));
@@ -495,7 +494,7 @@ parse_bundle (Reader   *r,
             return fail_at (r, table_start, error, PL_BUNDLE_ERROR_CORRUPT,
                             _("table “%s” holds %" G_GUINT64_FORMAT " records, its header says %" G_GUINT64_FORMAT),
                             pl_sync_table_plan_get_table (plan), rows_in_table, declared_rows);
-          g_checksum_get_digest (r->sha, digest, &digest_len);
+          _pl_bundle_hash_finish (r->sha, digest);
           if (memcmp (digest, r->buf + r->pos + 5, PL_BUNDLE_DIGEST_LEN) != 0)
             return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
                             _("the checksum does not match: the bundle was altered or damaged"));
@@ -614,7 +613,7 @@ parse_bundle (Reader   *r,
             values = g_new0 (PlSyncValue, MAX (n_columns, 1));
             rows_in_table = 0;
             table_start = at;
-            if (pass->table != NULL && !pass->table (pass->data, plan, error))
+            if (pass->table != NULL && !pass->table (pass->data, plan, declared_rows, error))
               return FALSE;
           }
           break;
@@ -688,11 +687,18 @@ typedef struct
 static gboolean
 merge_table_cb (gpointer          data,
                 PlSyncTablePlan  *plan,
+                guint64           n_rows,
                 GError          **error)
 {
   MergeData *md = data;
+  g_autoptr(GError) local_error = NULL;
 
-  pl_sync_merge_set_table (md->merge, plan);
+  if (!pl_sync_merge_set_table (md->merge, plan, n_rows, &local_error))
+    {
+      g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID,
+                   _("%s: cannot merge: %s"), md->name, local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -49,7 +49,7 @@ typedef struct
 {
   GOutputStream        *out;
   GByteArray           *buf;
-  GChecksum            *sha;
+  PlBundleHash         *sha;
   GCancellable         *cancellable;
   PlBundleProgressFunc  progress;
   gpointer              progress_data;
@@ -66,7 +66,7 @@ writer_flush (Writer  *w,
 
   if (w->buf->len == 0)
     return TRUE;
-  g_checksum_update (w->sha, w->buf->data, w->buf->len);
+  _pl_bundle_hash_update (w->sha, w->buf->data, w->buf->len);
   if (!g_output_stream_write_all (w->out, w->buf->data, w->buf->len, NULL, w->cancellable,
                                   &local_error))
     {
@@ -325,12 +325,11 @@ finish (Writer        *w,
 {
   guint8 digest[PL_BUNDLE_DIGEST_LEN];
   guint8 mac[PL_BUNDLE_DIGEST_LEN];
-  gsize len = sizeof digest;
   g_autoptr(GError) local_error = NULL;
 
   if (!writer_flush (w, error))
     return FALSE;
-  g_checksum_get_digest (w->sha, digest, &len);
+  _pl_bundle_hash_finish (w->sha, digest);
   _pl_bundle_sign (key, digest, mac);
 
   put_u8 (w->buf, PL_FRAME_TRAILER);
@@ -415,7 +414,7 @@ pl_bundle_export (PlStore                      *store,
 
   w.out = G_OUTPUT_STREAM (out);
   w.buf = g_byte_array_sized_new (FLUSH_AT + 64 * 1024);
-  w.sha = g_checksum_new (G_CHECKSUM_SHA256);
+  w.sha = _pl_bundle_hash_new ();
   w.cancellable = cancellable;
   w.progress = options->progress;
   w.progress_data = options->progress_data;
@@ -436,7 +435,7 @@ pl_bundle_export (PlStore                      *store,
   if (ok && G_IS_FILE_DESCRIPTOR_BASED (out))
     fsync (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (out)));
   g_byte_array_unref (w.buf);
-  g_checksum_free (w.sha);
+  _pl_bundle_hash_free (w.sha);
   explicit_bzero (key, sizeof key);
 
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, ok ? &local_error : NULL) && ok)
