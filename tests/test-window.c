@@ -8,6 +8,7 @@
 #include "pl-application.h"
 #include "pl-context.h"
 #include "pl-window.h"
+#include "insights/pl-insights-page.h"
 
 /* One registered application for the whole run: the bus path of an
  * application id can be exported only once per connection. */
@@ -201,6 +202,94 @@ test_demo_classroom (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, 24);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0 &&
+          gtk_widget_is_sensitive (child))
+        return child;
+      if ((found = find_button (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+insights_page (Fixture *f)
+{
+  GtkWidget *page = GTK_WIDGET (f->window);
+
+  while (page != NULL && !PL_IS_INSIGHTS_PAGE (page))
+    {
+      /* depth-first walk */
+      GtkWidget *next = gtk_widget_get_first_child (page);
+
+      while (next == NULL && page != NULL)
+        {
+          next = gtk_widget_get_next_sibling (page);
+          if (next == NULL)
+            page = gtk_widget_get_parent (page);
+        }
+      page = next;
+    }
+  return page;
+}
+
+static gboolean
+report_ready (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *page = insights_page (f);
+
+  return page != NULL && pl_insights_page_get_report (PL_INSIGHTS_PAGE (page)) != NULL &&
+         find_button (page, "Accept: add this pick to the board") != NULL;
+}
+
+typedef struct { Fixture *f; guint picks; } PickCheck;
+
+static gboolean
+pick_added (gpointer data)
+{
+  PickCheck *check = data;
+
+  return pl_store_count (check->f->store, "pick", FALSE) > check->picks;
+}
+
+/* The dashboard of the demo class, and a suggestion accepted with its
+ * button, which puts the pick on the board. */
+static void
+test_insights_accept (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page, *accept, *followed;
+  PickCheck check = { f, 0 };
+  guint decisions;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
+  g_assert_true (wait_for (demo_loaded, f, 120));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "insights"));
+  g_assert_true (wait_for (report_ready, f, 60));
+
+  page = insights_page (f);
+  g_assert_cmpuint (g_list_model_get_n_items (pl_insights_report_get_alerts (pl_insights_page_get_report (PL_INSIGHTS_PAGE (page)))), >, 0);
+
+  check.picks = pl_store_count (f->store, "pick", FALSE);
+  accept = find_button (page, "Accept: add this pick to the board");
+  g_signal_emit_by_name (accept, "clicked");
+  g_assert_true (wait_for (pick_added, &check, 10));
+
+  decisions = pl_store_count (f->store, "suggestion_decision", FALSE);
+  followed = find_button (page, "Mark this alert as followed up");
+  g_assert_nonnull (followed);
+  g_signal_emit_by_name (followed, "clicked");
+  g_assert_cmpuint (pl_store_count (f->store, "suggestion_decision", FALSE), ==, decisions + 1);
+}
+
 static gboolean
 has_window_titled_cb (gpointer data)
 {
@@ -276,6 +365,8 @@ main (int argc, char **argv)
               test_first_run_and_create_class, fixture_tear_down);
   g_test_add ("/window/demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_demo_classroom, fixture_tear_down);
+  g_test_add ("/window/insights-accept", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_insights_accept, fixture_tear_down);
   g_test_add_func ("/window/refuses-bad-database", test_refuses_bad_database);
 
   status = g_test_run ();
