@@ -1,0 +1,39 @@
+/* pl-oneroster-results.h — gradebook results for the school's information system
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/pl-store-gradebook.h"
+
+G_BEGIN_DECLS
+
+/* OneRoster 1.1 gradebook CSV: manifest.csv, categories.csv (one category,
+ * "Standards"), lineItems.csv (one line item per standard of the class,
+ * scored 0–4) and results.csv (one result per learner and standard that
+ * has a value; an overridden cell carries the teacher's reason in its
+ * comment). Learners, classes and standards keep the sourcedIds they came
+ * with from the roster; those without one use their uuid. Every other
+ * sourcedId is derived from the class and the standard or learner, so a
+ * second export of the same class updates the same rows. Every cell is
+ * written through pl_csv_append_field (formulas neutralised).
+ *
+ * DATE ("YYYY-MM-DD", NULL: today) is the lineItems' assign and due date,
+ * the results' scoreDate and, at midnight UTC, every dateLastModified. */
+
+/* Writes the four files into FOLDER (created when missing). */
+gboolean  pl_oneroster_results_write_folder (const PlGradebook  *gradebook,
+                                             GFile              *folder,
+                                             const char         *date,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
+
+/* Writes the four files into a zip at PATH, whole or not at all. */
+gboolean  pl_oneroster_results_write_zip    (const PlGradebook  *gradebook,
+                                             const char         *path,
+                                             const char         *date,
+                                             GError            **error);
+
+G_END_DECLS
