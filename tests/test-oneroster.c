@@ -549,6 +549,81 @@ test_large_roster (void)
   import_file (store, folder, 0, 0, 10000, 0);
 }
 
+/* ---- the command line ---------------------------------------------- */
+
+static int
+run_cli (const char *db,
+         char      **out,
+         char      **err,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PL_CLI");
+  const char *arg;
+  int status = -1;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) cli);
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *good = fixture_path ("v11-folder");
+  g_autofree char *bad = fixture_path ("bad-class-reference");
+  g_autofree char *csv = fixture_path ("learners-semicolon.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before = 0, len_after = 0;
+
+  if (g_getenv ("PL_CLI") == NULL || !g_file_test (g_getenv ("PL_CLI"), G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("personallearn-cli is not built");
+      return;
+    }
+  dir = make_tmpdir ();
+  db = g_build_filename (dir, "cli.db", NULL);
+
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", "--classes", "cls-sci7-p2", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "learners: 3 new, 0 updated, 0 unchanged, 0 archived"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Bad input: one line naming file, line and column; the database as it was. */
+  g_assert_true (g_file_get_contents (db, &before, &len_before, NULL));
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", bad, NULL), !=, 0);
+  g_assert_true (g_str_has_prefix (err, "personallearn-cli: enrollments.csv: line 7, column 2 (classSourcedId)"));
+  g_assert_cmpuint (strlen (err), ==, (gsize) (strchr (err, '\n') - err) + 1);
+  g_assert_true (g_file_get_contents (db, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", "--class", "7B", "--mapping", "grade=-", csv, NULL), ==, 0);
+  /* Amara (by her email) and Zoé (by her name) are found and join 7B. */
+  g_assert_nonnull (strstr (out, "learners: 1 new, 2 updated, 0 unchanged, 0 archived"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", "--class", "7B", "--mapping", "grade=-", csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "learners: 0 new, 0 updated, 3 unchanged, 0 archived"));
+}
+
 /* ---- sample files from other projects ------------------------------ */
 
 static GFile *
@@ -631,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/oneroster/delta-reference-to-nothing", test_delta_reference_to_nothing);
   g_test_add_func ("/oneroster/cancelled-apply", test_cancelled_apply);
   g_test_add_func ("/oneroster/large-roster", test_large_roster);
+  g_test_add_func ("/oneroster/cli", test_cli);
   g_test_add_func ("/oneroster/shared-minimal-zip", test_shared_minimal_zip);
   g_test_add_func ("/oneroster/shared-incomplete-folder", test_shared_incomplete_folder);
 
