@@ -177,7 +177,9 @@ test_paths (void)
   g_autoptr(GListModel) evidence = pl_store_list (store, PL_TYPE_EVIDENCE, &error);
   g_autoptr(GHashTable) last_checkin = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) n_fields = g_hash_table_new (g_str_hash, g_str_equal);
-  guint silent = 0, incomplete = 0, stalled = 0, dropping = 0, improving = 0, gaming = 0;
+  guint silent = 0, incomplete = 0, stalled = 0, dropping = 0, improving = 0, gaming = 0, stale = 0;
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 3, 20, 0, 0, 0);
+  gint64 six_weeks_before_ms = (g_date_time_to_unix (today) - 42 * 24 * 3600) * 1000;
 
   for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
     {
@@ -214,6 +216,9 @@ test_paths (void)
         silent++;
       if (GPOINTER_TO_UINT (g_hash_table_lookup (n_fields, uuid)) < 8)
         incomplete++;
+      /* A stale profile: last edited more than six weeks ago. */
+      if (pl_hlc_physical_ms (pl_record_get_updated_hlc (l)) < six_weeks_before_ms)
+        stale++;
 
       for (guint k = 0; k < g_list_model_get_n_items (evidence); k++)
         {
@@ -244,6 +249,8 @@ test_paths (void)
       if (fast_low >= 15)
         gaming++;
     }
+  g_assert_cmpuint (stale, >=, 1);
+  g_assert_cmpuint (stale, <=, 6);
   g_assert_cmpuint (silent, >=, 1);
   g_assert_cmpuint (incomplete, >=, 1);
   g_assert_cmpuint (stalled, >=, 1);
