@@ -11,6 +11,7 @@
 #include "checkins/pl-checkins-page.h"
 #include "gradebook/pl-gradebook-page.h"
 #include "insights/pl-insights-page.h"
+#include "sync/pl-sync-window.h"
 
 struct _PlWindow
 {
@@ -222,6 +223,19 @@ pl_window_close_request (GtkWindow *window)
 }
 
 /* ---- actions ---------------------------------------------------------- */
+
+/* Sync has a window of its own: it is used now and then, beside the views. */
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlSyncWindow *sync = pl_sync_window_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (sync), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (sync));
+}
 
 static void
 view_action (GtkWidget  *widget,
@@ -596,6 +610,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-class", NULL, create_class_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-work", NULL, cancel_work_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   /* Wired by the roster import: see the Learners view. */
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
 
