@@ -287,6 +287,14 @@ test_refuses_second_demo (void)
   g_assert_no_error (error);
   g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 27);
   g_assert_cmpuint (pl_store_count (store, "school", FALSE), ==, 2);
+
+  /* The same seed again gets new uuids rather than colliding. */
+  options.seed = 1;
+  options.n_learners = 24;
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 51);
+  g_assert_cmpuint (pl_store_count (store, "school", FALSE), ==, 3);
 }
 
 static void

@@ -1034,6 +1034,45 @@ write_learner (Demo         *d,
 
 /* ---- entry points -------------------------------------------------- */
 
+/* Seeds the generator with SEED, or, when a demo of SEED is already in
+ * the database (its school's uuid is taken), with the next seed whose
+ * demo is not: adding a demo twice must not reuse uuids. */
+static gboolean
+choose_seed (Demo     *d,
+             guint64   seed,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint attempt = 0; attempt < 1000; attempt++, seed++)
+    {
+      char school[37];
+      int rc;
+
+      rng_init (&d->rng, seed);
+      make_uuid (d, school);
+      stmt = _pl_store_prepare (d->store, "SELECT 1 FROM school WHERE uuid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, school, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          rng_init (&d->rng, seed);
+          return TRUE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _pl_store_set_error (d->store, error, _("cannot read the database"));
+          return FALSE;
+        }
+    }
+  g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+               _("%s: the database already holds a thousand demos"), pl_store_get_path (d->store));
+  return FALSE;
+}
+
 static gint64
 get_cache_size (PlStore *store)
 {
@@ -1152,7 +1191,8 @@ pl_demo_generate (PlStore              *store,
   d.store = store;
   d.statements = statements;
   d.origin = pl_store_get_device_id (store);
-  rng_init (&d.rng, options->seed);
+  if (!choose_seed (&d, options->seed, error))
+    return FALSE;
 
   /* The unit started on the Monday five weeks before this week. */
   d.start = today;

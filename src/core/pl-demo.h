@@ -57,7 +57,10 @@ gboolean  pl_demo_options_check (const PlDemoOptions  *options,
  * Every uuid comes from the seed, so two runs with the same seed and the
  * same day give the same rows (only updated_hlc and origin differ). A
  * database that already has learners is refused (PL_STORE_ERROR_INVALID)
- * and left unchanged unless OPTIONS->add is set. Cancelling rolls back. */
+ * and left unchanged unless OPTIONS->add is set; a demo added to a
+ * database that already holds the demo of its seed takes the next free
+ * seed instead. Cancelling rolls back. OPTIONS->progress is called in the
+ * thread that runs pl_demo_generate. */
 gboolean  pl_demo_generate      (PlStore              *store,
                                  const PlDemoOptions  *options,
                                  GCancellable         *cancellable,
