@@ -264,7 +264,10 @@ test_bad_arguments (Fixture       *f,
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (run_cli (NULL, &err, "--db", f->db, "list", "pets", NULL), !=, 0);
-  g_assert_nonnull (strstr (err, "pets"));
+  assert_one_line_error (err, "pets");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "--db", f->db, "demo", "--colour", NULL), !=, 0);
+  assert_one_line_error (err, "--colour");
   g_clear_pointer (&err, g_free);
 
   /* Reading commands do not create a database. */

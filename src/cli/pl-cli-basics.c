@@ -112,10 +112,7 @@ pl_cli_demo (PlCliOptions  *o,
       else if (strcmp (arg, "--add") == 0)
         options.add = TRUE;
       else
-        {
-          pl_cli_usage ("demo");
-          return pl_cli_fail (_("demo: unknown argument “%s”"), arg);
-        }
+        return pl_cli_fail (_("demo: unknown argument “%s”"), arg);
     }
   options.today = today;
   if (isatty (STDERR_FILENO))
@@ -541,21 +538,12 @@ pl_cli_list (PlCliOptions  *o,
       else if (what == NULL && argv[i][0] != '-')
         what = argv[i];
       else
-        {
-          pl_cli_usage ("list");
-          return pl_cli_fail (_("list: unknown argument “%s”"), argv[i]);
-        }
+        return pl_cli_fail (_("list: unknown argument “%s”"), argv[i]);
     }
   if (what == NULL)
-    {
-      pl_cli_usage ("list");
-      return pl_cli_fail (_("list: say what to list: learners, classes or standards"));
-    }
+    return pl_cli_fail (_("list: say what to list: learners, classes or standards"));
   if (strcmp (what, "learners") != 0 && strcmp (what, "classes") != 0 && strcmp (what, "standards") != 0)
-    {
-      pl_cli_usage ("list");
-      return pl_cli_fail (_("list: “%s” is not learners, classes or standards"), what);
-    }
+    return pl_cli_fail (_("list: “%s” is not learners, classes or standards"), what);
 
   store = open_store (o, FALSE, &error);
   if (store == NULL)
@@ -584,10 +572,7 @@ pl_cli_dump (PlCliOptions  *o,
   g_autoptr(GOutputStream) buffered = NULL;
 
   if (argc > 1)
-    {
-      pl_cli_usage ("dump");
-      return pl_cli_fail (_("dump: unknown argument “%s”"), argv[1]);
-    }
+    return pl_cli_fail (_("dump: unknown argument “%s”"), argv[1]);
   store = open_store (o, FALSE, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);
@@ -612,10 +597,7 @@ pl_cli_check (PlCliOptions  *o,
   gboolean sound;
 
   if (argc > 1)
-    {
-      pl_cli_usage ("check");
-      return pl_cli_fail (_("check: unknown argument “%s”"), argv[1]);
-    }
+    return pl_cli_fail (_("check: unknown argument “%s”"), argv[1]);
   store = open_store (o, FALSE, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);
