@@ -48,6 +48,9 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
+/* Extra environment for the next run_cli: "NAME=value" strings. */
+static const char *extra_env[3];
+
 /* Runs the CLI with ARGS (NULL-terminated) and returns its exit status. */
 static int
 run_cli (char       **out,
@@ -75,6 +78,12 @@ run_cli (char       **out,
   /* Never the user's own database. */
   envp = g_environ_unsetenv (envp, "PERSONALLEARN_DB");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; extra_env[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (extra_env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
+    }
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &stdout_text, &stderr_text, &status, &error));
   g_assert_no_error (error);
@@ -276,6 +285,43 @@ test_bad_arguments (Fixture       *f,
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
+/* Without --db: $PERSONALLEARN_DB, else the user data folder. */
+static void
+test_default_path (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *default_db = g_build_filename (data_home, "personallearn", "personallearn.db", NULL);
+  g_autofree char *env_db = g_build_filename (f->dir, "env.db", NULL);
+  g_autofree char *xdg = g_strconcat ("XDG_DATA_HOME=", data_home, NULL);
+  g_autofree char *named = g_strconcat ("PERSONALLEARN_DB=", env_db, NULL);
+  g_autofree char *out = NULL;
+
+  extra_env[0] = xdg;
+  g_assert_cmpint (run_cli (NULL, NULL, "demo", "--learners", "5", NULL), ==, 0);
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+
+  extra_env[1] = named;
+  g_assert_cmpint (run_cli (NULL, NULL, "demo", "--learners", "7", NULL), ==, 0);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_cli (&out, NULL, "list", "learners", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (out);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 7);
+  }
+  g_clear_pointer (&out, g_free);
+
+  /* --db wins over both. */
+  g_assert_cmpint (run_cli (&out, NULL, "--db", default_db, "list", "learners", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (out);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 5);
+  }
+  extra_env[0] = extra_env[1] = NULL;
+}
+
 /* A file that is not ours is refused by every command and left as it was. */
 static void
 test_foreign_file (Fixture       *f,
@@ -331,6 +377,7 @@ main (int    argc,
   g_test_add ("/cli/dump-and-check", Fixture, NULL, fixture_set_up, test_dump_and_check, fixture_tear_down);
   g_test_add ("/cli/second-demo-refused", Fixture, NULL, fixture_set_up, test_second_demo_refused, fixture_tear_down);
   g_test_add ("/cli/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
+  g_test_add ("/cli/default-path", Fixture, NULL, fixture_set_up, test_default_path, fixture_tear_down);
   g_test_add ("/cli/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
 
   return g_test_run ();
