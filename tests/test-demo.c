@@ -295,6 +295,20 @@ test_refuses_second_demo (void)
   g_assert_no_error (error);
   g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 51);
   g_assert_cmpuint (pl_store_count (store, "school", FALSE), ==, 3);
+  /* The demos share one framework. */
+  g_assert_cmpuint (pl_store_count (store, "framework", FALSE), ==, 1);
+  g_assert_cmpuint (pl_store_count (store, "standard", FALSE), ==, 6);
+  {
+    g_autoptr(GListModel) learners = pl_store_list (store, PL_TYPE_LEARNER, &error);
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+      {
+        g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
+
+        g_assert_true (g_hash_table_add (ids, (gpointer) g_intern_string (pl_record_get_string (l, "source_id"))));
+      }
+  }
 }
 
 static void

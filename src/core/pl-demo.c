@@ -128,6 +128,7 @@ typedef struct
   int           today_off;    /* days from start to today */
   gint64        stale_ms;     /* wall time of a stale profile's last edit */
   guint64       old_hlc;      /* when not 0, rows get this clock value */
+  guint64       seed;         /* the seed in use, part of source ids */
   const char   *origin;
   GHashTable   *statements;   /* columns literal → borrowed statement */
   gboolean      tombstone;    /* the next row is written deleted */
@@ -297,16 +298,54 @@ school_minute (Demo *d)
 
 /* ---- the shared parts ---------------------------------------------- */
 
+/* Fills d->standards from a demo framework already in the database;
+ * FALSE when there is none (or it lacks a standard). */
+static gboolean
+find_demo_standards (Demo *d)
+{
+  sqlite3_stmt *stmt;
+  guint found = 0;
+
+  stmt = _pl_store_prepare (d->store,
+                            "SELECT s.code, s.uuid FROM framework f"
+                            " JOIN standard s ON s.framework_uuid = f.uuid AND s.deleted = 0"
+                            " WHERE f.source_id = ?1 AND f.deleted = 0"
+                            " ORDER BY f.uuid, s.position",
+                            NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, "demo-sci-7", -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < N_STANDARDS; i++)
+        if (!(found & (1u << i)) && g_strcmp0 (code, standard_specs[i].code) == 0)
+          {
+            g_strlcpy (d->standards[i], (const char *) sqlite3_column_text (stmt, 1), 37);
+            found |= 1u << i;
+          }
+    }
+  sqlite3_reset (stmt);
+  return found == (1u << N_STANDARDS) - 1;
+}
+
 static gboolean
 write_school (Demo    *d,
               GError **error)
 {
   char framework[37], link[37];
+  g_autofree char *source_id = g_strdup_printf ("demo-%" G_GUINT64_FORMAT, d->seed);
 
   make_uuid (d, d->school);
   if (!put (d, error, "school", d->school, "name, source_id", "ss",
-            "Riverbend Middle School", "demo-school"))
+            "Riverbend Middle School", source_id))
     return FALSE;
+
+  /* A second demo in one database shares the first one's standards, as
+   * classes of one school do. */
+  if (find_demo_standards (d))
+    return TRUE;
 
   make_uuid (d, framework);
   if (!put (d, error, "framework", framework, "title, source_id, creator, version, subject", "sssss",
@@ -980,7 +1019,8 @@ write_learner (Demo         *d,
 {
   const GivenName *given = &PICK (&d->rng, given_names);
   const char *family = PICK (&d->rng, family_names);
-  g_autofree char *source_id = g_strdup_printf ("demo-%06u", number);
+  /* Unique across demos added to one database, as rosters expect. */
+  g_autofree char *source_id = g_strdup_printf ("demo-%" G_GUINT64_FORMAT "-%06u", d->seed, number);
   g_autofree char *email = NULL;
   g_autofree char *local = NULL;
   const char *preferred = NULL;
@@ -1060,6 +1100,7 @@ choose_seed (Demo     *d,
       if (rc == SQLITE_DONE)
         {
           rng_init (&d->rng, seed);
+          d->seed = seed;
           return TRUE;
         }
       if (rc != SQLITE_ROW)
