@@ -83,7 +83,9 @@ export_to (PlStore    *store,
 
   if (!pl_bundle_export (store, dest, &options, &manifest, NULL, &error))
     return pl_cli_fail_error (error);
-  printf (_("%s: %" G_GUINT64_FORMAT " records (%s)\n"), out, manifest->total,
+  printf (g_dngettext (NULL, "%s: %" G_GUINT64_FORMAT " record (%s)\n",
+                       "%s: %" G_GUINT64_FORMAT " records (%s)\n", manifest->total),
+          out, manifest->total,
           g_hash_table_size (manifest->base) > 0 ? _("changes only") : _("everything"));
   return 0;
 }
@@ -134,8 +136,8 @@ import_one (PlStore    *store,
 
   if (!pl_bundle_import (store, source, NULL, NULL, &result, NULL, &error))
     return pl_cli_fail_error (error);
-  printf (_("%s: from %s (%s): %" G_GUINT64_FORMAT " records read, %" G_GUINT64_FORMAT
-            " changed, %u new conflicts\n"),
+  printf (_("%s: from %s (%s): records read %" G_GUINT64_FORMAT ", changed %" G_GUINT64_FORMAT
+            ", new conflicts %u\n"),
           path, result.manifest->sender,
           result.manifest->sender_name != NULL ? result.manifest->sender_name : result.manifest->sender_role,
           result.stats.received, result.stats.applied, result.stats.conflicts);
