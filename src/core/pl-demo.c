@@ -137,6 +137,24 @@ typedef struct
   char          standards[N_STANDARDS][37];
 } Demo;
 
+/* The canonical text form; a demo makes hundreds of thousands of these. */
+static void
+format_uuid (const guint8 b[16],
+             char         out[37])
+{
+  static const char hex[] = "0123456789abcdef";
+  guint k = 0;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[k++] = '-';
+      out[k++] = hex[b[i] >> 4];
+      out[k++] = hex[b[i] & 0xf];
+    }
+  out[k] = '\0';
+}
+
 static void
 make_uuid (Demo *d,
            char  out[37])
@@ -152,10 +170,7 @@ make_uuid (Demo *d,
     }
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
-  g_snprintf (out, 37,
-              "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-              b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  format_uuid (b, out);
 }
 
 char *
@@ -171,6 +186,7 @@ pl_store_profile_field_uuid (const char *learner_uuid,
   guint8 digest[20];
   gsize len = sizeof digest;
   guint8 *b = digest;
+  char text[37];
 
   g_return_val_if_fail (learner_uuid != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
@@ -182,9 +198,8 @@ pl_store_profile_field_uuid (const char *learner_uuid,
   g_checksum_get_digest (sha1, digest, &len);
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  format_uuid (b, text);
+  return g_strdup (text);
 }
 
 /* Writes one row of TABLE: COLUMNS (a string literal, also the cache key)
