@@ -872,11 +872,12 @@ write_work (Demo         *d,
       level = expected_score (d, p, checked, weak);
       progress = gaming ? rng_range (&d->rng, 75, 95)
                         : CLAMP ((int) (level * 25.0 + 10.0 * rng_normal (&d->rng)), 0, 100);
-      markers = gaming ? "on-track,proud"
-                : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "on-track,confident" : "on-track")
-                : level >= 2.2 ? "on-track"
-                : p->path == PATH_DROPPING ? "behind,needs-help"
-                : "stuck";
+      /* The self-regulation markers of pl-store-goals.h. */
+      markers = gaming ? NULL
+                : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
+                : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
+                : p->path == PATH_DROPPING ? "help-seeking"
+                : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
       for (guint m = 0; m < 3; m++)
         if (milestone_specs[m].due_day / 7 == w)
           {

@@ -1,0 +1,478 @@
+/* pl-store-goals.c — goals, weekly check-ins and who has not checked in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pl-milestone-progress.h"
+#include "pl-store-goals.h"
+#include "pl-store-private.h"
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} markers[PL_N_MARKERS] = {
+  { "challenge-seeking", N_("Seeks challenge") },
+  { "persistence", N_("Persists") },
+  { "strategy-shifting", N_("Shifts strategy") },
+  { "help-seeking", N_("Asks for help") },
+  { "setback-response", N_("Bounces back") },
+};
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} goal_statuses[] = {
+  { "active", N_("Active") },
+  { "met", N_("Met") },
+  { "revised", N_("Revised") },
+  { "dropped", N_("Dropped") },
+};
+
+const char *
+pl_marker_id (PlMarker marker)
+{
+  g_return_val_if_fail (marker < PL_N_MARKERS, NULL);
+  return markers[marker].id;
+}
+
+const char *
+pl_marker_label (PlMarker marker)
+{
+  g_return_val_if_fail (marker < PL_N_MARKERS, NULL);
+  return _(markers[marker].label);
+}
+
+gboolean
+pl_markers_contain (const char *list,
+                    PlMarker    marker)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (marker < PL_N_MARKERS, FALSE);
+  if (list == NULL)
+    return FALSE;
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strcmp0 (g_strstrip (parts[i]), markers[marker].id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+pl_goal_status_is_valid (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (goal_statuses); i++)
+    if (g_strcmp0 (status, goal_statuses[i].id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+pl_goal_status_label (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (goal_statuses); i++)
+    if (g_strcmp0 (status, goal_statuses[i].id) == 0)
+      return _(goal_statuses[i].label);
+  return status;
+}
+
+static void
+today_iso (char out[11])
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_time_get_year (now),
+              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
+}
+
+static gboolean
+parse_day (const char *iso,
+           GDate      *out)
+{
+  guint y, m, d;
+
+  g_date_clear (out, 1);
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+char *
+pl_checkin_week_start (const char *day,
+                       guint       weekday)
+{
+  GDate date;
+  int back;
+
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+  if (!parse_day (day, &date))
+    return NULL;
+  back = ((int) g_date_get_weekday (&date) - (int) weekday + 7) % 7;
+  g_date_subtract_days (&date, back);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* ---- goals ------------------------------------------------------------ */
+
+GListModel *
+pl_store_list_goals (PlStore     *store,
+                     const char  *learner_uuid,
+                     GError     **error)
+{
+  const char *params[] = { learner_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  return _pl_store_query (store, PL_TYPE_GOAL,
+                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1"
+                          " ORDER BY t.status = 'active' DESC, coalesce(t.set_on, '') DESC, t.updated_hlc DESC",
+                          params, error);
+}
+
+PlGoal *
+pl_store_add_goal (PlStore     *store,
+                   const char  *learner_uuid,
+                   const char  *body,
+                   const char  *standard_uuid,
+                   const char  *milestone_uuid,
+                   const char  *target_on,
+                   GError     **error)
+{
+  g_autoptr(PlGoal) goal = NULL;
+  g_autofree char *text = NULL;
+  char today[11];
+  GDate check;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  text = g_strstrip (g_strdup (body != NULL ? body : ""));
+  if (text[0] == '\0')
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A goal needs a few words that say what the learner will do"));
+      return NULL;
+    }
+  if (target_on != NULL && target_on[0] != '\0' && !parse_day (target_on, &check))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("The target date “%s” is not a date (YYYY-MM-DD)"), target_on);
+      return NULL;
+    }
+
+  today_iso (today);
+  goal = pl_goal_new ();
+  pl_record_set_string (PL_RECORD (goal), "learner-uuid", learner_uuid);
+  pl_record_set_string (PL_RECORD (goal), "body", text);
+  pl_record_set_string (PL_RECORD (goal), "status", "active");
+  pl_record_set_string (PL_RECORD (goal), "standard-uuid", standard_uuid);
+  pl_record_set_string (PL_RECORD (goal), "milestone-uuid", milestone_uuid);
+  pl_record_set_string (PL_RECORD (goal), "set-on", today);
+  pl_record_set_string (PL_RECORD (goal), "target-on",
+                        target_on != NULL && target_on[0] != '\0' ? target_on : NULL);
+  if (!pl_store_save (store, PL_RECORD (goal), error))
+    return NULL;
+  return g_steal_pointer (&goal);
+}
+
+gboolean
+pl_store_set_goal_status (PlStore     *store,
+                          PlGoal      *goal,
+                          const char  *status,
+                          GError     **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
+
+  if (!pl_goal_status_is_valid (status))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("“%s” is not a goal status"), status != NULL ? status : "");
+      return FALSE;
+    }
+  if (g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), status) == 0)
+    return TRUE;
+  pl_record_set_string (PL_RECORD (goal), "status", status);
+  return pl_store_save (store, PL_RECORD (goal), error);
+}
+
+PlGoal *
+pl_store_revise_goal (PlStore     *store,
+                      PlGoal      *goal,
+                      const char  *body,
+                      GError     **error)
+{
+  g_autoptr(PlGoal) revised = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (PL_IS_GOAL (goal), NULL);
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+  revised = pl_store_add_goal (store, pl_record_get_string (PL_RECORD (goal), "learner-uuid"), body,
+                               pl_record_get_string (PL_RECORD (goal), "standard-uuid"),
+                               pl_record_get_string (PL_RECORD (goal), "milestone-uuid"),
+                               pl_record_get_string (PL_RECORD (goal), "target-on"), error);
+  if (revised == NULL)
+    goto fail;
+  pl_record_set_string (PL_RECORD (revised), "revises-uuid", pl_record_get_uuid (PL_RECORD (goal)));
+  if (!pl_store_save (store, PL_RECORD (revised), error))
+    goto fail;
+  pl_record_set_string (PL_RECORD (goal), "status", "revised");
+  if (!pl_store_save (store, PL_RECORD (goal), error))
+    goto fail;
+  if (!pl_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&revised);
+
+fail:
+  pl_store_rollback (store);
+  return NULL;
+}
+
+/* ---- check-ins ---------------------------------------------------------- */
+
+GListModel *
+pl_store_list_checkins (PlStore     *store,
+                        const char  *learner_uuid,
+                        GError     **error)
+{
+  const char *params[] = { learner_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  return _pl_store_query (store, PL_TYPE_CHECKIN,
+                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1"
+                          " ORDER BY coalesce(t.checked_at, t.week_of) DESC, t.uuid",
+                          params, error);
+}
+
+gboolean
+pl_store_save_checkin (PlStore     *store,
+                       PlCheckin   *checkin,
+                       guint        weekday,
+                       GError     **error)
+{
+  PlRecord *r = PL_RECORD (checkin);
+  gint64 progress;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_CHECKIN (checkin), FALSE);
+
+  if (pl_record_get_string (r, "learner-uuid") == NULL)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A check-in belongs to a learner"));
+      return FALSE;
+    }
+  progress = pl_record_get_int (r, "progress");
+  if (progress < 0 || progress > 4)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("Progress on the goal is 1 to 4 (or 0 when not rated), not %" G_GINT64_FORMAT),
+                   progress);
+      return FALSE;
+    }
+  if (pl_record_get_string (r, "checked-at") == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+      pl_record_set_string (r, "checked-at", stamp);
+    }
+  if (pl_record_get_string (r, "week-of") == NULL)
+    {
+      char day[11];
+      g_autofree char *week = NULL;
+
+      g_strlcpy (day, pl_record_get_string (r, "checked-at"), sizeof day);
+      week = pl_checkin_week_start (day, weekday);
+      if (week == NULL)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The check-in date “%s” is not a date"), pl_record_get_string (r, "checked-at"));
+          return FALSE;
+        }
+      pl_record_set_string (r, "week-of", week);
+    }
+  return pl_store_save (store, r, error);
+}
+
+void
+pl_checkin_status_clear (PlCheckinStatus *status)
+{
+  g_clear_pointer (&status->learner_uuid, g_free);
+  g_clear_pointer (&status->last_checked, g_free);
+}
+
+GArray *
+pl_store_class_checkin_status (PlStore     *store,
+                               const char  *classroom_uuid,
+                               const char  *today,
+                               guint        weekday,
+                               GError     **error)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (PlCheckinStatus));
+  g_autofree char *this_week = NULL;
+  g_autofree char *last_week = NULL;
+  char day[11];
+  GDate now;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (classroom_uuid != NULL, NULL);
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  if (today == NULL)
+    today_iso (day);
+  else
+    g_strlcpy (day, today, sizeof day);
+  if (!parse_day (day, &now))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), today);
+      return NULL;
+    }
+  g_array_set_clear_func (out, (GDestroyNotify) pl_checkin_status_clear);
+  this_week = pl_checkin_week_start (day, weekday);
+  {
+    GDate w;
+
+    parse_day (this_week, &w);
+    g_date_subtract_days (&w, 7);
+    last_week = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&w), g_date_get_month (&w),
+                                 g_date_get_day (&w));
+  }
+
+  stmt = _pl_store_prepare (store,
+                            "SELECT l.uuid, max(substr(coalesce(c.checked_at, c.week_of), 1, 10))"
+                            " FROM enrollment e JOIN learner l ON l.uuid = e.learner_uuid"
+                            " LEFT JOIN checkin c ON c.learner_uuid = l.uuid AND c.deleted = 0"
+                            "   AND substr(coalesce(c.checked_at, c.week_of), 1, 10) <= ?2"
+                            " WHERE e.classroom_uuid = ?1 AND e.deleted = 0 AND e.archived = 0"
+                            "   AND l.deleted = 0 AND l.archived = 0"
+                            " GROUP BY l.uuid ORDER BY l.family_name, l.given_name, l.uuid",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, classroom_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlCheckinStatus status = { 0 };
+      const char *last = (const char *) sqlite3_column_text (stmt, 1);
+      GDate then;
+
+      status.learner_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      status.last_checked = g_strdup (last);
+      status.days_since = last != NULL && parse_day (last, &then) ? g_date_days_between (&then, &now) : -1;
+      if (last != NULL && strcmp (last, this_week) >= 0)
+        status.state = PL_CHECKIN_STATE_DONE;
+      else if (last != NULL && strcmp (last, last_week) >= 0)
+        status.state = PL_CHECKIN_STATE_DUE;
+      else
+        status.state = PL_CHECKIN_STATE_MISSING;
+      g_array_append_val (out, status);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (store, error, _("cannot read check-ins"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&out);
+}
+
+/* ---- reflections and markers --------------------------------------------- */
+
+char *
+pl_store_pending_reflection (PlStore     *store,
+                             const char  *learner_uuid,
+                             char       **out_progress_uuid,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *prompt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  stmt = _pl_store_prepare (store,
+                            "SELECT p.uuid, m.reflection_prompt FROM milestone_progress p"
+                            " JOIN milestone m ON m.uuid = p.milestone_uuid"
+                            " WHERE p.learner_uuid = ?1 AND p.deleted = 0 AND m.deleted = 0"
+                            "   AND p.status = 'done' AND coalesce(p.reflection, '') = ''"
+                            "   AND coalesce(m.reflection_prompt, '') <> ''"
+                            " ORDER BY p.done_on DESC LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, learner_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      prompt = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (out_progress_uuid != NULL)
+        *out_progress_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  else if (rc != SQLITE_DONE)
+    _pl_store_set_error (store, error, _("cannot read milestones"));
+  sqlite3_reset (stmt);
+  return prompt;
+}
+
+gboolean
+pl_store_save_reflection (PlStore     *store,
+                          const char  *progress_uuid,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autoptr(PlMilestoneProgress) progress = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (progress_uuid != NULL, FALSE);
+
+  progress = pl_store_get (store, PL_TYPE_MILESTONE_PROGRESS, progress_uuid, error);
+  if (progress == NULL)
+    return FALSE;
+  pl_record_set_string (PL_RECORD (progress), "reflection", text);
+  return pl_store_save (store, PL_RECORD (progress), error);
+}
+
+gboolean
+pl_store_marker_totals (PlStore     *store,
+                        const char  *learner_uuid,
+                        guint        counts[PL_N_MARKERS],
+                        guint       *weeks,
+                        GError     **error)
+{
+  g_autoptr(GListModel) checkins = pl_store_list_checkins (store, learner_uuid, error);
+  guint n;
+
+  if (checkins == NULL)
+    return FALSE;
+  memset (counts, 0, sizeof (guint) * PL_N_MARKERS);
+  n = g_list_model_get_n_items (checkins);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i);
+
+      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+        counts[m] += pl_markers_contain (pl_record_get_string (c, "markers"), m) ? 1 : 0;
+    }
+  if (weeks != NULL)
+    *weeks = n;
+  return TRUE;
+}

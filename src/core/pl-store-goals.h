@@ -1,0 +1,125 @@
+/* pl-store-goals.h — goals, weekly check-ins and who has not checked in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pl-checkin.h"
+#include "pl-goal.h"
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Self-regulation markers a teacher ticks during a check-in; stored in
+ * checkin.markers as a comma list of these ids. */
+typedef enum
+{
+  PL_MARKER_CHALLENGE_SEEKING,
+  PL_MARKER_PERSISTENCE,
+  PL_MARKER_STRATEGY_SHIFTING,
+  PL_MARKER_HELP_SEEKING,
+  PL_MARKER_SETBACK_RESPONSE,
+  PL_N_MARKERS
+} PlMarker;
+
+const char  *pl_marker_id                   (PlMarker       marker);
+/* Translated, e.g. "Seeks challenge". */
+const char  *pl_marker_label                (PlMarker       marker);
+/* TRUE if the comma list MARKERS holds MARKER. */
+gboolean     pl_markers_contain             (const char    *markers,
+                                             PlMarker       marker);
+
+/* Goal statuses: "active", "met", "revised", "dropped". */
+gboolean     pl_goal_status_is_valid        (const char    *status);
+const char  *pl_goal_status_label           (const char    *status);
+
+/* The learner's goals, newest first, revised and dropped ones included so
+ * the history stays visible. */
+GListModel  *pl_store_list_goals            (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             GError       **error);
+/* A new active goal set today; STANDARD_UUID, MILESTONE_UUID and
+ * TARGET_ON ("YYYY-MM-DD") may be NULL. An empty body is refused. */
+PlGoal      *pl_store_add_goal              (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             const char    *body,
+                                             const char    *standard_uuid,
+                                             const char    *milestone_uuid,
+                                             const char    *target_on,
+                                             GError       **error);
+/* Marks GOAL met or dropped (or active again). */
+gboolean     pl_store_set_goal_status       (PlStore       *store,
+                                             PlGoal        *goal,
+                                             const char    *status,
+                                             GError       **error);
+/* Revising keeps the old goal, marked "revised", and adds the new text as
+ * an active goal whose revises_uuid points at it. */
+PlGoal      *pl_store_revise_goal           (PlStore       *store,
+                                             PlGoal        *goal,
+                                             const char    *body,
+                                             GError       **error);
+
+/* The learner's check-ins, newest first. */
+GListModel  *pl_store_list_checkins         (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             GError       **error);
+/* Saves CHECKIN (new or edited); when its week_of is unset it is the week
+ * of checked_at (or of today) starting on WEEKDAY (1 = Monday … 7). */
+gboolean     pl_store_save_checkin          (PlStore       *store,
+                                             PlCheckin     *checkin,
+                                             guint          weekday,
+                                             GError       **error);
+
+/* "YYYY-MM-DD" of the check-in day on or before DAY ("YYYY-MM-DD"). */
+char        *pl_checkin_week_start          (const char    *day,
+                                             guint          weekday);
+
+typedef enum
+{
+  PL_CHECKIN_STATE_DONE,         /* checked in this week */
+  PL_CHECKIN_STATE_DUE,          /* not yet this week, but last week */
+  PL_CHECKIN_STATE_MISSING,      /* not for two weeks or more, or never */
+} PlCheckinState;
+
+typedef struct
+{
+  char           *learner_uuid;
+  PlCheckinState  state;
+  char           *last_checked;  /* "YYYY-MM-DD", or NULL: never */
+  int             days_since;    /* -1: never */
+} PlCheckinStatus;
+
+/* For every learner of the class, where they stand on TODAY ("YYYY-MM-DD"
+ * or NULL for today) with weeks starting on WEEKDAY; an array of
+ * PlCheckinStatus in the class's name order. */
+GArray      *pl_store_class_checkin_status  (PlStore       *store,
+                                             const char    *classroom_uuid,
+                                             const char    *today,
+                                             guint          weekday,
+                                             GError       **error);
+void         pl_checkin_status_clear        (PlCheckinStatus *status);
+
+/* The reflection prompt of a milestone the learner has done but not yet
+ * reflected on, or NULL; *OUT_PROGRESS_UUID names the progress row where
+ * pl_store_save_reflection() keeps the answer. */
+char        *pl_store_pending_reflection    (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             char         **out_progress_uuid,
+                                             GError       **error);
+gboolean     pl_store_save_reflection       (PlStore       *store,
+                                             const char    *progress_uuid,
+                                             const char    *text,
+                                             GError       **error);
+
+/* How often each marker was ticked in the learner's check-ins, oldest
+ * week first: COUNTS gets PL_N_MARKERS values, WEEKS (may be NULL) the
+ * number of check-ins looked at. */
+gboolean     pl_store_marker_totals         (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             guint          counts[PL_N_MARKERS],
+                                             guint         *weeks,
+                                             GError       **error);
+
+G_END_DECLS

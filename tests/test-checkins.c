@@ -1,0 +1,256 @@
+/* test-checkins.c — goals with history, weekly check-ins, who has not
+ * checked in, reflection prompts, markers, the teacher PIN, SMART hints
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "core/pl-core.h"
+#include "core/pl-demo.h"
+#include "core/pl-smart-goal.h"
+#include "core/pl-store-goals.h"
+#include "core/pl-teacher-pin.h"
+
+#define TODAY "2026-10-19"   /* a Monday */
+
+static PlStore *
+demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  PlStore *store = pl_store_open (NULL, &error);
+  PlDemoOptions options;
+
+  g_assert_no_error (error);
+  pl_demo_options_init (&options);
+  options.today = TODAY;
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  return store;
+}
+
+static char *
+first_class (PlStore *store)
+{
+  g_autoptr(GListModel) classes = pl_store_list (store, PL_TYPE_CLASSROOM, NULL);
+  g_autoptr(PlRecord) c = g_list_model_get_item (classes, 0);
+
+  return g_strdup (pl_record_get_uuid (c));
+}
+
+static void
+test_goals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlGoal) goal = NULL;
+  g_autoptr(PlGoal) revised = NULL;
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(PlGoal) first = NULL;
+
+  g_assert_null (pl_store_add_goal (store, "l1", "   ", NULL, NULL, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (pl_store_add_goal (store, "l1", "Read two articles", NULL, NULL, "next week", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "next week"));
+  g_clear_error (&error);
+  g_assert_cmpuint (pl_store_count (store, "goal", TRUE), ==, 0);
+
+  goal = pl_store_add_goal (store, "l1", "Explain a phase change with a particle model", NULL, NULL,
+                            "2026-11-06", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (goal), "status"), ==, "active");
+
+  revised = pl_store_revise_goal (store, goal, "Explain two phase changes with a labelled particle model", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (goal), "status"), ==, "revised");
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (revised), "revises-uuid"), ==,
+                   pl_record_get_uuid (PL_RECORD (goal)));
+
+  /* History: both are kept, the active one first. */
+  goals = pl_store_list_goals (store, "l1", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 2);
+  first = g_list_model_get_item (goals, 0);
+  g_assert_cmpstr (pl_record_get_uuid (PL_RECORD (first)), ==, pl_record_get_uuid (PL_RECORD (revised)));
+
+  g_assert_false (pl_store_set_goal_status (store, revised, "finished", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pl_store_set_goal_status (store, revised, "met", &error));
+  g_assert_cmpstr (pl_goal_status_label ("met"), ==, "Met");
+}
+
+static void
+test_checkin_and_week (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlCheckin) c = pl_checkin_new ();
+  g_autoptr(PlCheckin) bad = pl_checkin_new ();
+  g_autofree char *week = pl_checkin_week_start ("2026-10-22", 1);   /* a Thursday */
+  g_autofree char *friday_week = pl_checkin_week_start ("2026-10-22", 5);
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_cmpstr (week, ==, "2026-10-19");
+  g_assert_cmpstr (friday_week, ==, "2026-10-16");
+
+  pl_record_set_string (PL_RECORD (c), "learner-uuid", "l1");
+  pl_record_set_int (PL_RECORD (c), "progress", 3);
+  pl_record_set_string (PL_RECORD (c), "checked-at", "2026-10-22T10:00:00Z");
+  pl_record_set_string (PL_RECORD (c), "markers", "persistence,help-seeking");
+  g_assert_true (pl_store_save_checkin (store, c, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (c), "week-of"), ==, "2026-10-19");
+
+  pl_record_set_string (PL_RECORD (bad), "learner-uuid", "l1");
+  pl_record_set_int (PL_RECORD (bad), "progress", 7);
+  g_assert_false (pl_store_save_checkin (store, bad, 1, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+
+  list = pl_store_list_checkins (store, "l1", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (pl_markers_contain ("persistence,help-seeking", PL_MARKER_HELP_SEEKING));
+  g_assert_false (pl_markers_contain ("persistence", PL_MARKER_CHALLENGE_SEEKING));
+}
+
+static void
+test_class_status (void)
+{
+  g_autoptr(PlStore) store = demo_store ();
+  g_autofree char *classroom = first_class (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) status = pl_store_class_checkin_status (store, classroom, "2026-10-16", 1, &error);
+  g_autoptr(GArray) later = NULL;
+  guint done = 0, missing = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (status->len, ==, 24);
+  for (guint i = 0; i < status->len; i++)
+    {
+      PlCheckinStatus *s = &g_array_index (status, PlCheckinStatus, i);
+
+      done += s->state == PL_CHECKIN_STATE_DONE;
+      missing += s->state == PL_CHECKIN_STATE_MISSING;
+      if (s->state == PL_CHECKIN_STATE_MISSING && s->last_checked != NULL)
+        g_assert_cmpint (s->days_since, >=, 11);
+    }
+  g_assert_cmpuint (done, >, 12);      /* most of the class checked in that week */
+  g_assert_cmpuint (missing, >=, 1);   /* and the demo has learners who went quiet */
+
+  /* A new check-in moves a learner to done. */
+  {
+    PlCheckinStatus *s = NULL;
+    g_autoptr(PlCheckin) c = pl_checkin_new ();
+
+    for (guint i = 0; i < status->len && s == NULL; i++)
+      if (g_array_index (status, PlCheckinStatus, i).state == PL_CHECKIN_STATE_MISSING)
+        s = &g_array_index (status, PlCheckinStatus, i);
+    pl_record_set_string (PL_RECORD (c), "learner-uuid", s->learner_uuid);
+    pl_record_set_int (PL_RECORD (c), "progress", 2);
+    pl_record_set_string (PL_RECORD (c), "checked-at", "2026-10-15T14:00:00Z");
+    g_assert_true (pl_store_save_checkin (store, c, 1, &error));
+    later = pl_store_class_checkin_status (store, classroom, "2026-10-16", 1, &error);
+    for (guint i = 0; i < later->len; i++)
+      if (g_strcmp0 (g_array_index (later, PlCheckinStatus, i).learner_uuid, s->learner_uuid) == 0)
+        g_assert_cmpint (g_array_index (later, PlCheckinStatus, i).state, ==, PL_CHECKIN_STATE_DONE);
+  }
+
+  g_assert_null (pl_store_class_checkin_status (store, classroom, "Friday", 1, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+}
+
+static void
+test_reflection_and_markers (void)
+{
+  g_autoptr(PlStore) store = demo_store ();
+  g_autofree char *classroom = first_class (store);
+  g_autoptr(GListModel) learners = pl_store_list_where (store, PL_TYPE_ENROLLMENT, "classroom-uuid", classroom, NULL);
+  gboolean found = FALSE;
+  guint any_marker = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (learners) && !found; i++)
+    {
+      g_autoptr(PlRecord) e = g_list_model_get_item (learners, i);
+      const char *learner = pl_record_get_string (e, "learner-uuid");
+      g_autofree char *progress = NULL;
+      g_autofree char *prompt = pl_store_pending_reflection (store, learner, &progress, NULL);
+      guint counts[PL_N_MARKERS], weeks = 0;
+
+      g_assert_true (pl_store_marker_totals (store, learner, counts, &weeks, NULL));
+      for (guint m = 0; m < PL_N_MARKERS; m++)
+        any_marker += counts[m];
+
+      if (prompt != NULL)
+        {
+          g_autofree char *again = NULL;
+          g_autofree char *again_progress = NULL;
+
+          found = TRUE;
+          g_assert_nonnull (progress);
+          g_assert_true (pl_store_save_reflection (store, progress, "My model explains melting.", NULL));
+          /* Answered: that milestone's prompt is no longer pending. */
+          again = pl_store_pending_reflection (store, learner, &again_progress, NULL);
+          g_assert_cmpstr (again_progress, !=, progress);
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (any_marker, >, 0);
+}
+
+static void
+test_pin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autofree char *a = pl_teacher_pin_hash ("2468", &error);
+  g_autofree char *b = pl_teacher_pin_hash ("2468", &error);
+  g_autofree char *meta = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (a, "pbkdf2-sha256$"));
+  g_assert_null (strstr (a, "2468"));
+  g_assert_cmpstr (a, !=, b);                 /* salted */
+  g_assert_true (pl_teacher_pin_verify (a, "2468"));
+  g_assert_false (pl_teacher_pin_verify (a, "2469"));
+  g_assert_false (pl_teacher_pin_verify ("pbkdf2-sha256$1$xx$yy", "2468"));
+  g_assert_false (pl_teacher_pin_verify (NULL, "2468"));
+
+  g_assert_null (pl_teacher_pin_hash ("12", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (pl_store_has_teacher_pin (store));
+  g_assert_true (pl_store_set_teacher_pin (store, "7391", &error));
+  g_assert_true (pl_store_has_teacher_pin (store));
+  g_assert_true (pl_store_check_teacher_pin (store, "7391"));
+  g_assert_false (pl_store_check_teacher_pin (store, "1937"));
+  meta = pl_store_get_meta (store, "teacher_pin");
+  g_assert_null (strstr (meta, "7391"));
+}
+
+static void
+test_smart (void)
+{
+  PlSmartFlags vague = pl_smart_goal_check ("Do better", FALSE, FALSE);
+  PlSmartFlags good = pl_smart_goal_check ("Reach Proficient on SCI.7.2 by explaining two reactions with evidence by Friday",
+                                           TRUE, FALSE);
+  PlSmartFlags absolute = pl_smart_goal_check ("Always get every answer perfect in the unit quizzes", FALSE, TRUE);
+
+  g_assert_false (vague & PL_SMART_SPECIFIC);
+  g_assert_false (vague & PL_SMART_MEASURABLE);
+  g_assert_false (vague & PL_SMART_TIME_BOUND);
+  g_assert_cmpint (good, ==, PL_SMART_ALL);
+  g_assert_false (absolute & PL_SMART_ACHIEVABLE);
+  g_assert_true (absolute & PL_SMART_TIME_BOUND);
+  g_assert_cmpstr (pl_smart_goal_hint (PL_SMART_TIME_BOUND), ==, "By when? Give a date or a week.");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/goals/history", test_goals);
+  g_test_add_func ("/checkins/save-and-week", test_checkin_and_week);
+  g_test_add_func ("/checkins/class-status", test_class_status);
+  g_test_add_func ("/checkins/reflection-and-markers", test_reflection_and_markers);
+  g_test_add_func ("/checkins/teacher-pin", test_pin);
+  g_test_add_func ("/goals/smart", test_smart);
+  return g_test_run ();
+}
