@@ -1,8 +1,9 @@
 /* pl-bundle-hash.c — SHA-256 of a stream, on a thread of its own
  *
  * Hashing a large bundle costs about as much as parsing it; on a second
- * core it costs almost nothing. At most a few chunks wait, so memory stays
- * flat whatever the size.
+ * core it costs almost nothing. The writer also hands its writes to that
+ * thread. At most a few chunks wait, so memory stays flat whatever the
+ * size.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,9 @@
 
 struct _PlBundleHash
 {
+  GOutputStream *out;        /* written after hashing, when not NULL */
+  GCancellable  *cancellable;
+  GError        *error;      /* the first write error */
   GChecksum *sha;
   GThread   *thread;
   GMutex     lock;
@@ -40,6 +44,9 @@ hash_thread (gpointer data)
       if (chunk == NULL)
         return NULL;
       g_checksum_update (h->sha, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      if (h->out != NULL && h->error == NULL)
+        g_output_stream_write_all (h->out, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk),
+                                   NULL, h->cancellable, &h->error);
       g_bytes_unref (chunk);
     }
 }
@@ -47,7 +54,17 @@ hash_thread (gpointer data)
 PlBundleHash *
 _pl_bundle_hash_new (void)
 {
+  return _pl_bundle_hash_new_writing (NULL, NULL);
+}
+
+PlBundleHash *
+_pl_bundle_hash_new_writing (GOutputStream *out,
+                             GCancellable  *cancellable)
+{
   PlBundleHash *h = g_new0 (PlBundleHash, 1);
+
+  h->out = out != NULL ? g_object_ref (out) : NULL;
+  h->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
 
   h->sha = g_checksum_new (G_CHECKSUM_SHA256);
   g_mutex_init (&h->lock);
@@ -88,14 +105,21 @@ stop (PlBundleHash *h)
   h->thread = NULL;
 }
 
-void
-_pl_bundle_hash_finish (PlBundleHash *h,
-                        guint8        digest[PL_BUNDLE_DIGEST_LEN])
+gboolean
+_pl_bundle_hash_finish (PlBundleHash  *h,
+                        guint8         digest[PL_BUNDLE_DIGEST_LEN],
+                        GError       **error)
 {
   gsize len = PL_BUNDLE_DIGEST_LEN;
 
   stop (h);
   g_checksum_get_digest (h->sha, digest, &len);
+  if (h->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&h->error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -106,6 +130,9 @@ _pl_bundle_hash_free (PlBundleHash *h)
   stop (h);
   g_queue_clear_full (&h->chunks, (GDestroyNotify) g_bytes_unref);
   g_checksum_free (h->sha);
+  g_clear_error (&h->error);
+  g_clear_object (&h->out);
+  g_clear_object (&h->cancellable);
   g_mutex_clear (&h->lock);
   g_cond_clear (&h->cond);
   g_free (h);

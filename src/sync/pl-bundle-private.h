@@ -33,12 +33,17 @@ G_BEGIN_DECLS
 typedef struct _PlBundleHash PlBundleHash;
 
 PlBundleHash *_pl_bundle_hash_new    (void);
+/* Also writes every chunk, once hashed, to OUT. */
+PlBundleHash *_pl_bundle_hash_new_writing (GOutputStream *out,
+                                           GCancellable  *cancellable);
 void          _pl_bundle_hash_update (PlBundleHash *hash,
                                       const guint8 *data,
                                       gsize         len);
-/* Waits for every chunk; no update may follow. */
-void          _pl_bundle_hash_finish (PlBundleHash *hash,
-                                      guint8        digest[PL_BUNDLE_DIGEST_LEN]);
+/* Waits for every chunk; no update may follow. FALSE with the first write
+ * error, if any. */
+gboolean      _pl_bundle_hash_finish (PlBundleHash *hash,
+                                      guint8        digest[PL_BUNDLE_DIGEST_LEN],
+                                      GError      **error);
 void          _pl_bundle_hash_free   (PlBundleHash *hash);
 
 /* HMAC-SHA-256 under KEY of the SHA-256 DIGEST of the content. */

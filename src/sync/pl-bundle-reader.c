@@ -494,7 +494,7 @@ parse_bundle (Reader   *r,
             return fail_at (r, table_start, error, PL_BUNDLE_ERROR_CORRUPT,
                             _("table “%s” holds %" G_GUINT64_FORMAT " records, its header says %" G_GUINT64_FORMAT),
                             pl_sync_table_plan_get_table (plan), rows_in_table, declared_rows);
-          _pl_bundle_hash_finish (r->sha, digest);
+          _pl_bundle_hash_finish (r->sha, digest, NULL);
           if (memcmp (digest, r->buf + r->pos + 5, PL_BUNDLE_DIGEST_LEN) != 0)
             return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
                             _("the checksum does not match: the bundle was altered or damaged"));

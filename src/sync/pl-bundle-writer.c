@@ -58,25 +58,14 @@ typedef struct
   const char           *file_name;
 } Writer;
 
+/* The hashing thread writes too; its errors come out at the end. */
 static gboolean
 writer_flush (Writer  *w,
               GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   if (w->buf->len == 0)
     return TRUE;
   _pl_bundle_hash_update (w->sha, w->buf->data, w->buf->len);
-  if (!g_output_stream_write_all (w->out, w->buf->data, w->buf->len, NULL, w->cancellable,
-                                  &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_FAILED,
-                     _("%s: cannot write: %s"), w->file_name, local_error->message);
-      return FALSE;
-    }
   g_byte_array_set_size (w->buf, 0);
   return TRUE;
 }
@@ -329,7 +318,15 @@ finish (Writer        *w,
 
   if (!writer_flush (w, error))
     return FALSE;
-  _pl_bundle_hash_finish (w->sha, digest);
+  if (!_pl_bundle_hash_finish (w->sha, digest, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_FAILED,
+                     _("%s: cannot write: %s"), w->file_name, local_error->message);
+      return FALSE;
+    }
   _pl_bundle_sign (key, digest, mac);
 
   put_u8 (w->buf, PL_FRAME_TRAILER);
@@ -414,7 +411,7 @@ pl_bundle_export (PlStore                      *store,
 
   w.out = G_OUTPUT_STREAM (out);
   w.buf = g_byte_array_sized_new (FLUSH_AT + 64 * 1024);
-  w.sha = _pl_bundle_hash_new ();
+  w.sha = _pl_bundle_hash_new_writing (w.out, cancellable);
   w.cancellable = cancellable;
   w.progress = options->progress;
   w.progress_data = options->progress_data;
