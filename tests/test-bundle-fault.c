@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -55,6 +56,27 @@ copy_db (const char *from,
   g_assert_true (g_file_copy (src, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
 }
 
+/* The names of the indexes of TABLE: a large import rebuilds them. */
+static char *
+indexes_of (const char *path,
+            const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                                       " AND tbl_name = ?1 ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_type (stmt, 1) == SQLITE_NULL ? "" : (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static GPid
 spawn_import (const char *db,
               const char *bundle)
@@ -93,9 +115,10 @@ test_killed_import (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(PlLearner) kept = sync_test_learner (hub, "Already", "There");
 
-    /* Enough records that an import takes a while to kill in the middle. */
+    /* Enough records that an import takes a while to kill in the middle,
+     * and enough evidence that the import rebuilds that table's indexes. */
     g_assert_true (pl_store_begin (device, &error));
-    for (guint i = 0; i < 4000; i++)
+    for (guint i = 0; i < 6000; i++)
       {
         g_autofree char *name = g_strdup_printf ("Learner %u", i);
         g_autoptr(PlLearner) l = sync_test_learner (device, name, "Test");
@@ -125,6 +148,13 @@ test_killed_import (void)
   full_us = g_get_monotonic_time () - started;
   after = dump_of (work);
   g_assert_cmpstr (before, !=, after);
+  {
+    g_autofree char *indexes_before = indexes_of (pristine, "evidence");
+    g_autofree char *indexes_after = indexes_of (work, "evidence");
+
+    g_assert_cmpstr (indexes_after, ==, indexes_before);
+    g_assert_nonnull (strstr (indexes_after, "evidence_learner"));
+  }
 
   for (guint i = 0; i < iterations; i++)
     {
