@@ -6,11 +6,18 @@
 
 #include <adwaita.h>
 
+#include "core/pl-store-gradebook.h"
 #include "pl-context.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_GRADEBOOK_PAGE (pl_gradebook_page_get_type ())
 G_DECLARE_FINAL_TYPE (PlGradebookPage, pl_gradebook_page, PL, GRADEBOOK_PAGE, AdwBin)
+
+/* What the grid shows now (NULL without a class); owned by the page. */
+PlGradebook   *pl_gradebook_page_get_gradebook    (PlGradebookPage *self);
+GtkColumnView *pl_gradebook_page_get_column_view  (PlGradebookPage *self);
+/* Reloads at once instead of at the next idle. */
+void           pl_gradebook_page_reload           (PlGradebookPage *self);
 
 G_END_DECLS

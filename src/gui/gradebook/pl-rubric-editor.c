@@ -1,0 +1,950 @@
+/* pl-rubric-editor.c — criteria × levels with a descriptor in each cell
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/pl-core.h"
+#include "core/pl-effort-check.h"
+#include "core/pl-store-evidence.h"
+#include "core/pl-store-rubrics.h"
+#include "pl-gradebook-print.h"
+#include "pl-rubric-editor.h"
+
+struct _PlRubricEditor
+{
+  AdwWindow        parent_instance;
+
+  PlContext       *context;
+  PlClassroom     *classroom;
+  PlStore         *store;
+
+  AdwToastOverlay *toasts;
+  GtkDropDown     *rubric_dropdown;
+  GtkEntry        *title_entry;
+  GtkEntry        *description_entry;
+  GtkGrid         *grid;
+  GtkWidget       *content;
+
+  GListModel      *rubrics;
+  PlRubric        *rubric;
+  GListModel      *criteria;
+  GListModel      *levels;
+  GPtrArray       *warnings;        /* one GtkLabel per criterion */
+  GPtrArray       *criterion_entries;
+  GPtrArray       *level_entries;
+  char           **standard_uuids;  /* the class's standards, for the dropdowns */
+  GtkStringList   *standard_names;
+  gboolean         updating;
+};
+
+G_DEFINE_FINAL_TYPE (PlRubricEditor, pl_rubric_editor, ADW_TYPE_WINDOW)
+
+static void rebuild_grid (PlRubricEditor *self);
+
+static void
+toast_error (PlRubricEditor *self,
+             GError         *error)
+{
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+/* ---- rubric choice -------------------------------------------------- */
+
+static void
+load_rubrics (PlRubricEditor *self,
+              const char     *select_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_object (&self->rubrics);
+  self->rubrics = pl_store_list_rubrics (self->store, pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
+  if (self->rubrics == NULL)
+    {
+      toast_error (self, error);
+      self->rubrics = G_LIST_MODEL (g_list_store_new (PL_TYPE_RUBRIC));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (self->rubrics); i++)
+    {
+      g_autoptr(PlRecord) r = g_list_model_get_item (self->rubrics, i);
+
+      gtk_string_list_append (titles, pl_record_get_string (r, "title"));
+      if (g_strcmp0 (pl_record_get_uuid (r), select_uuid) == 0)
+        selected = i;
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->rubric_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->rubric_dropdown, selected);
+  self->updating = FALSE;
+
+  g_clear_object (&self->rubric);
+  if (g_list_model_get_n_items (self->rubrics) > 0)
+    self->rubric = g_list_model_get_item (self->rubrics, selected);
+  rebuild_grid (self);
+}
+
+static void
+on_rubric_selected_cb (PlRubricEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->rubric_dropdown);
+
+  if (self->updating || selected >= g_list_model_get_n_items (self->rubrics))
+    return;
+  g_clear_object (&self->rubric);
+  self->rubric = g_list_model_get_item (self->rubrics, selected);
+  rebuild_grid (self);
+}
+
+static void
+new_rubric_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlRubricEditor *self = PL_RUBRIC_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRubric) rubric = NULL;
+
+  if (g_str_equal (action_name, "rubric.new"))
+    rubric = pl_store_create_rubric (self->store, pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                     _("New rubric"), &error);
+  else if (g_str_equal (action_name, "rubric.from-template"))
+    rubric = pl_store_create_rubric_from_template (self->store, pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                                   g_variant_get_string (parameter, NULL), &error);
+  else if (self->rubric != NULL)
+    rubric = pl_store_duplicate_rubric (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), NULL, &error);
+  if (rubric == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  load_rubrics (self, pl_record_get_uuid (PL_RECORD (rubric)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+on_pdf_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    PlRubricEditor  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->rubric != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (pl_gradebook_print_rubric_pdf (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Saved %s"), path);
+
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+        }
+      else
+        toast_error (self, error);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+pdf_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlRubricEditor *self = PL_RUBRIC_EDITOR (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->rubric == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Rubric as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", pl_record_get_string (PL_RECORD (self->rubric), "title"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_rubric_text_changed_cb (PlRubricEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (title));
+
+  if (self->updating || self->rubric == NULL)
+    return;
+  if (*trimmed == '\0')
+    return;   /* keep the last non-empty title */
+  pl_record_set_string (PL_RECORD (self->rubric), "title", title);
+  pl_record_set_string (PL_RECORD (self->rubric), "description",
+                        gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
+  if (!pl_store_save (self->store, PL_RECORD (self->rubric), &error))
+    toast_error (self, error);
+}
+
+/* ---- criteria ------------------------------------------------------- */
+
+typedef struct
+{
+  PlRubricEditor *self;
+  PlRecord       *record;    /* criterion or level */
+  guint           index;
+} Item;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_object_unref (item->record);
+  g_free (item);
+}
+
+static Item *
+item_new (PlRubricEditor *self,
+          GListModel     *model,
+          guint           index)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->self = self;
+  item->record = g_list_model_get_item (model, index);
+  item->index = index;
+  return item;
+}
+
+static void
+update_warning (PlRubricEditor *self,
+                guint           index,
+                const char     *title)
+{
+  GtkLabel *label = g_ptr_array_index (self->warnings, index);
+  g_autofree char *reason = NULL;
+
+  if (pl_effort_check (title, &reason, NULL) != PL_EFFORT_NONE)
+    {
+      g_autofree char *text = g_strdup_printf (_("Grades effort, not learning? %s"), reason);
+
+      gtk_label_set_text (label, text);
+      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+    }
+  else
+    {
+      gtk_label_set_text (label, "");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+    }
+}
+
+static void
+on_criterion_title_changed_cb (GtkEditable *entry,
+                               Item        *item)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = gtk_editable_get_text (entry);
+
+  update_warning (item->self, item->index, title);
+  if (*title == '\0')
+    return;
+  pl_record_set_string (item->record, "title", title);
+  if (!pl_store_save (item->self->store, item->record, &error))
+    toast_error (item->self, error);
+}
+
+static void
+on_criterion_standard_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          Item        *item)
+{
+  PlRubricEditor *self = item->self;
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating)
+    return;
+  pl_record_set_string (item->record, "standard_uuid",
+                        selected >= 1 && self->standard_uuids != NULL &&
+                        selected - 1 < g_strv_length (self->standard_uuids)
+                        ? self->standard_uuids[selected - 1] : NULL);
+  if (!pl_store_save (self->store, item->record, &error))
+    toast_error (self, error);
+}
+
+static void
+focus_entry (GPtrArray *entries,
+             guint      index)
+{
+  if (index < entries->len)
+    gtk_widget_grab_focus (g_ptr_array_index (entries, index));
+}
+
+static void
+move_item (PlRubricEditor *self,
+           gboolean        criterion,
+           guint           index,
+           int             delta)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = criterion ? self->criteria : self->levels;
+  g_autoptr(PlRecord) record = NULL;
+  gboolean ok;
+  guint to;
+
+  if (model == NULL || index >= g_list_model_get_n_items (model) ||
+      (delta < 0 && index == 0) || (delta > 0 && index + 1 >= g_list_model_get_n_items (model)))
+    return;
+  to = index + delta;
+  record = g_list_model_get_item (model, index);
+  ok = criterion ? pl_store_move_criterion (self->store, pl_record_get_uuid (record), to, &error)
+                 : pl_store_move_level (self->store, pl_record_get_uuid (record), to, &error);
+  if (!ok)
+    {
+      toast_error (self, error);
+      return;
+    }
+  rebuild_grid (self);
+  focus_entry (criterion ? self->criterion_entries : self->level_entries, to);
+}
+
+static gboolean
+move_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  Item *item = g_object_get_data (G_OBJECT (widget), "item");
+  gboolean criterion = PL_IS_CRITERION (item->record);
+  int delta = g_variant_get_int32 (args);
+
+  move_item (item->self, criterion, item->index, delta);
+  return TRUE;
+}
+
+static void
+add_move_shortcuts (GtkWidget  *widget,
+                    const char *back,
+                    const char *forward)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const char *triggers[] = { back, forward };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                gtk_callback_action_new (move_shortcut_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i == 0 ? -1 : 1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (widget, controller);
+}
+
+static void
+on_move_clicked_cb (GtkButton *button,
+                    Item      *item)
+{
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+
+  move_item (item->self, PL_IS_CRITERION (item->record), item->index, delta);
+}
+
+static void
+on_remove_clicked_cb (GtkButton *button,
+                      Item      *item)
+{
+  PlRubricEditor *self = item->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = PL_IS_CRITERION (item->record)
+                ? pl_store_remove_criterion (self->store, PL_CRITERION (item->record), &error)
+                : pl_store_remove_level (self->store, PL_RUBRIC_LEVEL (item->record), &error);
+
+  if (!ok)
+    toast_error (self, error);
+  rebuild_grid (self);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label,
+             Item       *item,
+             int         delta,
+             GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", callback, item);
+  return button;
+}
+
+/* Drag a criterion or level by its handle onto another to put it there. */
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    Item          *item)
+{
+  g_autofree char *payload = g_strdup_printf ("%s:%s", PL_IS_CRITERION (item->record) ? "criterion" : "level",
+                                              pl_record_get_uuid (item->record));
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            Item          *item)
+{
+  PlRubricEditor *self = item->self;
+  g_autoptr(GError) error = NULL;
+  const char *payload = g_value_get_string (value);
+  gboolean criterion = PL_IS_CRITERION (item->record);
+  const char *prefix = criterion ? "criterion:" : "level:";
+  gboolean ok;
+
+  if (payload == NULL || !g_str_has_prefix (payload, prefix))
+    return FALSE;
+  payload += strlen (prefix);
+  ok = criterion ? pl_store_move_criterion (self->store, payload, item->index, &error)
+                 : pl_store_move_level (self->store, payload, item->index, &error);
+  if (!ok)
+    toast_error (self, error);
+  rebuild_grid (self);
+  return ok;
+}
+
+static void
+add_drag_and_drop (GtkWidget *handle,
+                   GtkWidget *target_widget,
+                   Item      *item)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), item);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), item);
+  gtk_widget_add_controller (target_widget, GTK_EVENT_CONTROLLER (target));
+}
+
+static GtkWidget *
+criterion_header (PlRubricEditor *self,
+                  guint           index)
+{
+  Item *item = item_new (self, self->criteria, index);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dropdown, *warning;
+  const char *standard = pl_record_get_string (item->record, "standard_uuid");
+  guint selected = 0;
+  g_autofree char *entry_label = g_strdup_printf (_("Criterion %u"), index + 1);
+
+  g_object_set_data_full (G_OBJECT (box), "item", item, item_free);
+  gtk_widget_set_size_request (box, 220, -1);
+
+  gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Up and Alt+Down in the title"));
+  gtk_box_append (GTK_BOX (row), handle);
+  gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (item->record, "title"));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Alt+Up and Alt+Down move the criterion"), -1);
+  g_object_set_data (G_OBJECT (entry), "item", item);
+  add_move_shortcuts (entry, "<Alt>Up", "<Alt>Down");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_criterion_title_changed_cb), item);
+  gtk_box_append (GTK_BOX (row), entry);
+  g_ptr_array_add (self->criterion_entries, entry);
+  gtk_box_append (GTK_BOX (row), icon_button ("go-up-symbolic", _("Move criterion up"), item, -1,
+                                              G_CALLBACK (on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), icon_button ("go-down-symbolic", _("Move criterion down"), item, 1,
+                                              G_CALLBACK (on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Remove criterion"), item, 0,
+                                              G_CALLBACK (on_remove_clicked_cb)));
+  gtk_box_append (GTK_BOX (box), row);
+
+  for (guint i = 0; self->standard_uuids != NULL && self->standard_uuids[i] != NULL; i++)
+    if (g_strcmp0 (self->standard_uuids[i], standard) == 0)
+      selected = i + 1;
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->standard_names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_tooltip_text (dropdown, _("The standard this criterion gives evidence for"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Standard of the criterion"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_criterion_standard_cb), item);
+  gtk_box_append (GTK_BOX (box), dropdown);
+
+  warning = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (warning), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (warning), 30);
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_widget_add_css_class (warning, "caption");
+  gtk_box_append (GTK_BOX (box), warning);
+  g_ptr_array_add (self->warnings, warning);
+  update_warning (self, index, pl_record_get_string (item->record, "title"));
+
+  add_drag_and_drop (handle, box, item);
+  return box;
+}
+
+/* ---- levels --------------------------------------------------------- */
+
+static void
+on_level_title_changed_cb (GtkEditable *entry,
+                           Item        *item)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = gtk_editable_get_text (entry);
+
+  if (*title == '\0')
+    return;
+  pl_record_set_string (item->record, "title", title);
+  if (!pl_store_save (item->self->store, item->record, &error))
+    toast_error (item->self, error);
+}
+
+static void
+on_level_points_changed_cb (GtkSpinButton *spin,
+                            Item          *item)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (spin));
+  GtkSpinButton *points = g_object_get_data (G_OBJECT (box), "points");
+  GtkSpinButton *lo = g_object_get_data (G_OBJECT (box), "min");
+  GtkSpinButton *hi = g_object_get_data (G_OBJECT (box), "max");
+
+  if (item->self->updating)
+    return;
+  if (!pl_store_set_level_points (item->self->store, PL_RUBRIC_LEVEL (item->record),
+                                  gtk_spin_button_get_value (points), gtk_spin_button_get_value (lo),
+                                  gtk_spin_button_get_value (hi), &error))
+    toast_error (item->self, error);
+}
+
+static GtkWidget *
+labelled_spin (GtkWidget  *box,
+               const char *label,
+               double      value,
+               const char *key,
+               Item       *item)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_tooltip_text (spin, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (box), key, spin);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_level_points_changed_cb), item);
+  return spin;
+}
+
+static GtkWidget *
+level_header (PlRubricEditor *self,
+              guint           index)
+{
+  Item *item = item_new (self, self->levels, index);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *points_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *entry = gtk_entry_new ();
+  double lo = 0, hi = 0;
+  g_autofree char *entry_label = g_strdup_printf (_("Level %u"), index + 1);
+
+  g_object_set_data_full (G_OBJECT (box), "item", item, item_free);
+  gtk_widget_set_size_request (box, 180, -1);
+  gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Left and Alt+Right in the title"));
+  gtk_box_append (GTK_BOX (row), handle);
+  gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (item->record, "title"));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Alt+Left and Alt+Right move the level"), -1);
+  g_object_set_data (G_OBJECT (entry), "item", item);
+  add_move_shortcuts (entry, "<Alt>Left", "<Alt>Right");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_level_title_changed_cb), item);
+  gtk_box_append (GTK_BOX (row), entry);
+  g_ptr_array_add (self->level_entries, entry);
+  gtk_box_append (GTK_BOX (row), icon_button ("go-previous-symbolic", _("Move level left"), item, -1,
+                                              G_CALLBACK (on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), icon_button ("go-next-symbolic", _("Move level right"), item, 1,
+                                              G_CALLBACK (on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Remove level"), item, 0,
+                                              G_CALLBACK (on_remove_clicked_cb)));
+  gtk_box_append (GTK_BOX (box), row);
+
+  pl_rubric_level_get_range (PL_RUBRIC_LEVEL (item->record), &lo, &hi);
+  gtk_box_append (GTK_BOX (points_row),
+                  labelled_spin (points_row, _("Points"), pl_record_get_double (item->record, "points"), "points", item));
+  gtk_box_append (GTK_BOX (points_row), labelled_spin (points_row, _("Lowest points of the range (optional)"), lo, "min", item));
+  gtk_box_append (GTK_BOX (points_row), labelled_spin (points_row, _("Highest points of the range (optional)"), hi, "max", item));
+  gtk_box_append (GTK_BOX (box), points_row);
+
+  add_drag_and_drop (handle, box, item);
+  return box;
+}
+
+/* ---- descriptors ---------------------------------------------------- */
+
+typedef struct
+{
+  PlRubricEditor *self;
+  char           *criterion_uuid;
+  char           *level_uuid;
+} Cell;
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_free (cell->criterion_uuid);
+  g_free (cell->level_uuid);
+  g_free (cell);
+}
+
+static void
+on_descriptor_changed_cb (GtkTextBuffer *buffer,
+                          Cell          *cell)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!pl_store_set_descriptor (cell->self->store, cell->criterion_uuid, cell->level_uuid, text, &error))
+    toast_error (cell->self, error);
+}
+
+static GtkWidget *
+descriptor_cell (PlRubricEditor *self,
+                 guint           criterion,
+                 guint           level)
+{
+  g_autoptr(PlRecord) c = g_list_model_get_item (self->criteria, criterion);
+  g_autoptr(PlRecord) l = g_list_model_get_item (self->levels, level);
+  Cell *cell = g_new0 (Cell, 1);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *body = pl_store_get_descriptor (self->store, pl_record_get_uuid (c), pl_record_get_uuid (l));
+  g_autofree char *label = g_strdup_printf (_("Descriptor of %s at %s"), pl_record_get_string (c, "title"),
+                                            pl_record_get_string (l, "title"));
+
+  cell->self = self;
+  cell->criterion_uuid = g_strdup (pl_record_get_uuid (c));
+  cell->level_uuid = g_strdup (pl_record_get_uuid (l));
+  g_object_set_data_full (G_OBJECT (view), "cell", cell, cell_free);
+  gtk_text_buffer_set_text (buffer, body, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 4);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 4);
+  gtk_widget_set_size_request (view, 160, 72);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_descriptor_changed_cb), cell);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  return frame;
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlRubricEditor *self = PL_RUBRIC_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  const char *rubric;
+  g_autoptr(GObject) made = NULL;
+
+  if (self->rubric == NULL)
+    return;
+  rubric = pl_record_get_uuid (PL_RECORD (self->rubric));
+  if (g_str_equal (action_name, "rubric.add-criterion"))
+    made = G_OBJECT (pl_store_add_criterion (self->store, rubric, _("New criterion"), NULL, &error));
+  else
+    {
+      double points = g_list_model_get_n_items (self->levels) + 1;
+
+      made = G_OBJECT (pl_store_add_level (self->store, rubric, _("New level"), points, &error));
+    }
+  if (made == NULL)
+    toast_error (self, error);
+  rebuild_grid (self);
+  if (g_str_equal (action_name, "rubric.add-criterion"))
+    focus_entry (self->criterion_entries, self->criterion_entries->len - 1);
+  else
+    focus_entry (self->level_entries, self->level_entries->len - 1);
+}
+
+static void
+rebuild_grid (PlRubricEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n_criteria, n_levels;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->warnings, 0);
+  g_ptr_array_set_size (self->criterion_entries, 0);
+  g_ptr_array_set_size (self->level_entries, 0);
+  g_clear_object (&self->criteria);
+  g_clear_object (&self->levels);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry),
+                         self->rubric ? pl_record_get_string (PL_RECORD (self->rubric), "title") : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->description_entry),
+                         self->rubric && pl_record_get_string (PL_RECORD (self->rubric), "description")
+                         ? pl_record_get_string (PL_RECORD (self->rubric), "description") : "");
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (self->content, self->rubric != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rubric.duplicate", self->rubric != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rubric.pdf", self->rubric != NULL);
+  if (self->rubric == NULL)
+    return;
+
+  self->criteria = pl_store_list_criteria (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), &error);
+  if (self->criteria != NULL)
+    self->levels = pl_store_list_levels (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), &error);
+  if (self->levels == NULL)
+    {
+      toast_error (self, error);
+      g_clear_object (&self->criteria);
+      return;
+    }
+  n_criteria = g_list_model_get_n_items (self->criteria);
+  n_levels = g_list_model_get_n_items (self->levels);
+
+  self->updating = TRUE;
+  gtk_grid_attach (self->grid, gtk_label_new (_("Criteria ↓ · Levels →")), 0, 0, 1, 1);
+  for (guint j = 0; j < n_levels; j++)
+    gtk_grid_attach (self->grid, level_header (self, j), j + 1, 0, 1, 1);
+  for (guint i = 0; i < n_criteria; i++)
+    {
+      gtk_grid_attach (self->grid, criterion_header (self, i), 0, i + 1, 1, 1);
+      for (guint j = 0; j < n_levels; j++)
+        gtk_grid_attach (self->grid, descriptor_cell (self, i, j), j + 1, i + 1, 1, 1);
+    }
+  self->updating = FALSE;
+}
+
+/* ---- construction --------------------------------------------------- */
+
+static void
+load_standards (PlRubricEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlEvidenceTable) table = pl_store_load_class_evidence (self->store,
+                                                                   pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                                                   &error);
+
+  self->standard_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->standard_names, _("No standard"));
+  if (table == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  self->standard_uuids = g_strdupv (table->standard_uuids);
+  for (guint i = 0; i < table->n_standards; i++)
+    {
+      g_autoptr(PlRecord) s = pl_store_get (self->store, PL_TYPE_STANDARD, table->standard_uuids[i], NULL);
+      g_autofree char *name = s ? g_strdup_printf ("%s %s", pl_record_get_string (s, "code"),
+                                                   pl_record_get_string (s, "statement"))
+                                : g_strdup (table->standard_uuids[i]);
+
+      gtk_string_list_append (self->standard_names, name);
+    }
+}
+
+static void
+pl_rubric_editor_dispose (GObject *object)
+{
+  PlRubricEditor *self = PL_RUBRIC_EDITOR (object);
+
+  g_clear_object (&self->rubrics);
+  g_clear_object (&self->rubric);
+  g_clear_object (&self->criteria);
+  g_clear_object (&self->levels);
+  g_clear_object (&self->standard_names);
+  g_clear_pointer (&self->standard_uuids, g_strfreev);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->criterion_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->level_entries, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->classroom);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (pl_rubric_editor_parent_class)->dispose (object);
+}
+
+static void
+pl_rubric_editor_class_init (PlRubricEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pl_rubric_editor_dispose;
+  gtk_widget_class_install_action (widget_class, "rubric.new", NULL, new_rubric_action_cb);
+  gtk_widget_class_install_action (widget_class, "rubric.duplicate", NULL, new_rubric_action_cb);
+  gtk_widget_class_install_action (widget_class, "rubric.from-template", "s", new_rubric_action_cb);
+  gtk_widget_class_install_action (widget_class, "rubric.add-criterion", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "rubric.add-level", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "rubric.pdf", NULL, pdf_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pl_rubric_editor_init (PlRubricEditor *self)
+{
+  self->warnings = g_ptr_array_new ();
+  self->criterion_entries = g_ptr_array_new ();
+  self->level_entries = g_ptr_array_new ();
+}
+
+static GtkWidget *
+text_button (const char *label,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+PlRubricEditor *
+pl_rubric_editor_new (PlContext   *context,
+                      PlClassroom *classroom)
+{
+  PlRubricEditor *self;
+  GtkWidget *box, *header, *scroller, *fields, *bottom, *template_button;
+  g_autoptr(GMenu) templates = g_menu_new ();
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (PL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (PL_IS_CLASSROOM (classroom), NULL);
+
+  title = g_strdup_printf (_("Rubrics — %s"), pl_record_get_string (PL_RECORD (classroom), "name"));
+  self = g_object_new (PL_TYPE_RUBRIC_EDITOR, "title", title, "default-width", 1100,
+                       "default-height", 680, NULL);
+  self->context = g_object_ref (context);
+  self->classroom = g_object_ref (classroom);
+  self->store = g_object_ref (pl_context_get_store (context));
+  load_standards (self);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  self->rubric_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rubric_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rubric"), -1);
+  g_signal_connect_swapped (self->rubric_dropdown, "notify::selected", G_CALLBACK (on_rubric_selected_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->rubric_dropdown));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), text_button (_("_New"), "rubric.new"));
+  for (const PlRubricTemplateInfo *t = pl_rubric_templates (); t->id != NULL; t++)
+    {
+      g_autofree char *action = g_strdup_printf ("rubric.from-template('%s')", t->id);
+
+      g_menu_append (templates, t->title, action);
+    }
+  template_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (template_button), _("From _Template"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (template_button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (template_button), G_MENU_MODEL (templates));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), template_button);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), text_button (_("_Duplicate"), "rubric.duplicate"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), text_button (_("_PDF…"), "rubric.pdf"));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_vexpand (self->content, TRUE);
+  fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (fields, 12);
+  gtk_widget_set_margin_end (fields, 12);
+  gtk_widget_set_margin_top (fields, 6);
+  self->title_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->title_entry, _("Rubric title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rubric title"), -1);
+  self->description_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->description_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->description_entry, _("What the rubric assesses"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->description_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rubric description"), -1);
+  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_rubric_text_changed_cb), self);
+  g_signal_connect_swapped (self->description_entry, "changed", G_CALLBACK (on_rubric_text_changed_cb), self);
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (self->title_entry));
+  gtk_box_append (GTK_BOX (fields), GTK_WIDGET (self->description_entry));
+  gtk_box_append (GTK_BOX (self->content), fields);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->grid, 6);
+  gtk_grid_set_column_spacing (self->grid, 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (self->content), scroller);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bottom, 12);
+  gtk_widget_set_margin_bottom (bottom, 12);
+  gtk_box_append (GTK_BOX (bottom), text_button (_("Add _Criterion"), "rubric.add-criterion"));
+  gtk_box_append (GTK_BOX (bottom), text_button (_("Add _Level"), "rubric.add-level"));
+  gtk_box_append (GTK_BOX (self->content), bottom);
+  gtk_box_append (GTK_BOX (box), self->content);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  load_rubrics (self, NULL);
+  return self;
+}
+
+const char *
+pl_rubric_editor_get_rubric_uuid (PlRubricEditor *self)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  return self->rubric != NULL ? pl_record_get_uuid (PL_RECORD (self->rubric)) : NULL;
+}
+
+void
+pl_rubric_editor_select_rubric (PlRubricEditor *self,
+                                const char     *rubric_uuid)
+{
+  g_return_if_fail (PL_IS_RUBRIC_EDITOR (self));
+  load_rubrics (self, rubric_uuid);
+}
+
+const char *
+pl_rubric_editor_get_warning (PlRubricEditor *self,
+                              guint           criterion)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  g_return_val_if_fail (criterion < self->warnings->len, NULL);
+  return gtk_label_get_text (g_ptr_array_index (self->warnings, criterion));
+}
+
+void
+pl_rubric_editor_move_criterion (PlRubricEditor *self,
+                                 guint           index,
+                                 int             delta)
+{
+  g_return_if_fail (PL_IS_RUBRIC_EDITOR (self));
+  move_item (self, TRUE, index, delta);
+}

@@ -1,0 +1,346 @@
+/* test-gradebook-page.c — the Gradebook view under Xvfb: the grid, methods,
+ * a cell's evidence and override, the rubric editor and keyboard scoring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/pl-demo.h"
+#include "core/pl-store-gradebook.h"
+#include "core/pl-store-learners.h"
+#include "core/pl-store-rubrics.h"
+#include "gradebook/pl-evidence-popover.h"
+#include "gradebook/pl-gradebook-page.h"
+#include "gradebook/pl-gradebook-print.h"
+#include "gradebook/pl-rubric-editor.h"
+#include "gradebook/pl-scoring-window.h"
+#include "pl-context.h"
+
+typedef struct
+{
+  char            *dir;
+  PlStore         *store;
+  PlContext       *context;
+  PlClassroom     *classroom;
+  GtkWindow       *window;
+  PlGradebookPage *page;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (PL_APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GListModel) classes = NULL;
+  PlDemoOptions options;
+
+  f->dir = g_dir_make_tmp ("pl-gradebook-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  pl_demo_options_init (&options);
+  options.today = "2026-03-20";
+  g_assert_true (pl_demo_generate (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+  classes = pl_store_list (f->store, PL_TYPE_CLASSROOM, &error);
+  f->classroom = g_list_model_get_item (classes, 0);
+
+  g_settings_set_string (settings, "default-mastery-method", "decaying-average");
+  f->context = pl_context_new (f->store, settings);
+  f->page = g_object_new (PL_TYPE_GRADEBOOK_PAGE, "context", f->context, NULL);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 760);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  g_object_set (f->page, "classroom", f->classroom, NULL);
+  spin (50);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  spin (20);
+  g_clear_object (&f->classroom);
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+  g_free (f->dir);
+}
+
+static const char *
+classroom_uuid (Fixture *f)
+{
+  return pl_record_get_uuid (PL_RECORD (f->classroom));
+}
+
+/* The first learner × standard cell with at least two pieces of evidence. */
+static gboolean
+find_cell (PlGradebook *gb, guint *out_learner, guint *out_standard)
+{
+  for (guint i = 0; i < gb->n_learners; i++)
+    for (guint j = 0; j < gb->n_standards; j++)
+      if (pl_gradebook_get_cell (gb, i, j)->n_evidence >= 2)
+        {
+          *out_learner = i;
+          *out_standard = j;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+static void
+test_grid_and_methods (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  PlGradebook *gb = pl_gradebook_page_get_gradebook (f->page);
+  GListModel *columns;
+  guint learner = 0, standard = 0;
+  double before;
+
+  g_assert_nonnull (gb);
+  g_assert_cmpuint (gb->n_learners, >=, 24);
+  g_assert_cmpuint (gb->n_standards, >=, 6);
+  g_assert_cmpstr (gb->class_method, ==, "decaying-average");
+  /* Learner, one column per standard, the (hidden) course grade. */
+  columns = gtk_column_view_get_columns (pl_gradebook_page_get_column_view (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, gb->n_standards + 2);
+  g_assert_true (find_cell (gb, &learner, &standard));
+  before = pl_gradebook_get_cell (gb, learner, standard)->value;
+
+  /* The class chooses "highest": the grid follows after the store says so. */
+  g_assert_true (pl_store_set_class_method (f->store, classroom_uuid (f), "highest", 0, &error));
+  spin (50);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_cmpstr (gb->class_method, ==, "highest");
+  g_assert_cmpfloat (pl_gradebook_get_cell (gb, learner, standard)->value, >=, before);
+
+  /* One standard on its own method, through the column's menu action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "gradebook.standard-method", "s", "0|latest"));
+  spin (50);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_true (gb->standard_method_overridden[0]);
+  g_assert_cmpstr (gb->standard_methods[0], ==, "latest");
+  g_assert_cmpstr (gtk_column_view_column_get_title (g_list_model_get_item (columns, 1)), !=, NULL);
+  g_object_unref (g_list_model_get_item (columns, 1));
+}
+
+static void
+test_evidence_and_override (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  PlGradebook *gb = pl_gradebook_page_get_gradebook (f->page);
+  g_autofree char *learner_uuid = NULL;
+  g_autofree char *standard_uuid = NULL;
+  GtkWidget *popover;
+  guint learner = 0, standard = 0;
+
+  g_assert_true (find_cell (gb, &learner, &standard));
+  learner_uuid = g_strdup (gb->learner_uuids[learner]);
+  standard_uuid = g_strdup (gb->standard_uuids[standard]);
+  popover = pl_evidence_popover_new (f->store, gb, learner, standard);
+  gtk_widget_set_parent (popover, GTK_WIDGET (f->page));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  spin (50);
+  /* The chart's text alternative lists the scores in assessed order. */
+  g_assert_nonnull (strstr (pl_evidence_popover_get_trend_text (PL_EVIDENCE_POPOVER (popover)),
+                            "Scores in the order they were assessed"));
+
+  /* Never silent: no reason, no override. */
+  g_assert_false (pl_evidence_popover_override (PL_EVIDENCE_POPOVER (popover), 4, "", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pl_evidence_popover_override (PL_EVIDENCE_POPOVER (popover), 4, "Oral defence", &error));
+  g_assert_no_error (error);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (popover);
+  spin (50);
+
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  for (guint i = 0; i < gb->n_learners; i++)
+    if (g_str_equal (gb->learner_uuids[i], learner_uuid))
+      for (guint j = 0; j < gb->n_standards; j++)
+        if (g_str_equal (gb->standard_uuids[j], standard_uuid))
+          {
+            const PlGradebookCell *cell = pl_gradebook_get_cell (gb, i, j);
+
+            g_assert_true (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN);
+            g_assert_cmpstr (cell->override_reason, ==, "Oral defence");
+            g_assert_cmpfloat (cell->value, ==, 4);
+          }
+
+  /* The learner's report as a PDF. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    g_assert_true (pl_gradebook_print_report_pdf (gb, 0, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+    g_unlink (pdf);
+  }
+}
+
+static void
+test_rubric_editor (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRubric) rubric = NULL;
+  g_autoptr(GListModel) criteria = NULL;
+  g_autoptr(PlRecord) first = NULL;
+  g_autoptr(PlRecord) moved = NULL;
+  PlRubricEditor *editor;
+
+  rubric = pl_store_create_rubric_from_template (f->store, classroom_uuid (f), "written-argument", &error);
+  g_assert_no_error (error);
+  criteria = pl_store_list_criteria (f->store, pl_record_get_uuid (PL_RECORD (rubric)), &error);
+  first = g_list_model_get_item (criteria, 0);
+  pl_record_set_string (first, "title", "Neatness and effort");
+  g_assert_true (pl_store_save (f->store, first, &error));
+
+  editor = pl_rubric_editor_new (f->context, f->classroom);
+  gtk_window_present (GTK_WINDOW (editor));
+  pl_rubric_editor_select_rubric (editor, pl_record_get_uuid (PL_RECORD (rubric)));
+  spin (50);
+  g_assert_cmpstr (pl_rubric_editor_get_rubric_uuid (editor), ==, pl_record_get_uuid (PL_RECORD (rubric)));
+  /* The effort warning names the word and why. */
+  g_assert_nonnull (strstr (pl_rubric_editor_get_warning (editor, 0), "Neatness"));
+  g_assert_cmpstr (pl_rubric_editor_get_warning (editor, 1), ==, "");
+
+  /* Alt+Down on the first criterion: it becomes the second. */
+  pl_rubric_editor_move_criterion (editor, 0, 1);
+  spin (20);
+  g_clear_object (&criteria);
+  criteria = pl_store_list_criteria (f->store, pl_record_get_uuid (PL_RECORD (rubric)), &error);
+  moved = g_list_model_get_item (criteria, 1);
+  g_assert_cmpstr (pl_record_get_uuid (moved), ==, pl_record_get_uuid (first));
+  g_assert_nonnull (strstr (pl_rubric_editor_get_warning (editor, 1), "Neatness"));
+
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "rubric.pdf", NULL);
+
+    g_assert_true (pl_gradebook_print_rubric_pdf (f->store, pl_record_get_uuid (PL_RECORD (rubric)), pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    g_unlink (pdf);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin (20);
+}
+
+static void
+test_keyboard_scoring (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rubrics = pl_store_list_rubrics (f->store, classroom_uuid (f), &error);
+  g_autoptr(GListModel) learners = pl_store_list_class_learners (f->store, classroom_uuid (f), &error);
+  g_autoptr(PlRecord) rubric = g_list_model_get_item (rubrics, 0);
+  g_autoptr(PlRecord) learner = g_list_model_get_item (learners, 0);
+  g_autoptr(GListModel) picks = pl_store_list_where (f->store, PL_TYPE_PICK, "learner_uuid",
+                                                     pl_record_get_uuid (learner), &error);
+  g_autoptr(PlRecord) pick = g_list_model_get_item (picks, 0);
+  g_autoptr(GListModel) criteria = pl_store_list_criteria (f->store, pl_record_get_uuid (rubric), &error);
+  g_autoptr(PlRecord) first = g_list_model_get_item (criteria, 0);
+  g_autoptr(PlRecord) second = g_list_model_get_item (criteria, 1);
+  PlScoringWindow *window;
+  guint before;
+
+  window = pl_scoring_window_new (f->context, f->classroom);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  pl_scoring_window_select (window, 0, 0);
+  spin (20);
+  g_assert_cmpuint (pl_scoring_window_get_current (window), ==, 0);
+  /* Key 3 on the first criterion, then 2 on the next. */
+  g_assert_true (pl_scoring_window_choose_level (window, 3));
+  g_assert_cmpuint (pl_scoring_window_get_current (window), ==, 1);
+  g_assert_true (pl_scoring_window_choose_level (window, 2));
+  g_assert_cmpuint (pl_scoring_window_get_current (window), ==, 2);
+  g_assert_false (pl_scoring_window_choose_level (window, 9));
+  pl_scoring_window_set_comment (window, 0, "Clear claim");
+  g_assert_true (pl_scoring_window_save (window, &error));
+  g_assert_no_error (error);
+
+  /* The live evidence of that pick now holds the chosen levels. */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GListModel) live = pl_store_list_rubric_evidence (f->store, pl_record_get_uuid (rubric),
+                                                                  pl_record_get_uuid (learner),
+                                                                  pl_record_get_uuid (pick), &error);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (live); i++)
+        {
+          g_autoptr(PlRecord) e = g_list_model_get_item (live, i);
+          const char *c = pl_record_get_string (e, "criterion_uuid");
+
+          if (k == 0 && g_strcmp0 (c, pl_record_get_uuid (first)) == 0)
+            {
+              g_assert_cmpfloat (pl_record_get_double (e, "score"), ==, 3);
+              g_assert_cmpstr (pl_record_get_string (e, "comment"), ==, "Clear claim");
+              found = TRUE;
+            }
+          if (k == 1 && g_strcmp0 (c, pl_record_get_uuid (second)) == 0)
+            {
+              g_assert_cmpfloat (pl_record_get_double (e, "score"), ==, 2);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* Scoring the same work again records a correction, not an edit;
+   * unchanged criteria are not written again. */
+  pl_scoring_window_select (window, 0, 0);
+  spin (20);
+  before = pl_store_count (f->store, "evidence", TRUE);
+  g_assert_true (pl_scoring_window_choose_level (window, 4));
+  g_assert_true (pl_scoring_window_save (window, &error));
+  g_assert_cmpuint (pl_store_count (f->store, "evidence", TRUE), ==, before + 1);
+  /* Nothing changed: nothing to save, and it says so. */
+  pl_scoring_window_select (window, 0, 0);
+  spin (20);
+  g_assert_false (pl_scoring_window_save (window, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gradebook-page/grid-and-methods", Fixture, NULL, fixture_set_up, test_grid_and_methods,
+              fixture_tear_down);
+  g_test_add ("/gradebook-page/evidence-and-override", Fixture, NULL, fixture_set_up,
+              test_evidence_and_override, fixture_tear_down);
+  g_test_add ("/gradebook-page/rubric-editor", Fixture, NULL, fixture_set_up, test_rubric_editor,
+              fixture_tear_down);
+  g_test_add ("/gradebook-page/keyboard-scoring", Fixture, NULL, fixture_set_up, test_keyboard_scoring,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
