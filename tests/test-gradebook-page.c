@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/pl-demo.h"
+#include "core/pl-store-evidence.h"
 #include "core/pl-store-gradebook.h"
 #include "core/pl-store-learners.h"
 #include "core/pl-store-rubrics.h"
@@ -327,6 +328,88 @@ test_keyboard_scoring (Fixture *f, gconstpointer data)
   spin (20);
 }
 
+static guint
+count_cells (GtkWidget *widget)
+{
+  guint n = gtk_widget_has_css_class (widget, "gradebook-cell") ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cells (child);
+  return n;
+}
+
+/* A class of 2,000 learners: the grid makes widgets for the rows in view
+ * only and reuses them while scrolling, so scrolling top to bottom does
+ * not grow the number of cells. */
+static void
+test_large_class_recycles_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlClassroom) big = pl_classroom_new ();
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (PlEvidenceRow));
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) standards = pl_store_list (f->store, PL_TYPE_STANDARD, &error);
+  GtkColumnView *view = pl_gradebook_page_get_column_view (f->page);
+  GtkWidget *list;
+  PlGradebook *gb;
+  guint at_top, most = 0;
+
+  pl_record_set_string (PL_RECORD (big), "name", "Whole school");
+  g_assert_true (pl_store_begin (f->store, &error));
+  g_assert_true (pl_store_save (f->store, PL_RECORD (big), &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Learner%04u", i);
+      g_autoptr(PlLearner) learner = pl_store_add_learner (f->store, pl_record_get_uuid (PL_RECORD (big)),
+                                                           given, "Test", &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (uuids, g_strdup (pl_record_get_uuid (PL_RECORD (learner))));
+      for (guint j = 0; j < g_list_model_get_n_items (standards); j++)
+        {
+          g_autoptr(PlRecord) standard = g_list_model_get_item (standards, j);
+          PlEvidenceRow row = { 0 };
+
+          row.learner_uuid = g_ptr_array_index (uuids, i);
+          /* STANDARDS holds the records, so their uuids outlive ROWS. */
+          row.standard_uuid = pl_record_get_uuid (standard);
+          row.score = 1 + (i + j) % 4;
+          row.assessed_at = "2026-03-01";
+          g_array_append_val (rows, row);
+        }
+    }
+  g_assert_true (pl_store_add_evidence (f->store, (PlEvidenceRow *) (void *) rows->data, rows->len, &error));
+  g_assert_true (pl_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_object_set (f->page, "classroom", big, NULL);
+  spin (100);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_cmpuint (gb->n_learners, ==, 2000);
+
+  at_top = count_cells (GTK_WIDGET (view));
+  g_assert_cmpuint (at_top, >, 0);
+  for (list = gtk_widget_get_first_child (GTK_WIDGET (view)); list != NULL && !GTK_IS_LIST_VIEW (list);
+       list = gtk_widget_get_next_sibling (list))
+    ;
+  g_assert_nonnull (list);
+  for (guint step = 1; step <= 10; step++)
+    {
+      /* Keyboard-style scrolling: the row at STEP tenths of the class. */
+      guint position = MIN (gb->n_learners - 1, gb->n_learners * step / 10);
+
+      g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", position));
+      spin (30);
+      most = MAX (most, count_cells (GTK_WIDGET (view)));
+    }
+  g_test_message ("cells at the top: %u, at most while scrolling: %u (of %u)", at_top, most,
+                  gb->n_learners * gb->n_standards);
+  /* Bounded by what fits on screen, not by the class. */
+  g_assert_cmpuint (gb->n_standards, >=, 6);
+  g_assert_cmpuint (most, <=, at_top + 10 * gb->n_standards);
+  g_assert_cmpuint (most, <, gb->n_learners * gb->n_standards / 5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -341,6 +424,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gradebook-page/keyboard-scoring", Fixture, NULL, fixture_set_up, test_keyboard_scoring,
               fixture_tear_down);
+  g_test_add ("/gradebook-page/large-class-recycles-rows", Fixture, NULL, fixture_set_up,
+              test_large_class_recycles_rows, fixture_tear_down);
 
   return g_test_run ();
 }
