@@ -38,13 +38,17 @@ fix_trailer (guint8 *data,
              gsize   size)
 {
   static guint8 key[PL_SYNC_KEY_LENGTH];
-  guint8 *trailer = data + size - TRAILER_LEN;
-  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) sha = NULL;
   gsize len = PL_BUNDLE_DIGEST_LEN;
+  guint8 *trailer;
 
-  if (size < PL_BUNDLE_HEADER_LEN + TRAILER_LEN || trailer[0] != PL_FRAME_TRAILER ||
+  if (size < PL_BUNDLE_HEADER_LEN + TRAILER_LEN)
+    return;
+  trailer = data + size - TRAILER_LEN;
+  if (trailer[0] != PL_FRAME_TRAILER ||
       trailer[1] != 0 || trailer[2] != 0 || trailer[3] != 0 || trailer[4] != 2 * PL_BUNDLE_DIGEST_LEN)
     return;
+  sha = g_checksum_new (G_CHECKSUM_SHA256);
   for (guint i = 0; i < PL_SYNC_KEY_LENGTH; i++)
     key[i] = (guint8) (g_ascii_xdigit_value (KEY[2 * i]) << 4 | g_ascii_xdigit_value (KEY[2 * i + 1]));
   g_checksum_update (sha, data, size - TRAILER_LEN);
