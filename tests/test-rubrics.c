@@ -138,6 +138,25 @@ test_descriptors_ranges_duplicate (Fixture       *f,
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A descriptor written elsewhere, under another uuid, is the cell's. */
+  {
+    g_autoptr(PlRecord) exceeding = g_list_model_get_item (levels, 3);
+    g_autoptr(PlRecord) foreign_descriptor = g_object_new (PL_TYPE_DESCRIPTOR, NULL);
+    g_autofree char *found = NULL;
+    guint n;
+
+    pl_record_set_string (foreign_descriptor, "criterion_uuid", claim_uuid);
+    pl_record_set_string (foreign_descriptor, "level_uuid", pl_record_get_uuid (exceeding));
+    pl_record_set_string (foreign_descriptor, "body", "Qualifies the claim");
+    g_assert_true (pl_store_save (f->store, foreign_descriptor, &error));
+    found = pl_store_get_descriptor (f->store, claim_uuid, pl_record_get_uuid (exceeding));
+    g_assert_cmpstr (found, ==, "Qualifies the claim");
+    n = pl_store_count (f->store, "descriptor", TRUE);
+    g_assert_true (pl_store_set_descriptor (f->store, claim_uuid, pl_record_get_uuid (exceeding),
+                                            "Qualifies and defends the claim", &error));
+    g_assert_cmpuint (pl_store_count (f->store, "descriptor", TRUE), ==, n);
+  }
+
   /* Ranges: points must lie inside, bounds in order. */
   g_assert_false (pl_store_set_level_points (f->store, proficient, 5, 2.5, 3.4, &error));
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);

@@ -508,20 +508,37 @@ descriptor_uuid (const char *criterion_uuid,
   return pl_store_derive_uuid ("descriptor", key);
 }
 
+/* The live descriptor of a cell, whatever its uuid: descriptors that
+ * came from elsewhere (a bundle, the demo) need not use the derived one. */
+static PlDescriptor *
+find_descriptor (PlStore    *self,
+                 const char *criterion_uuid,
+                 const char *level_uuid)
+{
+  const char *params[] = { criterion_uuid, level_uuid, NULL };
+  g_autoptr(GListModel) rows = _pl_store_query (self, PL_TYPE_DESCRIPTOR,
+                                                "WHERE t.deleted = 0 AND t.criterion_uuid = ?1"
+                                                "  AND t.level_uuid = ?2"
+                                                " ORDER BY t.updated_hlc DESC, t.uuid LIMIT 1",
+                                                params, NULL);
+
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return NULL;
+  return g_list_model_get_item (rows, 0);
+}
+
 char *
 pl_store_get_descriptor (PlStore    *self,
                          const char *criterion_uuid,
                          const char *level_uuid)
 {
-  g_autofree char *uuid = NULL;
   g_autoptr(PlDescriptor) descriptor = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
   g_return_val_if_fail (criterion_uuid != NULL && level_uuid != NULL, NULL);
 
-  uuid = descriptor_uuid (criterion_uuid, level_uuid);
-  descriptor = pl_store_get (self, PL_TYPE_DESCRIPTOR, uuid, NULL);
-  if (descriptor == NULL || pl_record_get_deleted (PL_RECORD (descriptor)))
+  descriptor = find_descriptor (self, criterion_uuid, level_uuid);
+  if (descriptor == NULL)
     return g_strdup ("");
   return g_strdup (pl_record_get_string (PL_RECORD (descriptor), "body"));
 }
@@ -560,8 +577,12 @@ pl_store_set_descriptor (PlStore     *self,
       return FALSE;
     }
 
-  uuid = descriptor_uuid (criterion_uuid, level_uuid);
-  descriptor = pl_store_get (self, PL_TYPE_DESCRIPTOR, uuid, NULL);
+  descriptor = find_descriptor (self, criterion_uuid, level_uuid);
+  if (descriptor == NULL)
+    {
+      uuid = descriptor_uuid (criterion_uuid, level_uuid);
+      descriptor = pl_store_get (self, PL_TYPE_DESCRIPTOR, uuid, NULL);
+    }
   if (descriptor == NULL)
     {
       descriptor = g_object_new (PL_TYPE_DESCRIPTOR, "uuid", uuid, NULL);

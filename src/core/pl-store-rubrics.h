@@ -84,9 +84,11 @@ gboolean       pl_store_move_level             (PlStore       *self,
                                                 guint          to_index,
                                                 GError       **error);
 
-/* The descriptor of a cell ("" when none) and its setter. The descriptor's
- * uuid is derived from the criterion and the level, so one cell has one
- * descriptor on every device. */
+/* The descriptor of a cell ("" when none) and its setter. A descriptor
+ * made here has a uuid derived from the criterion and the level, so one
+ * cell has one descriptor on every device; one that came from elsewhere
+ * (a bundle, the demo) is found by its criterion and level and edited in
+ * place. */
 char          *pl_store_get_descriptor         (PlStore       *self,
                                                 const char    *criterion_uuid,
                                                 const char    *level_uuid);

@@ -519,7 +519,7 @@ on_level_points_changed_cb (GtkSpinButton *spin,
                             Item          *item)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (spin));
+  GtkWidget *box = g_object_get_data (G_OBJECT (spin), "points-row");
   GtkSpinButton *points = g_object_get_data (G_OBJECT (box), "points");
   GtkSpinButton *lo = g_object_get_data (G_OBJECT (box), "min");
   GtkSpinButton *hi = g_object_get_data (G_OBJECT (box), "max");
@@ -546,6 +546,7 @@ labelled_spin (GtkWidget  *box,
   gtk_widget_set_tooltip_text (spin, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (box), key, spin);
+  g_object_set_data (G_OBJECT (spin), "points-row", box);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_level_points_changed_cb), item);
   return spin;
 }
@@ -564,7 +565,7 @@ level_header (PlRubricEditor *self,
   g_autofree char *entry_label = g_strdup_printf (_("Level %u"), index + 1);
 
   g_object_set_data_full (G_OBJECT (box), "item", item, item_free);
-  gtk_widget_set_size_request (box, 180, -1);
+  gtk_widget_set_size_request (box, 150, -1);
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Left and Alt+Right in the title"));
   gtk_box_append (GTK_BOX (row), handle);
   gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (item->record, "title"));
@@ -589,8 +590,26 @@ level_header (PlRubricEditor *self,
   pl_rubric_level_get_range (PL_RUBRIC_LEVEL (item->record), &lo, &hi);
   gtk_box_append (GTK_BOX (points_row),
                   labelled_spin (points_row, _("Points"), pl_record_get_double (item->record, "points"), "points", item));
-  gtk_box_append (GTK_BOX (points_row), labelled_spin (points_row, _("Lowest points of the range (optional)"), lo, "min", item));
-  gtk_box_append (GTK_BOX (points_row), labelled_spin (points_row, _("Highest points of the range (optional)"), hi, "max", item));
+  /* The optional range sits in a popover so that levels stay narrow. */
+  {
+    GtkWidget *range_button = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *range_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *hint = gtk_label_new (_("A score anywhere in this range counts as this level; "
+                                       "leave both at 0 for none."));
+    g_autofree char *range_text = lo < hi ? g_strdup_printf (_("Range %g–%g"), lo, hi) : g_strdup (_("Range…"));
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
+    gtk_box_append (GTK_BOX (range_box), hint);
+    gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Lowest points of the range (optional)"), lo, "min", item));
+    gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Highest points of the range (optional)"), hi, "max", item));
+    gtk_popover_set_child (GTK_POPOVER (popover), range_box);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (range_button), popover);
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (range_button), range_text);
+    gtk_widget_set_tooltip_text (range_button, _("Optional range of points for this level"));
+    gtk_box_append (GTK_BOX (points_row), range_button);
+  }
   gtk_box_append (GTK_BOX (box), points_row);
 
   add_drag_and_drop (handle, box, item);
@@ -765,9 +784,20 @@ load_standards (PlRubricEditor *self)
   for (guint i = 0; i < table->n_standards; i++)
     {
       g_autoptr(PlRecord) s = pl_store_get (self->store, PL_TYPE_STANDARD, table->standard_uuids[i], NULL);
-      g_autofree char *name = s ? g_strdup_printf ("%s %s", pl_record_get_string (s, "code"),
-                                                   pl_record_get_string (s, "statement"))
-                                : g_strdup (table->standard_uuids[i]);
+      const char *statement = s ? pl_record_get_string (s, "statement") : NULL;
+      g_autofree char *name = NULL;
+
+      /* Short enough that the criterion column leaves room for the levels. */
+      if (s == NULL)
+        name = g_strdup (table->standard_uuids[i]);
+      else if (statement != NULL && g_utf8_strlen (statement, -1) > 28)
+        {
+          g_autofree char *start = g_utf8_substring (statement, 0, 27);
+
+          name = g_strdup_printf ("%s %s…", pl_record_get_string (s, "code"), start);
+        }
+      else
+        name = g_strdup_printf ("%s %s", pl_record_get_string (s, "code"), statement ? statement : "");
 
       gtk_string_list_append (self->standard_names, name);
     }
