@@ -631,9 +631,21 @@ pl_scoring_window_new (PlContext   *context,
 
       gtk_string_list_append (rubric_titles, pl_record_get_string (r, "title"));
     }
-  self->learners = pl_store_list_class_learners (self->store, pl_record_get_uuid (PL_RECORD (classroom)), NULL);
-  if (self->learners == NULL)
-    self->learners = G_LIST_MODEL (g_list_store_new (PL_TYPE_LEARNER));
+  {
+    g_autoptr(GListModel) all = pl_store_list_class_learners (self->store,
+                                                              pl_record_get_uuid (PL_RECORD (classroom)), NULL);
+    GListStore *active = g_list_store_new (PL_TYPE_LEARNER);
+
+    /* Archived learners keep their evidence but are not scored any more. */
+    for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(PlRecord) l = g_list_model_get_item (all, i);
+
+        if (!pl_record_get_boolean (l, "archived"))
+          g_list_store_append (active, l);
+      }
+    self->learners = G_LIST_MODEL (active);
+  }
   for (guint i = 0; i < g_list_model_get_n_items (self->learners); i++)
     {
       g_autoptr(PlRecord) l = g_list_model_get_item (self->learners, i);
