@@ -46,6 +46,7 @@ struct _PlLearnerDetail
   GtkButton       *add_note_button;
   GtkButton       *cancel_edit_button;
   GtkWidget       *notes_list;
+  GtkWidget       *notes_group;
   char            *editing_note;  /* uuid of the note a new version replaces */
 
   GHashTable      *pending;       /* name → value waiting for the pause */
@@ -478,8 +479,7 @@ build_classes (PlLearnerDetail *self)
                                             G_CALLBACK (class_name), NULL, NULL);
   self->class_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
   gtk_widget_set_hexpand (GTK_WIDGET (self->class_dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->class_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Class to add or move to"), -1);
+  pl_learner_detail_name_drop_down (self->class_dropdown, _("Class to add or move to"));
   add = gtk_button_new_with_mnemonic (_("A_dd to Class"));
   g_signal_connect (add, "clicked", G_CALLBACK (on_add_class_clicked_cb), self);
   move = gtk_button_new_with_mnemonic (_("_Move to Class"));
@@ -493,6 +493,19 @@ build_classes (PlLearnerDetail *self)
 }
 
 /* ---- notes --------------------------------------------------------- */
+
+/* GTK 4.8 exposes a drop-down as its inner toggle button: give that the
+ * name too, or screen readers announce "GtkToggleButton". */
+void
+pl_learner_detail_name_drop_down (GtkDropDown *drop_down,
+                                  const char  *label)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
 
 static const char *
 kind_label (const char *kind)
@@ -659,13 +672,13 @@ build_notes (PlLearnerDetail *self)
   GtkWidget *frame, *buttons;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
+  self->notes_group = GTK_WIDGET (group);
   adw_preferences_group_set_title (group, _("Conversation Notes"));
   adw_preferences_group_set_description (group, _("A dated timeline. Notes are never overwritten: editing one adds a new version and keeps the earlier text."));
   for (guint i = 0; note_kinds[i] != NULL; i++)
     gtk_string_list_append (kinds, kind_label (note_kinds[i]));
   self->note_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Kind of note"), -1);
+  pl_learner_detail_name_drop_down (self->note_kind, _("Kind of note"));
   self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->note_view, FALSE);
@@ -1003,7 +1016,11 @@ pl_learner_detail_init (PlLearnerDetail *self)
   self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->preferences = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Notes come right after the name: during a conference they are what
+   * the teacher reaches for first. */
   build_form (self);
-  build_classes (self);
   build_notes (self);
+  build_classes (self);
+  gtk_box_reorder_child_after (self->content, self->notes_group,
+                               gtk_widget_get_next_sibling (GTK_WIDGET (self->status_label)));
 }

@@ -710,6 +710,8 @@ pl_learners_page_init (PlLearnersPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_object_bind_property (self->leaflet, "folded", self->detail, "folded", G_BINDING_SYNC_CREATE);
+  pl_learner_detail_name_drop_down (self->filter_dropdown, _("Show"));
+  pl_learner_detail_name_drop_down (self->sort_dropdown, _("Sort by"));
   update_summary (self);
 }
 
