@@ -1,17 +1,70 @@
-/* pl-checkins-page.c — the Check-ins view
+/* pl-checkins-page.c — the Check-ins view: goals and weekly check-ins,
+ * built for a three-minute conference run from the keyboard
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "core/pl-smart-goal.h"
+#include "core/pl-store-goals.h"
+#include "core/pl-store-learners.h"
+#include "core/pl-teacher-pin.h"
 #include "pl-checkins-page.h"
+#include "pl-checkins-print.h"
+#include "pl-learner-mode-window.h"
+
+enum {
+  FILTER_EVERYONE,
+  FILTER_NOT_THIS_WEEK,
+  FILTER_QUIET,
+};
 
 struct _PlCheckinsPage
 {
-  AdwBin       parent_instance;
+  AdwBin            parent_instance;
 
-  PlContext   *context;
-  PlClassroom *classroom;
+  PlContext        *context;
+  PlClassroom      *classroom;
+  gulong            changed_id;
+  guint             reload_id;
+
+  GHashTable       *status;        /* learner uuid → PlCheckinStatus* */
+  GHashTable       *names;         /* learner uuid → display name */
+  GtkStringList    *learners;      /* learner uuids in name order */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter  *filter;
+  GtkSingleSelection *selection;
+  char             *learner;       /* on screen */
+  PlCheckin        *editing;       /* this week's check-in, if one exists */
+  char             *reflection_progress;
+  GtkToggleButton  *progress[4];
+  GtkToggleButton  *markers[PL_N_MARKERS];
+  GtkFileChooserNative *chooser;
+
+  GtkStack         *stack;
+  AdwStatusPage    *empty_page;
+  AdwLeaflet       *leaflet;
+  GtkWidget        *sidebar;
+  GtkWidget        *detail;
+  GtkDropDown      *filter_dropdown;
+  GtkLabel         *summary_label;
+  GtkListView      *learner_list;
+  GtkLabel         *name_label;
+  GtkRevealer      *reflection_revealer;
+  AdwPreferencesGroup *reflection_group;
+  AdwEntryRow      *reflection_row;
+  GtkListBox       *goals_list;
+  AdwEntryRow      *new_goal_row;
+  GtkLabel         *smart_label;
+  GtkBox           *progress_box;
+  AdwEntryRow      *worked_row;
+  AdwEntryRow      *hard_row;
+  AdwEntryRow      *strategy_row;
+  AdwEntryRow      *help_row;
+  AdwEntryRow      *note_row;
+  AdwEntryRow      *next_row;
+  GtkFlowBox       *markers_box;
+  GtkListBox       *history_list;
 };
 
 G_DEFINE_FINAL_TYPE (PlCheckinsPage, pl_checkins_page, ADW_TYPE_BIN)
@@ -25,23 +78,905 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+};
+
+static void load_learner (PlCheckinsPage *self, const char *uuid);
+
+static guint
+checkin_weekday (PlCheckinsPage *self)
+{
+  g_autofree char *day = g_settings_get_string (pl_context_get_settings (self->context), "checkin-day");
+
+  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
+    if (g_strcmp0 (day, weekdays[i]) == 0)
+      return i + 1;
+  return 1;
+}
+
+static void
+toast (PlCheckinsPage *self,
+       AdwToast       *t)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static PlStore *
+store_of (PlCheckinsPage *self)
+{
+  return pl_context_get_store (self->context);
+}
+
+/* ---- the learner list --------------------------------------------------- */
+
+static const char *
+state_icon (PlCheckinState state)
+{
+  switch (state)
+    {
+    case PL_CHECKIN_STATE_DONE:
+      return "emblem-ok-symbolic";
+    case PL_CHECKIN_STATE_DUE:
+      return "alarm-symbolic";
+    case PL_CHECKIN_STATE_MISSING:
+    default:
+      return "dialog-warning-symbolic";
+    }
+}
+
+static char *
+state_text (PlCheckinStatus *s)
+{
+  switch (s->state)
+    {
+    case PL_CHECKIN_STATE_DONE:
+      return g_strdup (_("Checked in this week"));
+    case PL_CHECKIN_STATE_DUE:
+      return g_strdup_printf (_("Due — last on %s"), s->last_checked);
+    case PL_CHECKIN_STATE_MISSING:
+    default:
+      if (s->last_checked == NULL)
+        return g_strdup (_("Not checked in yet"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Quiet for %d day", "Quiet for %d days",
+                                           s->days_since), s->days_since);
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (state), 0);
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), state);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PlCheckinsPage           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (text);
+  GtkWidget *state = gtk_widget_get_next_sibling (name);
+  GtkWidget *icon = gtk_widget_get_next_sibling (text);
+  const char *uuid = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  PlCheckinStatus *s = g_hash_table_lookup (self->status, uuid);
+  g_autofree char *st = s != NULL ? state_text (s) : g_strdup ("");
+
+  gtk_label_set_label (GTK_LABEL (name), g_hash_table_lookup (self->names, uuid));
+  gtk_label_set_label (GTK_LABEL (state), st);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), s != NULL ? state_icon (s->state) : NULL);
+  /* The icon repeats the text below the name, for sighted users only. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  PlCheckinsPage *self = user_data;
+  PlCheckinStatus *s = g_hash_table_lookup (self->status, gtk_string_object_get_string (item));
+  guint mode = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (s == NULL)
+    return mode == FILTER_EVERYONE;
+  if (mode == FILTER_NOT_THIS_WEEK)
+    return s->state != PL_CHECKIN_STATE_DONE;
+  if (mode == FILTER_QUIET)
+    return s->state == PL_CHECKIN_STATE_MISSING;
+  return TRUE;
+}
+
+static void
+free_status (gpointer data)
+{
+  pl_checkin_status_clear (data);
+  g_free (data);
+}
+
+static void
+reload (PlCheckinsPage *self)
+{
+  g_autoptr(GArray) status = NULL;
+  g_autoptr(GListModel) learners = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autofree char *keep = g_strdup (self->learner);
+  guint done = 0, quiet = 0;
+  g_autofree char *summary = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->context == NULL || self->classroom == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Class Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  status = pl_store_class_checkin_status (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                          NULL, checkin_weekday (self), &error);
+  learners = status != NULL ? pl_store_list_class_learners (store_of (self),
+                                                            pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                                            &error) : NULL;
+  if (learners == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Could not read the check-ins: %s"), error->message));
+      return;
+    }
+
+  g_hash_table_remove_all (self->names);
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
+      const char *preferred = pl_record_get_string (l, "preferred-name");
+
+      g_hash_table_insert (self->names, g_strdup (pl_record_get_uuid (l)),
+                           g_strdup_printf ("%s %s",
+                                            preferred != NULL && preferred[0] != '\0' ? preferred
+                                              : pl_record_get_string (l, "given-name"),
+                                            pl_record_get_string (l, "family-name")));
+    }
+
+  g_hash_table_remove_all (self->status);
+  for (guint i = 0; i < status->len; i++)
+    {
+      PlCheckinStatus *s = g_new0 (PlCheckinStatus, 1);
+
+      *s = g_array_index (status, PlCheckinStatus, i);
+      /* ownership of the strings moves to the table */
+      g_array_index (status, PlCheckinStatus, i).learner_uuid = NULL;
+      g_array_index (status, PlCheckinStatus, i).last_checked = NULL;
+      g_hash_table_insert (self->status, s->learner_uuid, s);
+      g_ptr_array_add (uuids, s->learner_uuid);
+      done += s->state == PL_CHECKIN_STATE_DONE;
+      quiet += s->state == PL_CHECKIN_STATE_MISSING;
+    }
+  g_ptr_array_add (uuids, NULL);
+  gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)),
+                          (const char * const *) uuids->pdata);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  summary = g_strdup_printf (_("%u of %u checked in this week · %u quiet for two weeks or more"),
+                             done, status->len, quiet);
+  gtk_label_set_label (self->summary_label, summary);
+
+  if (status->len == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Learners Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  if (keep == NULL || !pl_checkins_page_select (self, keep))
+    {
+      GListModel *shown = G_LIST_MODEL (self->filtered);
+
+      if (g_list_model_get_n_items (shown) > 0)
+        {
+          g_autoptr(GtkStringObject) first = g_list_model_get_item (shown, 0);
+          pl_checkins_page_select (self, gtk_string_object_get_string (first));
+        }
+    }
+  else
+    load_learner (self, keep);
+}
+
+static gboolean
+reload_timeout_cb (gpointer data)
+{
+  PlCheckinsPage *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (PlStore        *store,
+                     const char     *table,
+                     PlCheckinsPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
+}
+
+static void
+on_selection_changed_cb (GtkSingleSelection *selection,
+                         GParamSpec         *pspec,
+                         PlCheckinsPage     *self)
+{
+  GtkStringObject *item = gtk_single_selection_get_selected_item (selection);
+
+  if (item != NULL)
+    load_learner (self, gtk_string_object_get_string (item));
+}
+
+static void
+on_row_activated_cb (GtkListView    *view,
+                     guint           position,
+                     PlCheckinsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
+}
+
+static void
+on_filter_changed_cb (GtkDropDown    *dropdown,
+                      GParamSpec     *pspec,
+                      PlCheckinsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+gboolean
+pl_checkins_page_select (PlCheckinsPage *self,
+                         const char     *learner_uuid)
+{
+  GListModel *shown;
+
+  g_return_val_if_fail (PL_IS_CHECKINS_PAGE (self), FALSE);
+
+  shown = G_LIST_MODEL (self->filtered);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), learner_uuid) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          load_learner (self, learner_uuid);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+pl_checkins_page_get_learner (PlCheckinsPage *self)
+{
+  g_return_val_if_fail (PL_IS_CHECKINS_PAGE (self), NULL);
+  return self->learner;
+}
+
+/* ---- the learner's goals ------------------------------------------------ */
+
+static void
+on_goal_status_clicked_cb (GtkButton      *button,
+                           PlCheckinsPage *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
+  const char *status = g_object_get_data (G_OBJECT (button), "status");
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_store_set_goal_status (store_of (self), goal, status, &error))
+    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+}
+
+static void
+on_revise_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PlCheckinsPage   *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (dialog), "goal");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(PlGoal) revised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "revise") != 0)
+    return;
+  revised = pl_store_revise_goal (store_of (self), goal, gtk_editable_get_text (entry), &error);
+  if (revised == NULL)
+    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+}
+
+static void
+on_revise_clicked_cb (GtkButton      *button,
+                      PlCheckinsPage *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Revise the Goal"),
+                                   _("The goal as it was stays in the history, marked revised."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "revise", _("_Revise"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revise", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "revise");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (PL_RECORD (goal), "body"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Goal"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data_full (G_OBJECT (dialog), "goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revise_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+goal_button (PlCheckinsPage *self,
+             PlGoal         *goal,
+             const char     *icon,
+             const char     *label,
+             const char     *status)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "status", (gpointer) status);
+  if (status != NULL)
+    g_signal_connect (button, "clicked", G_CALLBACK (on_goal_status_clicked_cb), self);
+  else
+    g_signal_connect (button, "clicked", G_CALLBACK (on_revise_clicked_cb), self);
+  return button;
+}
+
+static void
+fill_goals (PlCheckinsPage *self)
+{
+  g_autoptr(GListModel) goals = pl_store_list_goals (store_of (self), self->learner, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
+    gtk_list_box_remove (self->goals_list, child);
+  for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(PlGoal) goal = g_list_model_get_item (goals, i);
+      const char *status = pl_record_get_string (PL_RECORD (goal), "status");
+      const char *target = pl_record_get_string (PL_RECORD (goal), "target-on");
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = target != NULL
+        ? g_strdup_printf (_("%s · set %s · by %s"), pl_goal_status_label (status),
+                           pl_record_get_string (PL_RECORD (goal), "set-on"), target)
+        : g_strdup_printf (_("%s · set %s"), pl_goal_status_label (status),
+                           pl_record_get_string (PL_RECORD (goal), "set-on"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (PL_RECORD (goal), "body"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (g_strcmp0 (status, "active") == 0)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     goal_button (self, goal, "object-select-symbolic", _("Mark as met"), "met"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     goal_button (self, goal, "document-edit-symbolic", _("Revise the goal"), NULL));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     goal_button (self, goal, "edit-delete-symbolic", _("Drop the goal"), "dropped"));
+        }
+      else
+        gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->goals_list, row);
+    }
+  if (goals == NULL || g_list_model_get_n_items (goals) == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No goal yet: write one with the learner below."));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_widget_set_margin_top (none, 12);
+      gtk_widget_set_margin_bottom (none, 12);
+      gtk_list_box_append (self->goals_list, none);
+    }
+}
+
+static void
+update_smart_hints (PlCheckinsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_goal_row));
+  PlSmartFlags have;
+  g_autoptr(GString) hints = g_string_new (NULL);
+
+  if (text[0] == '\0')
+    {
+      gtk_label_set_label (self->smart_label, _("A good goal is specific, measurable, achievable, relevant and time-bound."));
+      return;
+    }
+  have = pl_smart_goal_check (text, FALSE, FALSE);
+  for (PlSmartFlags f = PL_SMART_SPECIFIC; f <= PL_SMART_TIME_BOUND; f <<= 1)
+    if ((have & f) == 0 && f != PL_SMART_RELEVANT)
+      g_string_append_printf (hints, "%s%s: %s", hints->len > 0 ? "\n" : "", pl_smart_goal_label (f),
+                              pl_smart_goal_hint (f));
+  gtk_label_set_label (self->smart_label, hints->len > 0 ? hints->str : _("Looks like a SMART goal."));
+}
+
+static void
+on_new_goal_changed_cb (GtkEditable    *editable,
+                        PlCheckinsPage *self)
+{
+  update_smart_hints (self);
+}
+
+static void
+on_new_goal_applied_cb (AdwEntryRow    *row,
+                        PlCheckinsPage *self)
+{
+  g_autoptr(PlGoal) goal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->learner == NULL)
+    return;
+  goal = pl_store_add_goal (store_of (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
+                            NULL, NULL, NULL, &error);
+  if (goal == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+on_reflection_applied_cb (AdwEntryRow    *row,
+                          PlCheckinsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->reflection_progress == NULL)
+    return;
+  if (!pl_store_save_reflection (store_of (self), self->reflection_progress,
+                                 gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+  else
+    toast (self, adw_toast_new (_("Reflection saved")));
+}
+
+/* ---- the check-in form ---------------------------------------------------- */
+
+static AdwEntryRow *
+field_row (PlCheckinsPage *self,
+           guint           i)
+{
+  AdwEntryRow *rows[] = {
+    self->worked_row, self->hard_row, self->strategy_row, self->help_row, self->note_row, self->next_row
+  };
+  return rows[i];
+}
+
+static const char * const field_columns[] = {
+  "worked", "hard", "strategy", "help-needed", "teacher-note", "next-step"
+};
+
+static void
+fill_form (PlCheckinsPage *self)
+{
+  PlRecord *c = self->editing != NULL ? PL_RECORD (self->editing) : NULL;
+  int progress = c != NULL ? (int) pl_record_get_int (c, "progress") : 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_columns); i++)
+    {
+      const char *v = c != NULL ? pl_record_get_string (c, field_columns[i]) : NULL;
+      gtk_editable_set_text (GTK_EDITABLE (field_row (self, i)), v != NULL ? v : "");
+    }
+  for (guint i = 0; i < 4; i++)
+    gtk_toggle_button_set_active (self->progress[i], progress == (int) i + 1);
+  for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+    gtk_toggle_button_set_active (self->markers[m],
+                                  c != NULL && pl_markers_contain (pl_record_get_string (c, "markers"), m));
+}
+
+static void
+fill_history (PlCheckinsPage *self)
+{
+  g_autoptr(GListModel) list = pl_store_list_checkins (store_of (self), self->learner, NULL);
+  guint counts[PL_N_MARKERS], weeks = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  if (pl_store_marker_totals (store_of (self), self->learner, counts, &weeks, NULL) && weeks > 0)
+    {
+      g_autoptr(GString) seen = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+        if (counts[m] > 0)
+          g_string_append_printf (seen, "%s%s %u/%u", seen->len > 0 ? " · " : "", pl_marker_label (m),
+                                  counts[m], weeks);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Self-regulation over time"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), seen->len > 0 ? seen->str : _("No markers ticked yet"));
+      gtk_list_box_append (self->history_list, row);
+    }
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PlRecord) c = g_list_model_get_item (list, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *next = pl_record_get_string (c, "next-step");
+      const char *worked = pl_record_get_string (c, "worked");
+      g_autofree char *title = NULL;
+
+      if (pl_record_get_int (c, "progress") > 0)
+        title = g_strdup_printf (_("Week of %s · progress %d of 4%s"), pl_record_get_string (c, "week-of"),
+                                 (int) pl_record_get_int (c, "progress"),
+                                 pl_record_get_boolean (c, "by-learner") ? _(" · by the learner") : "");
+      else
+        title = g_strdup_printf (_("Week of %s"), pl_record_get_string (c, "week-of"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), next != NULL ? next : worked != NULL ? worked : "");
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+load_learner (PlCheckinsPage *self,
+              const char     *uuid)
+{
+  g_autofree char *week = NULL;
+  g_autofree char *prompt = NULL;
+  g_autoptr(GListModel) checkins = NULL;
+  char today[11];
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_strcmp0 (self->learner, uuid) != 0)
+    {
+      g_free (self->learner);
+      self->learner = g_strdup (uuid);
+    }
+  gtk_label_set_label (self->name_label, g_hash_table_lookup (self->names, uuid));
+
+  /* This week's check-in is edited in place; otherwise the form starts empty. */
+  g_snprintf (today, sizeof today, "%04d-%02d-%02d", g_date_time_get_year (now),
+              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
+  week = pl_checkin_week_start (today, checkin_weekday (self));
+  g_clear_object (&self->editing);
+  checkins = pl_store_list_checkins (store_of (self), uuid, NULL);
+  if (checkins != NULL && g_list_model_get_n_items (checkins) > 0)
+    {
+      g_autoptr(PlCheckin) latest = g_list_model_get_item (checkins, 0);
+
+      if (g_strcmp0 (pl_record_get_string (PL_RECORD (latest), "week-of"), week) == 0)
+        self->editing = g_steal_pointer (&latest);
+    }
+  fill_form (self);
+  fill_goals (self);
+  fill_history (self);
+
+  g_clear_pointer (&self->reflection_progress, g_free);
+  prompt = pl_store_pending_reflection (store_of (self), uuid, &self->reflection_progress, NULL);
+  gtk_revealer_set_reveal_child (self->reflection_revealer, prompt != NULL);
+  adw_preferences_group_set_description (self->reflection_group, prompt);
+  gtk_editable_set_text (GTK_EDITABLE (self->reflection_row), "");
+}
+
+static void
+move (PlCheckinsPage *self,
+      int             step)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  else if (step > 0)
+    pos = MIN (pos + 1, n - 1);
+  else if (pos > 0)
+    pos--;
+  gtk_single_selection_set_selected (self->selection, pos);
+  gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
+  g_autoptr(PlCheckin) c = NULL;
+  g_autoptr(GString) markers = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) goals = NULL;
+  int progress = 0;
+
+  if (self->learner == NULL)
+    return;
+  c = self->editing != NULL ? g_object_ref (self->editing) : pl_checkin_new ();
+  pl_record_set_string (PL_RECORD (c), "learner-uuid", self->learner);
+  for (guint i = 0; i < 4; i++)
+    if (gtk_toggle_button_get_active (self->progress[i]))
+      progress = (int) i + 1;
+  pl_record_set_int (PL_RECORD (c), "progress", progress);
+  for (guint i = 0; i < G_N_ELEMENTS (field_columns); i++)
+    {
+      g_autofree char *v = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field_row (self, i))))); 
+      pl_record_set_string (PL_RECORD (c), field_columns[i], v[0] != '\0' ? v : NULL);
+    }
+  for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+    if (gtk_toggle_button_get_active (self->markers[m]))
+      g_string_append_printf (markers, "%s%s", markers->len > 0 ? "," : "", pl_marker_id (m));
+  pl_record_set_string (PL_RECORD (c), "markers", markers->len > 0 ? markers->str : NULL);
+
+  /* The check-in is about the learner's active goal, if there is one. */
+  goals = pl_store_list_goals (store_of (self), self->learner, NULL);
+  if (goals != NULL && g_list_model_get_n_items (goals) > 0 && pl_record_get_string (PL_RECORD (c), "goal-uuid") == NULL)
+    {
+      g_autoptr(PlRecord) g = g_list_model_get_item (goals, 0);
+
+      if (g_strcmp0 (pl_record_get_string (g, "status"), "active") == 0)
+        pl_record_set_string (PL_RECORD (c), "goal-uuid", pl_record_get_uuid (g));
+    }
+
+  if (!pl_store_save_checkin (store_of (self), c, checkin_weekday (self), &error))
+    {
+      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      return;
+    }
+  {
+    g_autofree char *msg = g_strdup_printf (_("Check-in saved for %s"),
+                                            (char *) g_hash_table_lookup (self->names, self->learner));
+    toast (self, adw_toast_new (msg));
+  }
+  reload (self);
+  move (self, +1);
+}
+
+static void
+next_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  move (PL_CHECKINS_PAGE (widget), +1);
+}
+
+static void
+previous_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  move (PL_CHECKINS_PAGE (widget), -1);
+}
+
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  adw_leaflet_navigate (PL_CHECKINS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+progress_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
+  int value = g_variant_get_int32 (parameter);
+
+  if (value >= 1 && value <= 4)
+    gtk_toggle_button_set_active (self->progress[value - 1], TRUE);
+}
+
+/* ---- PIN, learner mode, PDF ---------------------------------------------- */
+
+typedef void (*PinDone) (PlCheckinsPage *self);
+
+static void
+on_set_pin_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PlCheckinsPage   *self)
+{
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  PinDone then = g_object_get_data (G_OBJECT (dialog), "then");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "set") != 0)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
+    {
+      toast (self, adw_toast_new (_("The two PINs differ; the PIN was not changed")));
+      return;
+    }
+  if (!pl_store_set_teacher_pin (store_of (self), gtk_editable_get_text (first), &error))
+    {
+      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      return;
+    }
+  toast (self, adw_toast_new (_("Teacher PIN set")));
+  if (then != NULL)
+    then (self);
+}
+
+static void
+ask_new_pin (PlCheckinsPage *self,
+             PinDone         then)
+{
+  GtkWidget *dialog, *box, *first, *second;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Set the Teacher PIN"),
+                                   _("Learner mode needs your PIN to end, so a learner cannot reach anyone else’s data. Use at least four characters."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set PIN"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  first = gtk_entry_new ();
+  second = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (first), FALSE);
+  gtk_entry_set_visibility (GTK_ENTRY (second), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (first), GTK_INPUT_PURPOSE_PIN);
+  gtk_entry_set_input_purpose (GTK_ENTRY (second), GTK_INPUT_PURPOSE_PIN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New PIN"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The PIN again"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (second), TRUE);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data (G_OBJECT (dialog), "then", then);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_pin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (first);
+}
+
+static void
+set_pin_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ask_new_pin (PL_CHECKINS_PAGE (widget), NULL);
+}
+
+static void
+enter_learner_mode (PlCheckinsPage *self)
+{
+  GtkWindow *main_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  PlLearnerModeWindow *mode;
+
+  if (self->learner == NULL)
+    return;
+  mode = pl_learner_mode_window_new (gtk_window_get_application (main_window), main_window,
+                                     store_of (self), self->learner,
+                                     g_hash_table_lookup (self->names, self->learner),
+                                     checkin_weekday (self));
+  gtk_window_present (GTK_WINDOW (mode));
+}
+
+static void
+learner_mode_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
+
+  if (!pl_store_has_teacher_pin (store_of (self)))
+    ask_new_pin (self, enter_learner_mode);
+  else
+    enter_learner_mode (self);
+}
+
+static void
+on_pdf_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  PlCheckinsPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!pl_checkins_print_pdf (store_of (self), self->learner,
+                                  g_hash_table_lookup (self->names, self->learner), file, &error))
+        toast (self, adw_toast_new_format (_("Could not save the PDF: %s"), error->message));
+      else
+        toast (self, adw_toast_new (_("PDF saved")));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_pdf_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
+  g_autofree char *suggested = NULL;
+
+  if (self->learner == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Save Goals and Check-ins as PDF"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  suggested = g_strdup_printf (_("%s — goals and check-ins.pdf"),
+                               (char *) g_hash_table_lookup (self->names, self->learner));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_pdf_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+static void
+set_context (PlCheckinsPage *self,
+             PlContext      *context)
+{
+  if (self->context == context)
+    return;
+  if (self->context != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
+  self->changed_id = 0;
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
+                                           G_CALLBACK (on_store_changed_cb), self);
+      reload (self);
+    }
+}
+
 static void
 pl_checkins_page_dispose (GObject *object)
 {
   PlCheckinsPage *self = PL_CHECKINS_PAGE (object);
 
+  set_context (self, NULL);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  /* The stack is AdwBin's child and a template child: unparent it once. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CHECKINS_PAGE);
   g_clear_object (&self->classroom);
-  g_clear_object (&self->context);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->status, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->learner, g_free);
+  g_clear_pointer (&self->reflection_progress, g_free);
 
   G_OBJECT_CLASS (pl_checkins_page_parent_class)->dispose (object);
 }
 
 static void
 pl_checkins_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   PlCheckinsPage *self = PL_CHECKINS_PAGE (object);
 
@@ -60,21 +995,26 @@ pl_checkins_page_get_property (GObject    *object,
 
 static void
 pl_checkins_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   PlCheckinsPage *self = PL_CHECKINS_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_context (self, g_value_get_object (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_CLASSROOM:
       if (g_set_object (&self->classroom, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          g_clear_pointer (&self->learner, g_free);
+          if (self->context != NULL)
+            reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -102,10 +1042,96 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PersonalLearn/checkins/pl-checkins-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, learner_list);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, reflection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, reflection_group);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, reflection_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, new_goal_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, smart_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, worked_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, hard_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, strategy_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, help_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, next_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, markers_box);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, history_list);
+
+  gtk_widget_class_install_action (widget_class, "checkins.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "checkins.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "checkins.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "checkins.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "checkins.progress", "i", progress_action);
+  gtk_widget_class_install_action (widget_class, "checkins.learner-mode", NULL, learner_mode_action);
+  gtk_widget_class_install_action (widget_class, "checkins.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "checkins.set-pin", NULL, set_pin_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "checkins.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "checkins.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "checkins.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "checkins.previous", NULL);
+  for (int i = 1; i <= 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "checkins.progress", "i", i);
 }
 
 static void
 pl_checkins_page_init (PlCheckinsPage *self)
 {
+  static const char *progress_names[] = {
+    N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
+  };
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->status = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_status);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->learners = gtk_string_list_new (NULL);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->learners), GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_list_view_set_model (self->learner_list, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->learner_list, factory);
+  g_object_unref (factory);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->learner_list, "activate", G_CALLBACK (on_row_activated_cb), self);
+  g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+
+      self->progress[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (label));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress[i]), _(progress_names[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(progress_names[i]), -1);
+      if (i > 0)
+        gtk_toggle_button_set_group (self->progress[i], self->progress[0]);
+      gtk_box_append (self->progress_box, GTK_WIDGET (self->progress[i]));
+    }
+  for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+    {
+      self->markers[m] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (pl_marker_label (m)));
+      gtk_flow_box_append (self->markers_box, GTK_WIDGET (self->markers[m]));
+    }
+
+  g_signal_connect (self->new_goal_row, "changed", G_CALLBACK (on_new_goal_changed_cb), self);
+  g_signal_connect (self->new_goal_row, "apply", G_CALLBACK (on_new_goal_applied_cb), self);
+  g_signal_connect (self->reflection_row, "apply", G_CALLBACK (on_reflection_applied_cb), self);
+  update_smart_hints (self);
 }
