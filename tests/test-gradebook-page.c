@@ -46,6 +46,15 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Lets a queued or running load of the grid finish. */
+static void
+wait_loaded (PlGradebookPage *page)
+{
+  spin (10);
+  while (pl_gradebook_page_is_loading (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -74,7 +83,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   g_object_set (f->page, "classroom", f->classroom, NULL);
-  spin (50);
+  wait_loaded (f->page);
+  spin (20);
 }
 
 static void
@@ -130,14 +140,14 @@ test_grid_and_methods (Fixture *f, gconstpointer data)
 
   /* The class chooses "highest": the grid follows after the store says so. */
   g_assert_true (pl_store_set_class_method (f->store, classroom_uuid (f), "highest", 0, &error));
-  spin (50);
+  wait_loaded (f->page);
   gb = pl_gradebook_page_get_gradebook (f->page);
   g_assert_cmpstr (gb->class_method, ==, "highest");
   g_assert_cmpfloat (pl_gradebook_get_cell (gb, learner, standard)->value, >=, before);
 
   /* One standard on its own method, through the column's menu action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "gradebook.standard-method", "s", "0|latest"));
-  spin (50);
+  wait_loaded (f->page);
   gb = pl_gradebook_page_get_gradebook (f->page);
   g_assert_true (gb->standard_method_overridden[0]);
   g_assert_cmpstr (gb->standard_methods[0], ==, "latest");
@@ -174,7 +184,7 @@ test_evidence_and_override (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   gtk_popover_popdown (GTK_POPOVER (popover));
   gtk_widget_unparent (popover);
-  spin (50);
+  wait_loaded (f->page);
 
   gb = pl_gradebook_page_get_gradebook (f->page);
   for (guint i = 0; i < gb->n_learners; i++)
@@ -383,7 +393,8 @@ test_large_class_recycles_rows (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   g_object_set (f->page, "classroom", big, NULL);
-  spin (100);
+  wait_loaded (f->page);
+  spin (50);
   gb = pl_gradebook_page_get_gradebook (f->page);
   g_assert_cmpuint (gb->n_learners, ==, 2000);
 

@@ -40,6 +40,7 @@ struct _PlGradebookPage
   GPtrArray         *standard_columns;
   char             **column_standards;   /* the standards the columns were made for */
   guint              reload_id;
+  GCancellable      *loading;
   gboolean           updating;
   gulong             store_changed_id;
   gulong             settings_changed_id;
@@ -396,39 +397,14 @@ default_method (PlGradebookPage *self,
 }
 
 static void
-reload (PlGradebookPage *self)
+show_gradebook (PlGradebookPage *self,
+                PlGradebook     *gb)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *method = NULL;
   g_autoptr(GListModel) rows = NULL;
-  PlGradebook *gb;
   guint selected = GTK_INVALID_LIST_POSITION;
-  double param;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->selection != NULL)
     selected = gtk_single_selection_get_selected (self->selection);
-
-  if (self->context == NULL || self->classroom == NULL)
-    {
-      gtk_column_view_set_model (self->column_view, NULL);
-      g_clear_object (&self->selection);
-      g_clear_pointer (&self->share, pl_gradebook_share_unref);
-      update_method_controls (self, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  default_method (self, &method, &param);
-  gb = pl_store_load_gradebook (pl_context_get_store (self->context),
-                                pl_record_get_uuid (PL_RECORD (self->classroom)),
-                                method, param, engine_rollup, NULL, &error);
-  if (gb == NULL)
-    {
-      toast (self, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
 
   g_clear_pointer (&self->share, pl_gradebook_share_unref);
   self->share = pl_gradebook_share_new (gb);
@@ -446,6 +422,143 @@ reload (PlGradebookPage *self)
 
   update_method_controls (self, gb);
   gtk_stack_set_visible_child_name (self->stack, gb->n_learners > 0 ? "grid" : "empty");
+}
+
+static void
+show_nothing (PlGradebookPage *self)
+{
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->share, pl_gradebook_share_unref);
+  update_method_controls (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+typedef struct
+{
+  char   *db_path;
+  char   *classroom_uuid;
+  char   *method;
+  double  param;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->db_path);
+  g_free (d->classroom_uuid);
+  g_free (d->method);
+  g_free (d);
+}
+
+/* A large class takes a moment to roll up: a connection of its own lets
+ * the window stay responsive meanwhile. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PlGradebook *gb;
+
+  store = pl_store_open (d->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  gb = pl_store_load_gradebook (store, d->classroom_uuid, d->method, d->param, engine_rollup, NULL, &error);
+  if (gb == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, gb, (GDestroyNotify) pl_gradebook_free);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PlGradebookPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PlGradebook *gb = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&gb, pl_gradebook_free);
+      return;
+    }
+  g_clear_object (&self->loading);
+  if (gb == NULL)
+    {
+      toast (self, error->message);
+      show_nothing (self);
+      return;
+    }
+  show_gradebook (self, gb);
+}
+
+static void
+load (PlGradebookPage *self,
+      gboolean         in_thread)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *method = NULL;
+  const char *path;
+  PlGradebook *gb;
+  double param;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (self->context == NULL || self->classroom == NULL)
+    {
+      show_nothing (self);
+      return;
+    }
+
+  default_method (self, &method, &param);
+  path = pl_store_get_path (pl_context_get_store (self->context));
+  if (in_thread && path != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+      LoadData *d = g_new0 (LoadData, 1);
+
+      d->db_path = g_strdup (path);
+      d->classroom_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (self->classroom)));
+      d->method = g_steal_pointer (&method);
+      d->param = param;
+      self->loading = g_cancellable_new ();
+      task = g_task_new (NULL, self->loading, on_loaded_cb, g_object_ref (self));
+      g_task_set_task_data (task, d, load_data_free);
+      g_task_run_in_thread (task, load_thread);
+      return;
+    }
+
+  gb = pl_store_load_gradebook (pl_context_get_store (self->context),
+                                pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                method, param, engine_rollup, NULL, &error);
+  if (gb == NULL)
+    {
+      toast (self, error->message);
+      show_nothing (self);
+      return;
+    }
+  show_gradebook (self, gb);
+}
+
+static void
+reload (PlGradebookPage *self)
+{
+  load (self, TRUE);
 }
 
 static gboolean
@@ -759,6 +872,9 @@ pl_gradebook_page_dispose (GObject *object)
   PlGradebookPage *self = PL_GRADEBOOK_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->context);
   watch_context (self);
   if (self->column_view != NULL)
@@ -934,5 +1050,12 @@ void
 pl_gradebook_page_reload (PlGradebookPage *self)
 {
   g_return_if_fail (PL_IS_GRADEBOOK_PAGE (self));
-  reload (self);
+  load (self, FALSE);
+}
+
+gboolean
+pl_gradebook_page_is_loading (PlGradebookPage *self)
+{
+  g_return_val_if_fail (PL_IS_GRADEBOOK_PAGE (self), FALSE);
+  return self->loading != NULL || self->reload_id != 0;
 }

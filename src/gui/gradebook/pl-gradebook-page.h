@@ -17,7 +17,10 @@ G_DECLARE_FINAL_TYPE (PlGradebookPage, pl_gradebook_page, PL, GRADEBOOK_PAGE, Ad
 /* What the grid shows now (NULL without a class); owned by the page. */
 PlGradebook   *pl_gradebook_page_get_gradebook    (PlGradebookPage *self);
 GtkColumnView *pl_gradebook_page_get_column_view  (PlGradebookPage *self);
-/* Reloads at once instead of at the next idle. */
+/* The grid loads in a worker thread after a change; this reloads at once
+ * in the calling thread instead. */
 void           pl_gradebook_page_reload           (PlGradebookPage *self);
+/* TRUE while a load is queued or running. */
+gboolean       pl_gradebook_page_is_loading       (PlGradebookPage *self);
 
 G_END_DECLS
