@@ -9,6 +9,14 @@
 #include "interop/pl-learner-csv.h"
 #include "interop/pl-roster-plan.h"
 
+static guint64
+hlc_of (PlStore *store)
+{
+  g_autofree char *hlc = pl_store_get_meta (store, "hlc");
+
+  return g_ascii_strtoull (hlc, NULL, 10);
+}
+
 static GFile *
 fixture (const char *name)
 {
@@ -186,13 +194,16 @@ test_profiles (void)
   /* Every real edit advances the clock; an unchanged value writes nothing. */
   g_assert_true (pl_store_set_profile_value (store, uuid, "interests", "volcanoes, chess", &changed, &error));
   g_assert_true (changed);
-  hlc = g_ascii_strtoull (pl_store_get_meta (store, "hlc"), NULL, 10);
+  hlc = hlc_of (store);
   g_assert_true (pl_store_set_profile_value (store, uuid, "interests", "volcanoes, chess", &changed, &error));
   g_assert_false (changed);
-  g_assert_cmpuint (g_ascii_strtoull (pl_store_get_meta (store, "hlc"), NULL, 10), ==, hlc);
+  g_assert_cmpuint (hlc_of (store), ==, hlc);
   g_assert_true (pl_store_set_profile_value (store, uuid, "iep", "true", &changed, &error));
   field_uuid = pl_store_profile_field_uuid (uuid, "interests");
-  g_assert_nonnull (pl_store_get (store, PL_TYPE_PROFILE_FIELD, field_uuid, &error));
+  {
+    g_autoptr(PlRecord) field = pl_store_get (store, PL_TYPE_PROFILE_FIELD, field_uuid, &error);
+    g_assert_nonnull (field);
+  }
 
   /* Notes are append-only: an edit is a new note that supersedes. */
   first = pl_store_add_note (store, uuid, "conference", "Wants to build a seismograph", "2026-10-01T10:00:00", NULL, &error);

@@ -23,6 +23,14 @@ typedef struct
   PlLearnersPage *page;
 } Fixture;
 
+static guint64
+hlc_of (PlStore *store)
+{
+  g_autofree char *hlc = pl_store_get_meta (store, "hlc");
+
+  return g_ascii_strtoull (hlc, NULL, 10);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -211,13 +219,13 @@ test_import_and_profile (Fixture *f, gconstpointer data)
   profile = pl_learner_detail_get_profile (detail);
   g_assert_nonnull (profile);
   g_assert_cmpstr (pl_profile_get_uuid (profile), ==, pl_record_get_uuid (zoe));
-  hlc_before = g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10);
+  hlc_before = hlc_of (f->store);
   interests = pl_learner_detail_get_editable (detail, "interests");
   gtk_editable_set_text (interests, "volcanoes, chess");
   spin (1000);
   value = field_value (f->store, pl_record_get_uuid (zoe), "interests");
   g_assert_cmpstr (value, ==, "volcanoes, chess");
-  g_assert_cmpuint (g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10), >, hlc_before);
+  g_assert_cmpuint (hlc_of (f->store), >, hlc_before);
 
   /* The list finds her by interest now. */
   search (f, "volcano");
@@ -250,7 +258,7 @@ test_import_and_profile (Fixture *f, gconstpointer data)
 
   /* Importing the same roster again changes nothing. */
   g_clear_pointer (&summary, g_free);
-  hlc_before = g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10);
+  hlc_before = hlc_of (f->store);
   dialog = pl_roster_import_dialog_new (f->context, p2);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
   pl_roster_import_dialog_load (dialog, file);
@@ -260,7 +268,7 @@ test_import_and_profile (Fixture *f, gconstpointer data)
   pl_roster_import_dialog_apply (dialog);
   g_assert_true (wait_for (string_set, &summary, 10000));
   g_assert_cmpstr (summary, ==, "Roster imported: nothing had changed");
-  g_assert_cmpuint (g_ascii_strtoull (pl_store_get_meta (f->store, "hlc"), NULL, 10), ==, hlc_before);
+  g_assert_cmpuint (hlc_of (f->store), ==, hlc_before);
 }
 
 static void
