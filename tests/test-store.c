@@ -163,6 +163,80 @@ test_refuse_newer_and_corrupt (void)
   assert_refused_unchanged (corrupt, PL_STORE_ERROR_CORRUPT);
 }
 
+/* A database at schema version 1, made the way that version made it. */
+static void
+make_version_1 (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;", PL_SCHEMA_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pl_schema_migration (1), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO meta VALUES ('device_id', 'old-device');"
+                                 "INSERT INTO learner (uuid, updated_hlc, origin, given_name, family_name)"
+                                 " VALUES ('l1', 5, 'old-device', 'Aiyana', 'Redcloud');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migration_with_backup (void)
+{
+  g_autofree char *path = temp_path ("old.db");
+  g_autofree char *expected_backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlLearner) kept = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpuint (pl_schema_current_version (), >=, 2);
+  make_version_1 (path);
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_store_get_schema_version (store), ==, pl_schema_current_version ());
+
+  /* The backup is the database as it was before the upgrade: version 1,
+   * with its data, and opening it would migrate it again. */
+  expected_backup = g_strconcat (path, ".v1.bak", NULL);
+  g_assert_cmpstr (pl_store_get_backup_path (store), ==, expected_backup);
+  g_assert_cmpint (sqlite3_open (expected_backup, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                       " (SELECT given_name FROM learner WHERE uuid = 'l1'),"
+                                       " (SELECT count(*) FROM sqlite_schema WHERE name = 'goal_milestone')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Aiyana");
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Data and device survive; the new indexes exist. */
+  kept = pl_store_get (store, PL_TYPE_LEARNER, "l1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (kept), "given-name"), ==, "Aiyana");
+  g_assert_cmpstr (pl_store_get_device_id (store), ==, "old-device");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'goal_milestone'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Opening again migrates nothing and takes no new backup. */
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (pl_store_get_backup_path (store));
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -229,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/store/evidence-immutable", test_evidence_immutable);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse-newer-and-corrupt", test_refuse_newer_and_corrupt);
+  g_test_add_func ("/store/migration-with-backup", test_migration_with_backup);
   g_test_add_func ("/hlc/never-goes-back", test_clock_never_goes_back);
   g_test_add_func ("/hlc/survives-restart", test_clock_survives_restart);
 

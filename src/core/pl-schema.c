@@ -215,9 +215,18 @@ static const char migration_1[] =
   "   OR NEW.noted_at IS NOT OLD.noted_at OR NEW.supersedes_uuid IS NOT OLD.supersedes_uuid"
   " BEGIN SELECT RAISE (ABORT, 'notes are append-only: add a new version instead'); END;";
 
+/* Version 2: indexes for the weekly views. The dashboard and the check-in
+ * view look up goals by milestone, milestone progress by milestone, and
+ * picks by status when they count engagement. */
+static const char migration_2[] =
+  "CREATE INDEX goal_milestone ON goal (milestone_uuid) WHERE milestone_uuid IS NOT NULL;"
+  "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_uuid, status);"
+  "CREATE INDEX pick_status ON pick (status, status_at);";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
+  migration_2,
 };
 
 static const char * const synced_tables[] = {

@@ -619,6 +619,11 @@ open_database (PlStore     *self,
   if (version > 0 && !check_tables (self, error))
     return FALSE;
 
+  /* The backup comes first, before this connection changes anything. */
+  if (version > 0 && version < (gint64) pl_schema_current_version () && path != NULL &&
+      !backup_before_migration (self, version, error))
+    return FALSE;
+
   if (!_pl_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
   if (path != NULL && !_pl_store_exec (self, "PRAGMA journal_mode = WAL", error))
@@ -626,13 +631,8 @@ open_database (PlStore     *self,
   if (!_pl_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
 
-  if (version < (gint64) pl_schema_current_version ())
-    {
-      if (version > 0 && path != NULL && !backup_before_migration (self, version, error))
-        return FALSE;
-      if (!migrate (self, version, error))
-        return FALSE;
-    }
+  if (version < (gint64) pl_schema_current_version () && !migrate (self, version, error))
+    return FALSE;
   self->schema_version = pl_schema_current_version ();
   return TRUE;
 }
