@@ -11,12 +11,12 @@
 
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
+#include "pl-learner-notes.h"
 #include "pl-learner-print.h"
 
 #define AUTOSAVE_MS 600
 
 static const char * const learner_columns[] = { "given_name", "family_name", "preferred_name", "pronouns", NULL };
-static const char * const note_kinds[] = { "conference", "check-in", "observation", "family", NULL };
 
 struct _PlLearnerDetail
 {
@@ -41,13 +41,7 @@ struct _PlLearnerDetail
   AdwPreferencesGroup *classes_group;
   GtkWidget       *classes_list;
   GtkDropDown     *class_dropdown;
-  GtkDropDown     *note_kind;
-  GtkTextView     *note_view;
-  GtkButton       *add_note_button;
-  GtkButton       *cancel_edit_button;
-  GtkWidget       *notes_list;
-  GtkWidget       *notes_group;
-  char            *editing_note;  /* uuid of the note a new version replaces */
+  PlLearnerNotes  *notes;
 
   GHashTable      *pending;       /* name → value waiting for the pause */
   guint            save_id;
@@ -507,216 +501,6 @@ pl_learner_detail_name_drop_down (GtkDropDown *drop_down,
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-static const char *
-kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "conference") == 0)
-    return _("Conference");
-  if (g_strcmp0 (kind, "check-in") == 0)
-    return _("Check-in");
-  if (g_strcmp0 (kind, "family") == 0)
-    return _("Family");
-  return _("Observation");
-}
-
-static void reload_notes (PlLearnerDetail *self);
-
-static void
-end_note_edit (PlLearnerDetail *self)
-{
-  g_clear_pointer (&self->editing_note, g_free);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-  gtk_button_set_label (self->add_note_button, _("Add _Note"));
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
-}
-
-static void
-on_edit_note_clicked_cb (GtkButton       *button,
-                         PlLearnerDetail *self)
-{
-  PlNote *note = g_object_get_data (G_OBJECT (button), "pl-note");
-  const char *kind = pl_record_get_string (PL_RECORD (note), "kind");
-
-  g_free (self->editing_note);
-  self->editing_note = g_strdup (pl_record_get_uuid (PL_RECORD (note)));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
-                            pl_record_get_string (PL_RECORD (note), "body"), -1);
-  for (guint i = 0; note_kinds[i] != NULL; i++)
-    if (g_strcmp0 (note_kinds[i], kind) == 0)
-      gtk_drop_down_set_selected (self->note_kind, i);
-  gtk_button_set_label (self->add_note_button, _("Save _New Version"));
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
-}
-
-static void
-on_cancel_edit_clicked_cb (GtkButton       *button,
-                           PlLearnerDetail *self)
-{
-  end_note_edit (self);
-}
-
-static void
-on_add_note_clicked_cb (GtkButton       *button,
-                        PlLearnerDetail *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-  g_autofree char *body = NULL;
-  g_autoptr(PlNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-  guint kind = gtk_drop_down_get_selected (self->note_kind);
-
-  if (self->profile == NULL)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  body = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*body == '\0')
-    return;
-  note = pl_store_add_note (get_store (self), pl_profile_get_uuid (self->profile),
-                            note_kinds[MIN (kind, G_N_ELEMENTS (note_kinds) - 2)], body, NULL,
-                            self->editing_note, &error);
-  if (note == NULL)
-    {
-      tell (self, error->message);
-      return;
-    }
-  pl_profile_set_n_notes (self->profile, pl_profile_get_n_notes (self->profile) + 1);
-  pl_profile_note_update (self->profile, g_get_real_time () / 1000);
-  end_note_edit (self);
-  reload_notes (self);
-  update_status (self);
-}
-
-static char *
-format_moment (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-  if (iso == NULL)
-    return g_strdup ("");
-  dt = g_date_time_new_from_iso8601 (iso, local);
-  if (dt == NULL)
-    return g_strdup (iso);
-  /* Translators: the date of a conversation note, see strftime */
-  return g_date_time_format (dt, _("%e %B %Y, %H:%M"));
-}
-
-static void
-reload_notes (PlLearnerDetail *self)
-{
-  g_autoptr(GListModel) notes = NULL;
-  GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (self->notes_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->notes_list), child);
-  if (self->profile == NULL || get_store (self) == NULL)
-    return;
-  notes = pl_store_list_notes (get_store (self), pl_profile_get_uuid (self->profile), NULL);
-  n = notes != NULL ? g_list_model_get_n_items (notes) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlNote) note = g_list_model_get_item (notes, i);
-      PlRecord *r = PL_RECORD (note);
-      gboolean superseded = pl_store_note_is_superseded (get_store (self), pl_record_get_uuid (r));
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      g_autofree char *when = format_moment (pl_record_get_string (r, "noted_at"));
-      g_autofree char *heading = NULL;
-      GtkWidget *heading_label, *body;
-
-      if (superseded)
-        heading = g_strdup_printf (_("%s · %s · earlier version"), when, kind_label (pl_record_get_string (r, "kind")));
-      else if (pl_record_get_string (r, "supersedes_uuid") != NULL)
-        heading = g_strdup_printf (_("%s · %s · edited"), when, kind_label (pl_record_get_string (r, "kind")));
-      else
-        heading = g_strdup_printf ("%s · %s", when, kind_label (pl_record_get_string (r, "kind")));
-      heading_label = gtk_label_new (heading);
-      gtk_label_set_xalign (GTK_LABEL (heading_label), 0);
-      gtk_widget_set_hexpand (heading_label, TRUE);
-      gtk_widget_add_css_class (heading_label, "caption-heading");
-      gtk_box_append (GTK_BOX (head), heading_label);
-      if (!superseded)
-        {
-          GtkWidget *edit = gtk_button_new_with_label (_("Edit"));
-          g_autofree char *a11y = g_strdup_printf (_("Edit the note of %s"), when);
-
-          gtk_widget_add_css_class (edit, "flat");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-          g_object_set_data_full (G_OBJECT (edit), "pl-note", g_object_ref (note), g_object_unref);
-          g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_note_clicked_cb), self);
-          gtk_box_append (GTK_BOX (head), edit);
-        }
-      body = gtk_label_new (pl_record_get_string (r, "body"));
-      gtk_label_set_xalign (GTK_LABEL (body), 0);
-      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-      gtk_box_append (GTK_BOX (box), head);
-      gtk_box_append (GTK_BOX (box), body);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      if (superseded)
-        gtk_widget_set_opacity (box, 0.6);
-      gtk_list_box_append (GTK_LIST_BOX (self->notes_list), box);
-    }
-}
-
-static void
-build_notes (PlLearnerDetail *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *frame, *buttons;
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
-  self->notes_group = GTK_WIDGET (group);
-  adw_preferences_group_set_title (group, _("Conversation Notes"));
-  adw_preferences_group_set_description (group, _("A dated timeline. Notes are never overwritten: editing one adds a new version and keeps the earlier text."));
-  for (guint i = 0; note_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, kind_label (note_kinds[i]));
-  self->note_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
-  pl_learner_detail_name_drop_down (self->note_kind, _("Kind of note"));
-  self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->note_view, FALSE);
-  gtk_text_view_set_top_margin (self->note_view, 6);
-  gtk_text_view_set_bottom_margin (self->note_view, 6);
-  gtk_text_view_set_left_margin (self->note_view, 6);
-  gtk_text_view_set_right_margin (self->note_view, 6);
-  gtk_widget_set_size_request (GTK_WIDGET (self->note_view), -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New note"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->note_view));
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  self->cancel_edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Cancel Edit")));
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
-  g_signal_connect (self->cancel_edit_button, "clicked", G_CALLBACK (on_cancel_edit_clicked_cb), self);
-  self->add_note_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Note")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->add_note_button), "suggested-action");
-  g_signal_connect (self->add_note_button, "clicked", G_CALLBACK (on_add_note_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->note_kind));
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->cancel_edit_button));
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->add_note_button));
-
-  self->notes_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->notes_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->notes_list, "boxed-list");
-  gtk_widget_set_margin_top (self->notes_list, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Conversation notes, newest first"), -1);
-
-  adw_preferences_group_add (group, frame);
-  adw_preferences_group_add (group, buttons);
-  adw_preferences_group_add (group, self->notes_list);
-  gtk_box_append (self->content, GTK_WIDGET (group));
-}
-
 /* ---- showing a profile --------------------------------------------- */
 
 /* With KEEP_PENDING, values the teacher has typed but that are not saved
@@ -784,13 +568,12 @@ pl_learner_detail_set_profile (PlLearnerDetail *self,
   g_set_object (&self->classroom, classroom);
   if (!g_set_object (&self->profile, profile))
     return;
-  end_note_edit (self);
+  pl_learner_notes_set_profile (self->notes, profile);
   if (profile == NULL)
     return;
   load_values (self, FALSE);
   update_status (self);
   reload_classes (self);
-  reload_notes (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->content), GTK_TYPE_SCROLLED_WINDOW))), 0);
 }
 
@@ -807,7 +590,7 @@ pl_learner_detail_adopt (PlLearnerDetail *self,
   load_values (self, TRUE);
   update_status (self);
   reload_classes (self);
-  reload_notes (self);
+  pl_learner_notes_set_profile (self->notes, fresh);
 }
 
 PlProfile *
@@ -826,6 +609,7 @@ pl_learner_detail_set_context (PlLearnerDetail *self,
   if (!g_set_object (&self->context, context))
     return;
   gtk_drop_down_set_model (self->class_dropdown, context != NULL ? pl_context_get_classrooms (context) : NULL);
+  pl_learner_notes_set_store (self->notes, context != NULL ? pl_context_get_store (context) : NULL);
 }
 
 void
@@ -845,13 +629,13 @@ pl_learner_detail_get_editable (PlLearnerDetail *self,
 GtkTextView *
 pl_learner_detail_get_note_view (PlLearnerDetail *self)
 {
-  return self->note_view;
+  return pl_learner_notes_get_view (self->notes);
 }
 
 GtkWidget *
 pl_learner_detail_get_add_note_button (PlLearnerDetail *self)
 {
-  return GTK_WIDGET (self->add_note_button);
+  return pl_learner_notes_get_add_button (self->notes);
 }
 
 /* ---- header buttons ------------------------------------------------ */
@@ -924,7 +708,6 @@ pl_learner_detail_finalize (GObject *object)
   g_hash_table_unref (self->switches);
   g_hash_table_unref (self->preferences);
   g_hash_table_unref (self->pending);
-  g_free (self->editing_note);
 
   G_OBJECT_CLASS (pl_learner_detail_parent_class)->finalize (object);
 }
@@ -1019,8 +802,10 @@ pl_learner_detail_init (PlLearnerDetail *self)
   /* Notes come right after the name: during a conference they are what
    * the teacher reaches for first. */
   build_form (self);
-  build_notes (self);
+  self->notes = pl_learner_notes_new ();
+  g_signal_connect_swapped (self->notes, "added", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->notes, "message", G_CALLBACK (tell), self);
+  gtk_box_insert_child_after (self->content, GTK_WIDGET (self->notes),
+                              gtk_widget_get_next_sibling (GTK_WIDGET (self->status_label)));
   build_classes (self);
-  gtk_box_reorder_child_after (self->content, self->notes_group,
-                               gtk_widget_get_next_sibling (GTK_WIDGET (self->status_label)));
 }
