@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "core/pl-demo.h"
 #include "core/pl-store-learners.h"
@@ -128,6 +129,14 @@ on_message_cb (GtkWidget  *detail,
                gpointer    data)
 {
   g_test_message ("message: %s", message);
+}
+
+static gboolean
+dialog_has_classes (gpointer data)
+{
+  PlRosterImportDialog **dialog = data;
+
+  return pl_roster_import_dialog_get_n_classes (*dialog) > 0;
 }
 
 static gboolean
@@ -289,6 +298,39 @@ test_bad_roster (Fixture *f, gconstpointer data)
 }
 
 static void
+test_csv_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("learners-no-family.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *summary = NULL;
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+  g_autoptr(GListModel) learners = NULL;
+  g_autoptr(PlRecord) amara = NULL;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  /* No family name column: the mapping stays open to fix, nothing to import. */
+  g_assert_nonnull (pl_roster_import_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (pl_roster_import_dialog_get_error (dialog), "no column is chosen"));
+  g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 0);
+
+  /* The teacher says the family name is in "Email" (position 3). */
+  adw_combo_row_set_selected (pl_roster_import_dialog_get_mapping_row (dialog, 1), 3);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_true (wait_for (dialog_has_classes, &dialog, 10000));
+  g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 1);
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 10000));
+  learners = pl_store_list_where (f->store, PL_TYPE_LEARNER, "source_id", "1001", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 1);
+  amara = g_list_model_get_item (learners, 0);
+  g_assert_cmpstr (pl_record_get_string (amara, "family_name"), ==, "amara@riverside.example");
+}
+
+static void
 test_add_and_archive (Fixture *f, gconstpointer data)
 {
   g_autoptr(PlClassroom) c = pl_classroom_new ();
@@ -329,6 +371,7 @@ main (int argc, char **argv)
 
   g_test_add ("/learners-page/import-and-profile", Fixture, NULL, fixture_set_up, test_import_and_profile, fixture_tear_down);
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
+  g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
 
   return g_test_run ();

@@ -208,7 +208,8 @@ static void
 on_class_toggled_cb (GtkCheckButton       *check,
                      PlRosterImportDialog *self)
 {
-  update_totals (self);
+  if (self->plan != NULL)
+    update_totals (self);
 }
 
 static void start_load (PlRosterImportDialog *self);
@@ -302,6 +303,24 @@ show_preview (PlRosterImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
 
+/* A spreadsheet whose columns were guessed wrong: the teacher fixes the
+ * mapping right here instead of starting over. */
+static void
+show_mapping_problem (PlRosterImportDialog *self,
+                      const char           *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+  g_clear_pointer (&self->plan, pl_roster_plan_free);
+  g_clear_object (&self->worker_store);
+  clear_rows (self);
+  fill_mapping (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), FALSE);
+  gtk_label_set_label (self->summary_label, message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -316,6 +335,8 @@ load_done_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gtk_stack_set_visible_child_name (self->stack, "choose");
+      else if (self->csv != NULL && error->domain == PL_ROSTER_ERROR)
+        show_mapping_problem (self, error->message);
       else
         show_error (self, error->message);
       return;
@@ -527,6 +548,7 @@ pl_roster_import_dialog_apply (PlRosterImportDialog *self)
   if (self->plan == NULL)
     return;
   update_totals (self);
+  g_clear_pointer (&self->error_message, g_free);
   if (self->worker_store != NULL)
     {
       g_autoptr(GTask) task = NULL;
@@ -696,4 +718,12 @@ pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
 {
   g_return_val_if_fail (index < self->class_checks->len, NULL);
   return self->class_checks->pdata[index];
+}
+
+AdwComboRow *
+pl_roster_import_dialog_get_mapping_row (PlRosterImportDialog *self,
+                                         guint                 field)
+{
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+  return field < self->mapping_rows->len ? self->mapping_rows->pdata[field] : NULL;
 }

@@ -28,6 +28,10 @@ guint                 pl_roster_import_dialog_get_n_classes (PlRosterImportDialo
 /* The class check boxes, in the preview's order. */
 GtkCheckButton       *pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
                                                                guint                 index);
+/* The column chosen for a field of a plain CSV (PlLearnerCsvField order:
+ * given, family, id, email, grade); position 0 is "(none)". */
+AdwComboRow          *pl_roster_import_dialog_get_mapping_row (PlRosterImportDialog *self,
+                                                               guint                 field);
 /* Imports the selection (what the Import button does). */
 void                  pl_roster_import_dialog_apply     (PlRosterImportDialog *self);
 
