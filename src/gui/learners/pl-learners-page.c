@@ -495,6 +495,17 @@ import_action (GtkWidget  *widget,
   pl_learners_page_import_roster (PL_LEARNERS_PAGE (widget));
 }
 
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlLearnersPage *self = PL_LEARNERS_PAGE (widget);
+
+  pl_learner_detail_flush (self->detail);
+  on_detail_back_cb (self);
+}
+
 /* From other views (win.show-learner): the learner's profile, even when
  * the search or filter hides them or they are in another class. */
 static void
@@ -675,6 +686,9 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "learners.import-roster", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "learners.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "learners.show", "s", show_action);
+  /* Back from a profile to the list, as in a browser. */
+  gtk_widget_class_install_action (widget_class, "learners.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "learners.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "learners.focus-search", NULL);
 }
 
