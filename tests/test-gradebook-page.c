@@ -155,6 +155,60 @@ test_grid_and_methods (Fixture *f, gconstpointer data)
   g_object_unref (g_list_model_get_item (columns, 1));
 }
 
+static GtkWidget *
+first_cell (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "gradebook-cell") && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+child_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+/* Clicking a cell opens its evidence; the grid reloading closes it. */
+static void
+test_cell_opens_evidence (Fixture *f, gconstpointer data)
+{
+  GtkWidget *cell = first_cell (GTK_WIDGET (pl_gradebook_page_get_column_view (f->page)));
+  GtkWidget *popover;
+  const char *label;
+
+  g_assert_nonnull (cell);
+  /* The reload may drop the cell's widget: keep it to look at. */
+  g_object_ref (cell);
+  label = gtk_button_get_label (GTK_BUTTON (cell));
+  g_assert_nonnull (label);
+  g_assert_cmpstr (label, !=, "");
+  g_signal_emit_by_name (cell, "clicked");
+  spin (50);
+  popover = child_popover (cell);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+
+  pl_gradebook_page_reload (f->page);
+  spin (100);
+  /* Closed and gone with the old grid. */
+  g_assert_null (popover);
+  g_object_unref (cell);
+}
+
 static void
 test_evidence_and_override (Fixture *f, gconstpointer data)
 {
@@ -428,6 +482,8 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/gradebook-page/grid-and-methods", Fixture, NULL, fixture_set_up, test_grid_and_methods,
+              fixture_tear_down);
+  g_test_add ("/gradebook-page/cell-opens-evidence", Fixture, NULL, fixture_set_up, test_cell_opens_evidence,
               fixture_tear_down);
   g_test_add ("/gradebook-page/evidence-and-override", Fixture, NULL, fixture_set_up,
               test_evidence_and_override, fixture_tear_down);

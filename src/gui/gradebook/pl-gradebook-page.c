@@ -41,6 +41,7 @@ struct _PlGradebookPage
   char             **column_standards;   /* the standards the columns were made for */
   guint              reload_id;
   GCancellable      *loading;
+  GtkWidget         *open_popover;     /* weak */
   gboolean           updating;
   gulong             store_changed_id;
   gulong             settings_changed_id;
@@ -126,10 +127,32 @@ typedef struct
   guint            standard;
 } ColumnData;
 
+static gboolean
+unparent_idle_cb (gpointer data)
+{
+  if (gtk_widget_get_parent (data) != NULL)
+    gtk_widget_unparent (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_popover_closed_cb (GtkPopover *popover)
 {
-  gtk_widget_unparent (GTK_WIDGET (popover));
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (popover));
+
+  /* Focus goes back to the cell, for the keyboard; it also matters for
+   * memory: GTK 4.8's window keeps the focused entry inside a closed
+   * popover, and with it the popover, alive. */
+  if (cell == NULL || !gtk_widget_grab_focus (cell))
+    {
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+        gtk_root_set_focus (root, NULL);
+    }
+  /* GTK still uses the popover after "closed": let go of it afterwards. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_idle_cb, g_object_ref (popover), g_object_unref);
 }
 
 static void
@@ -147,6 +170,7 @@ on_cell_clicked_cb (GtkButton   *button,
                                      pl_gradebook_row_get_learner (row), data->standard);
   gtk_widget_set_parent (popover, GTK_WIDGET (button));
   g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed_cb), NULL);
+  g_set_weak_pointer (&data->page->open_popover, popover);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
@@ -397,6 +421,19 @@ default_method (PlGradebookPage *self,
 }
 
 static void
+close_popover (PlGradebookPage *self)
+{
+  GtkWidget *popover = self->open_popover;
+
+  if (popover == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Outside its "closed" handler it can go at once, before its cell does. */
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+}
+
+static void
 show_gradebook (PlGradebookPage *self,
                 PlGradebook     *gb)
 {
@@ -405,6 +442,8 @@ show_gradebook (PlGradebookPage *self,
 
   if (self->selection != NULL)
     selected = gtk_single_selection_get_selected (self->selection);
+  /* The cell it hangs from is about to be rebound or dropped. */
+  close_popover (self);
 
   g_clear_pointer (&self->share, pl_gradebook_share_unref);
   self->share = pl_gradebook_share_new (gb);
@@ -427,6 +466,7 @@ show_gradebook (PlGradebookPage *self,
 static void
 show_nothing (PlGradebookPage *self)
 {
+  close_popover (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->share, pl_gradebook_share_unref);
@@ -875,6 +915,7 @@ pl_gradebook_page_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_weak_pointer (&self->open_popover);
   g_clear_object (&self->context);
   watch_context (self);
   if (self->column_view != NULL)
