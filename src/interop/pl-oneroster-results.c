@@ -87,7 +87,6 @@ build_files (const PlGradebook *gb,
              const char        *date,
              OutFile            files[4])
 {
-  g_autofree char *modified = g_strdup_printf ("%sT00:00:00.000Z", date);
   g_autofree char *category = derived_id ("oneroster-category", gb->classroom_uuid, "standards", NULL);
   const char *class_id = gb->classroom_source_id != NULL && *gb->classroom_source_id != '\0'
                          ? gb->classroom_source_id : gb->classroom_uuid;
@@ -113,7 +112,9 @@ build_files (const PlGradebook *gb,
 
   categories = g_string_new (NULL);
   row (categories, 4, "sourcedId", "status", "dateLastModified", "title");
-  row (categories, 4, category, "active", modified, _("Standards"));
+  /* A bulk file leaves status and dateLastModified empty (OneRoster 1.1
+   * CSV: they are for delta files). */
+  row (categories, 4, category, "", "", _("Standards"));
 
   line_items = g_string_new (NULL);
   row (line_items, 12, "sourcedId", "status", "dateLastModified", "title", "description",
@@ -126,7 +127,7 @@ build_files (const PlGradebook *gb,
                           ? gb->standard_codes[j] : gb->standard_uuids[j];
 
       g_ptr_array_add (item_ids, id);
-      row (line_items, 12, id, "active", modified, title, gb->standard_statements[j],
+      row (line_items, 12, id, "", "", title, gb->standard_statements[j],
            date, date, class_id, category, "", "0.0", "4.0");
     }
 
@@ -155,7 +156,7 @@ build_files (const PlGradebook *gb,
           else
             /* Translators: a result's comment; %s is a calculation method name. */
             comment = g_strdup_printf (_("Calculated from the evidence: %s"), gb->standard_methods[j]);
-          row (results, 9, id, "active", modified, g_ptr_array_index (item_ids, j), student,
+          row (results, 9, id, "", "", g_ptr_array_index (item_ids, j), student,
                "fully graded", score, date, comment);
         }
     }

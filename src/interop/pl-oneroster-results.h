@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  * second export of the same class updates the same rows. Every cell is
  * written through pl_csv_append_field (formulas neutralised).
  *
- * DATE ("YYYY-MM-DD", NULL: today) is the lineItems' assign and due date,
- * the results' scoreDate and, at midnight UTC, every dateLastModified. */
+ * The files are bulk files: status and dateLastModified stay empty, as the
+ * OneRoster 1.1 CSV binding asks of bulk files. DATE ("YYYY-MM-DD", NULL:
+ * today) is the lineItems' assign and due date and the results' scoreDate. */
 
 /* Writes the four files into FOLDER (created when missing). */
 gboolean  pl_oneroster_results_write_folder (const PlGradebook  *gradebook,
