@@ -143,6 +143,35 @@ test_round (Fixture *f, gconstpointer data)
     g_assert_cmpint (g_array_index (status, PlCheckinStatus, i).state, ==, PL_CHECKIN_STATE_DONE);
 }
 
+/* A goal linked to the unit's first milestone, with SMART hints. */
+static void
+test_linked_goal (Fixture *f, gconstpointer data)
+{
+  GtkEditable *goal_entry = first_entry_titled (GTK_WIDGET (f->page), "New _Goal");
+  AdwComboRow *link = ADW_COMBO_ROW (find_type (GTK_WIDGET (f->page), ADW_TYPE_COMBO_ROW));
+  const char *me = pl_checkins_page_get_learner (f->page);
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(PlRecord) newest = NULL;
+  guint before;
+
+  g_assert_nonnull (goal_entry);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (link)), ==, 1 + 3 + 6);
+  before = g_list_model_get_n_items (pl_store_list_goals (f->store, me, NULL));
+
+  adw_combo_row_set_selected (link, 1);
+  gtk_editable_set_text (goal_entry, "Label every particle in my lab report model by the due date");
+  g_signal_emit_by_name (goal_entry, "apply");
+  iterate ();
+
+  goals = pl_store_list_goals (f->store, me, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, before + 1);
+  newest = g_list_model_get_item (goals, 0);
+  g_assert_cmpstr (pl_record_get_string (newest, "body"), ==, "Label every particle in my lab report model by the due date");
+  g_assert_nonnull (pl_record_get_string (newest, "milestone-uuid"));
+  g_assert_cmpstr (gtk_editable_get_text (goal_entry), ==, "");
+}
+
 static void
 collect_text (GtkWidget *root, GString *out)
 {
@@ -307,6 +336,7 @@ main (int argc, char **argv)
 
   g_test_add ("/checkins-page/round", Fixture, NULL, fixture_set_up, test_round, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
+  g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);
   g_test_add ("/checkins-page/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   status = g_test_run ();
   g_clear_object (&shared_app);

@@ -192,6 +192,17 @@ test_reflection_and_markers (void)
     }
   g_assert_true (found);
   g_assert_cmpuint (any_marker, >, 0);
+
+  {
+    g_autoptr(GListModel) targets = pl_store_list_goal_targets (store, classroom, NULL);
+    g_autoptr(PlRecord) first = g_list_model_get_item (targets, 0);
+    g_autoptr(PlRecord) last = g_list_model_get_item (targets, g_list_model_get_n_items (targets) - 1);
+
+    /* The demo unit's three milestones, then its six standards. */
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 9);
+    g_assert_true (PL_IS_MILESTONE (first));
+    g_assert_true (PL_IS_STANDARD (last));
+  }
 }
 
 static void

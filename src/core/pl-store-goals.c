@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pl-milestone.h"
 #include "pl-milestone-progress.h"
+#include "pl-standard.h"
 #include "pl-store-goals.h"
 #include "pl-store-private.h"
 
@@ -181,6 +183,49 @@ pl_store_add_goal (PlStore     *store,
   if (!pl_store_save (store, PL_RECORD (goal), error))
     return NULL;
   return g_steal_pointer (&goal);
+}
+
+GListModel *
+pl_store_list_goal_targets (PlStore     *store,
+                            const char  *classroom_uuid,
+                            GError     **error)
+{
+  const char *params[] = { classroom_uuid, NULL };
+  g_autoptr(GListModel) milestones = NULL;
+  g_autoptr(GListModel) standards = NULL;
+  GListStore *out;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (classroom_uuid != NULL, NULL);
+
+  milestones = _pl_store_query (store, PL_TYPE_MILESTONE,
+                                "WHERE t.deleted = 0 AND t.unit_uuid IN"
+                                " (SELECT uuid FROM unit WHERE classroom_uuid = ?1 AND deleted = 0)"
+                                " ORDER BY coalesce(t.due_on, ''), t.position",
+                                params, error);
+  if (milestones == NULL)
+    return NULL;
+  standards = _pl_store_query (store, PL_TYPE_STANDARD,
+                               "WHERE t.deleted = 0 AND t.uuid IN"
+                               " (SELECT us.standard_uuid FROM unit_standard us JOIN unit u ON u.uuid = us.unit_uuid"
+                               "  WHERE u.classroom_uuid = ?1 AND u.deleted = 0 AND us.deleted = 0)"
+                               " ORDER BY t.code",
+                               params, error);
+  if (standards == NULL)
+    return NULL;
+
+  out = g_list_store_new (PL_TYPE_RECORD);
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (milestones, i);
+      g_list_store_append (out, item);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (standards); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (standards, i);
+      g_list_store_append (out, item);
+    }
+  return G_LIST_MODEL (out);
 }
 
 gboolean

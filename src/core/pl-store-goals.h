@@ -49,6 +49,13 @@ PlGoal      *pl_store_add_goal              (PlStore       *store,
                                              const char    *milestone_uuid,
                                              const char    *target_on,
                                              GError       **error);
+/* What a goal of a learner in CLASSROOM_UUID can be linked to: the
+ * milestones of the class's units (PlMilestone, by due date) and then the
+ * standards those units target (PlStandard, by code). */
+GListModel  *pl_store_list_goal_targets     (PlStore       *store,
+                                             const char    *classroom_uuid,
+                                             GError       **error);
+
 /* Marks GOAL met or dropped (or active again). */
 gboolean     pl_store_set_goal_status       (PlStore       *store,
                                              PlGoal        *goal,

@@ -55,6 +55,8 @@ struct _PlCheckinsPage
   AdwEntryRow      *reflection_row;
   GtkListBox       *goals_list;
   AdwEntryRow      *new_goal_row;
+  AdwComboRow      *link_row;
+  GListModel       *targets;        /* milestones and standards a goal can link to */
   GtkLabel         *smart_label;
   GtkBox           *progress_box;
   AdwEntryRow      *worked_row;
@@ -83,6 +85,7 @@ static const char * const weekdays[] = {
 };
 
 static void load_learner (PlCheckinsPage *self, const char *uuid);
+static void load_targets (PlCheckinsPage *self);
 
 static guint
 checkin_weekday (PlCheckinsPage *self)
@@ -292,6 +295,7 @@ reload (PlCheckinsPage *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "main");
+  load_targets (self);
   if (keep == NULL || !pl_checkins_page_select (self, keep))
     {
       GListModel *shown = G_LIST_MODEL (self->filtered);
@@ -385,6 +389,47 @@ pl_checkins_page_get_learner (PlCheckinsPage *self)
 
 /* ---- the learner's goals ------------------------------------------------ */
 
+static char *
+target_label (PlRecord *target)
+{
+  if (PL_IS_MILESTONE (target))
+    return g_strdup_printf (_("Milestone: %s"), pl_record_get_string (target, "title"));
+  return g_strdup_printf (_("Standard: %s — %s"), pl_record_get_string (target, "code"),
+                          pl_record_get_string (target, "statement"));
+}
+
+static PlRecord *
+find_target (PlCheckinsPage *self,
+             const char     *uuid)
+{
+  for (guint i = 0; uuid != NULL && self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
+    {
+      g_autoptr(PlRecord) t = g_list_model_get_item (self->targets, i);
+
+      if (g_strcmp0 (pl_record_get_uuid (t), uuid) == 0)
+        return t;   /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+load_targets (PlCheckinsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_clear_object (&self->targets);
+  self->targets = pl_store_list_goal_targets (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
+  gtk_string_list_append (labels, _("Nothing yet"));
+  for (guint i = 0; self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
+    {
+      g_autoptr(PlRecord) t = g_list_model_get_item (self->targets, i);
+      g_autofree char *label = target_label (t);
+
+      gtk_string_list_append (labels, label);
+    }
+  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
+}
+
 static void
 on_goal_status_clicked_cb (GtkButton      *button,
                            PlCheckinsPage *self)
@@ -476,11 +521,19 @@ fill_goals (PlCheckinsPage *self)
       const char *status = pl_record_get_string (PL_RECORD (goal), "status");
       const char *target = pl_record_get_string (PL_RECORD (goal), "target-on");
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = target != NULL
+      PlRecord *linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
+      g_autofree char *link = NULL;
+      g_autofree char *base = target != NULL
         ? g_strdup_printf (_("%s · set %s · by %s"), pl_goal_status_label (status),
                            pl_record_get_string (PL_RECORD (goal), "set-on"), target)
         : g_strdup_printf (_("%s · set %s"), pl_goal_status_label (status),
                            pl_record_get_string (PL_RECORD (goal), "set-on"));
+      g_autofree char *subtitle = NULL;
+
+      if (linked == NULL)
+        linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
+      link = linked != NULL ? target_label (linked) : NULL;
+      subtitle = link != NULL ? g_strdup_printf ("%s · %s", base, link) : g_strdup (base);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (PL_RECORD (goal), "body"));
@@ -521,9 +574,9 @@ update_smart_hints (PlCheckinsPage *self)
       gtk_label_set_label (self->smart_label, _("A good goal is specific, measurable, achievable, relevant and time-bound."));
       return;
     }
-  have = pl_smart_goal_check (text, FALSE, FALSE);
+  have = pl_smart_goal_check (text, adw_combo_row_get_selected (self->link_row) > 0, FALSE);
   for (PlSmartFlags f = PL_SMART_SPECIFIC; f <= PL_SMART_TIME_BOUND; f <<= 1)
-    if ((have & f) == 0 && f != PL_SMART_RELEVANT)
+    if ((have & f) == 0)
       g_string_append_printf (hints, "%s%s: %s", hints->len > 0 ? "\n" : "", pl_smart_goal_label (f),
                               pl_smart_goal_hint (f));
   gtk_label_set_label (self->smart_label, hints->len > 0 ? hints->str : _("Looks like a SMART goal."));
@@ -545,14 +598,27 @@ on_new_goal_applied_cb (AdwEntryRow    *row,
 
   if (self->learner == NULL)
     return;
-  goal = pl_store_add_goal (store_of (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
-                            NULL, NULL, NULL, &error);
+  {
+    guint chosen = adw_combo_row_get_selected (self->link_row);
+    g_autoptr(PlRecord) target = NULL;
+    const char *milestone = NULL, *standard = NULL;
+
+    if (chosen > 0 && chosen != GTK_INVALID_LIST_POSITION && self->targets != NULL)
+      target = g_list_model_get_item (self->targets, chosen - 1);
+    if (target != NULL && PL_IS_MILESTONE (target))
+      milestone = pl_record_get_uuid (target);
+    else if (target != NULL)
+      standard = pl_record_get_uuid (target);
+    goal = pl_store_add_goal (store_of (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
+                              standard, milestone, NULL, &error);
+  }
   if (goal == NULL)
     {
       toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+  adw_combo_row_set_selected (self->link_row, 0);
 }
 
 static void
@@ -964,6 +1030,7 @@ pl_checkins_page_dispose (GObject *object)
   g_clear_object (&self->classroom);
   g_clear_object (&self->editing);
   g_clear_object (&self->selection);
+  g_clear_object (&self->targets);
   g_clear_pointer (&self->status, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->learner, g_free);
@@ -1056,6 +1123,7 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, reflection_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, new_goal_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, link_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, smart_label);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, worked_row);
@@ -1131,6 +1199,7 @@ pl_checkins_page_init (PlCheckinsPage *self)
     }
 
   g_signal_connect (self->new_goal_row, "changed", G_CALLBACK (on_new_goal_changed_cb), self);
+  g_signal_connect_swapped (self->link_row, "notify::selected", G_CALLBACK (update_smart_hints), self);
   g_signal_connect (self->new_goal_row, "apply", G_CALLBACK (on_new_goal_applied_cb), self);
   g_signal_connect (self->reflection_row, "apply", G_CALLBACK (on_reflection_applied_cb), self);
   update_smart_hints (self);
