@@ -567,7 +567,8 @@ load (PlGradebookPage *self,
 
   default_method (self, &method, &param);
   path = pl_store_get_path (pl_context_get_store (self->context));
-  if (in_thread && path != NULL)
+  /* An in-memory database cannot be opened a second time. */
+  if (in_thread && path != NULL && g_strcmp0 (path, ":memory:") != 0)
     {
       g_autoptr(GTask) task = NULL;
       LoadData *d = g_new0 (LoadData, 1);
