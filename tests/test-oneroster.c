@@ -442,6 +442,7 @@ test_bad_files (void)
     { "bad-utf8", PL_ROSTER_ERROR_ENCODING, "users.csv: line 5, column 10 (familyName)" },
     { "bad-quote", PL_ROSTER_ERROR_SYNTAX, "classes.csv: line 3, column 1" },
     { "bad-duplicate", PL_ROSTER_ERROR_DUPLICATE, "users.csv: line 6, column 1 (sourcedId)" },
+    { "bad-demographics-column", PL_ROSTER_ERROR_MISSING_COLUMN, "demographics.csv: line 1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

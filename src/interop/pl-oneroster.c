@@ -752,7 +752,16 @@ demographics_row (Reader       *rd,
                   GError      **error)
 {
   const char *column = pl_roster_csv_column (csv, "userSourcedId") >= 0 ? "userSourcedId" : "sourcedId";
-  const char *user = need (csv, column, error);
+  const char *user;
+
+  /* 1.1 names the user "sourcedId", later exports "userSourcedId". */
+  if (pl_roster_csv_column (csv, column) < 0)
+    {
+      pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_COLUMN, "demographics.csv", 1, 0, NULL,
+                           _("the required column “userSourcedId” (or “sourcedId”) is missing from the header"));
+      return FALSE;
+    }
+  user = need (csv, column, error);
 
   if (user == NULL)
     return FALSE;
