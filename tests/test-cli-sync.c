@@ -46,6 +46,9 @@ cli (const char *dir,
                                &r.out, &r.err, &r.status, &error));
   g_assert_no_error (error);
   r.status = WIFEXITED (r.status) ? WEXITSTATUS (r.status) : -1;
+  /* A failing step then says why in the test log. */
+  if (r.err != NULL && *r.err != '\0')
+    g_test_message ("%s: %s", (const char *) argv->pdata[3], r.err);
   return r;
 }
 
@@ -131,8 +134,13 @@ test_round_trip (void)
 
     evidence_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (e)));
   }
-  device_a = device_of (g_build_filename (dir, "a.db", NULL));
-  device_b = device_of (g_build_filename (dir, "b.db", NULL));
+  {
+    g_autofree char *a_path = g_build_filename (dir, "a.db", NULL);
+    g_autofree char *b_path = g_build_filename (dir, "b.db", NULL);
+
+    device_a = device_of (a_path);
+    device_b = device_of (b_path);
+  }
 
   r = cli (dir, "a.db", "export-bundle", "usb/from-a.plbundle", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -218,6 +226,7 @@ test_round_trip (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "not a school hub"));
   run_clear (&r);
+  sync_test_remove_tree (dir);
 }
 
 int

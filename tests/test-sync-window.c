@@ -155,6 +155,7 @@ test_export_import_conflict (void)
   g_assert_cmpstr (value, ==, "volcanoes");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  sync_test_remove_tree (dir);
 }
 
 int
