@@ -52,8 +52,7 @@ pl_store_index_by_source_id (PlStore  *self,
   guint n;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
-  g_return_val_if_fail (type == PL_TYPE_LEARNER || type == PL_TYPE_CLASSROOM ||
-                        type == PL_TYPE_ENROLLMENT || g_type_is_a (type, PL_TYPE_RECORD), NULL);
+  g_return_val_if_fail (g_type_is_a (type, PL_TYPE_RECORD), NULL);
 
   list = _pl_store_query (self, type, "WHERE t.deleted = 0 AND t.source_id IS NOT NULL", NULL, error);
   if (list == NULL)
