@@ -791,6 +791,9 @@ pl_roster_plan_apply (PlRosterPlan         *self,
         {
           EnrollmentAction *action = &g_array_index (c->actions, EnrollmentAction, j);
 
+          /* A large class can be cancelled part-way: the rollback undoes it all. */
+          if (j % 512 == 511 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto fail;
           if (action->learner != NULL && action->learner->changed && !action->learner->saved)
             {
               if (!pl_store_save (self->store, PL_RECORD (action->learner->record), error))
