@@ -238,6 +238,14 @@ update_warning (PlRubricEditor *self,
       gtk_label_set_text (label, "");
       gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
     }
+  /* A screen reader hears the warning with the title it is about. */
+  if (index < self->criterion_entries->len)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (self->criterion_entries, index)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    *gtk_label_get_text (label) != '\0'
+                                    ? gtk_label_get_text (label)
+                                    : _("Alt+Up and Alt+Down move the criterion"),
+                                    -1);
 }
 
 static void
