@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/pl-demo.h"
+#include "pl-accessible.h"
 #include "pl-window.h"
 #include "learners/pl-learners-page.h"
 #include "boards/pl-boards-page.h"
@@ -619,10 +620,26 @@ pl_window_class_init (PlWindowClass *klass)
                                        "win.create-class", NULL);
 }
 
+/* Menu buttons and drop-downs get their tooltip as the name a screen
+ * reader says, on the button inside them too. */
+static void
+name_buttons (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if ((GTK_IS_MENU_BUTTON (c) || GTK_IS_DROP_DOWN (c)) && gtk_widget_get_tooltip_text (c) != NULL)
+        pl_accessible_name_button (c, gtk_widget_get_tooltip_text (c));
+      else
+        name_buttons (c);
+    }
+}
+
 static void
 pl_window_init (PlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_buttons (GTK_WIDGET (self));
+  pl_accessible_name_button (GTK_WIDGET (self->class_dropdown), _("Class"));
 }
 
 PlWindow *

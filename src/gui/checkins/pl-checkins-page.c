@@ -9,6 +9,7 @@
 #include "core/pl-store-goals.h"
 #include "core/pl-store-learners.h"
 #include "core/pl-teacher-pin.h"
+#include "pl-accessible.h"
 #include "pl-checkins-page.h"
 #include "pl-checkins-print.h"
 #include "pl-learner-mode-window.h"
@@ -67,6 +68,7 @@ struct _PlCheckinsPage
   AdwEntryRow      *next_row;
   GtkFlowBox       *markers_box;
   GtkListBox       *history_list;
+  GtkWidget        *more_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlCheckinsPage, pl_checkins_page, ADW_TYPE_BIN)
@@ -347,6 +349,16 @@ on_row_activated_cb (GtkListView    *view,
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
+}
+
+/* Shown from the view switcher or Alt+3: the keyboard starts in the list,
+ * where Enter opens the learner's check-in. */
+static void
+on_map_cb (GtkWidget      *widget,
+           PlCheckinsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->learner_list));
 }
 
 static void
@@ -1134,6 +1146,7 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, next_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, markers_box);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, more_button);
 
   gtk_widget_class_install_action (widget_class, "checkins.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "checkins.next", NULL, next_action);
@@ -1179,6 +1192,7 @@ pl_checkins_page_init (PlCheckinsPage *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->learner_list, "activate", G_CALLBACK (on_row_activated_cb), self);
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 
   for (guint i = 0; i < 4; i++)
     {
@@ -1203,4 +1217,7 @@ pl_checkins_page_init (PlCheckinsPage *self)
   g_signal_connect (self->new_goal_row, "apply", G_CALLBACK (on_new_goal_applied_cb), self);
   g_signal_connect (self->reflection_row, "apply", G_CALLBACK (on_reflection_applied_cb), self);
   update_smart_hints (self);
+
+  pl_accessible_name_button (self->more_button, _("More actions for this learner"));
+  pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
 }

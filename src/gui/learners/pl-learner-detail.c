@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+
+#include "pl-accessible.h"
 #include <string.h>
 
 #include "core/pl-store-learners.h"
@@ -473,7 +475,7 @@ build_classes (PlLearnerDetail *self)
                                             G_CALLBACK (class_name), NULL, NULL);
   self->class_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
   gtk_widget_set_hexpand (GTK_WIDGET (self->class_dropdown), TRUE);
-  pl_learner_detail_name_drop_down (self->class_dropdown, _("Class to add or move to"));
+  pl_accessible_name_button (GTK_WIDGET (self->class_dropdown), _("Class to add or move to"));
   add = gtk_button_new_with_mnemonic (_("A_dd to Class"));
   g_signal_connect (add, "clicked", G_CALLBACK (on_add_class_clicked_cb), self);
   move = gtk_button_new_with_mnemonic (_("_Move to Class"));
@@ -487,19 +489,6 @@ build_classes (PlLearnerDetail *self)
 }
 
 /* ---- notes --------------------------------------------------------- */
-
-/* GTK 4.8 exposes a drop-down as its inner toggle button: give that the
- * name too, or screen readers announce "GtkToggleButton". */
-void
-pl_learner_detail_name_drop_down (GtkDropDown *drop_down,
-                                  const char  *label)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
 
 /* ---- showing a profile --------------------------------------------- */
 

@@ -37,8 +37,5 @@ GtkEditable *pl_learner_detail_get_editable (PlLearnerDetail *self,
 GtkTextView *pl_learner_detail_get_note_view (PlLearnerDetail *self);
 GtkWidget   *pl_learner_detail_get_add_note_button (PlLearnerDetail *self);
 
-/* Names a drop-down and the button GTK exposes for it. */
-void         pl_learner_detail_name_drop_down (GtkDropDown *drop_down,
-                                               const char  *label);
 
 G_END_DECLS

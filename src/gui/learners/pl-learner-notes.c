@@ -8,6 +8,8 @@
  */
 #include <glib/gi18n.h>
 
+#include "pl-accessible.h"
+
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
 #include "pl-learner-notes.h"
@@ -208,7 +210,7 @@ build_notes (PlLearnerNotes *self)
   for (guint i = 0; note_kinds[i] != NULL; i++)
     gtk_string_list_append (kinds, kind_label (note_kinds[i]));
   self->note_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
-  pl_learner_detail_name_drop_down (self->note_kind, _("Kind of note"));
+  pl_accessible_name_button (GTK_WIDGET (self->note_kind), _("Kind of note"));
   self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->note_view, FALSE);

@@ -4,6 +4,8 @@
  */
 #include <glib/gi18n.h>
 
+#include "pl-accessible.h"
+
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
 #include "pl-learner-row.h"
@@ -724,8 +726,8 @@ pl_learners_page_init (PlLearnersPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_object_bind_property (self->leaflet, "folded", self->detail, "folded", G_BINDING_SYNC_CREATE);
-  pl_learner_detail_name_drop_down (self->filter_dropdown, _("Show"));
-  pl_learner_detail_name_drop_down (self->sort_dropdown, _("Sort by"));
+  pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
+  pl_accessible_name_button (GTK_WIDGET (self->sort_dropdown), _("Sort by"));
   update_summary (self);
 }
 
