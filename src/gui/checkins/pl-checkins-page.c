@@ -10,9 +10,7 @@
 #include "core/pl-store-learners.h"
 #include "core/pl-teacher-pin.h"
 #include "pl-accessible.h"
-#include "pl-checkins-page.h"
-#include "pl-checkins-print.h"
-#include "pl-learner-mode-window.h"
+#include "pl-checkins-page-private.h"
 
 enum {
   FILTER_EVERYONE,
@@ -20,56 +18,6 @@ enum {
   FILTER_QUIET,
 };
 
-struct _PlCheckinsPage
-{
-  AdwBin            parent_instance;
-
-  PlContext        *context;
-  PlClassroom      *classroom;
-  gulong            changed_id;
-  guint             reload_id;
-
-  GHashTable       *status;        /* learner uuid → PlCheckinStatus* */
-  GHashTable       *names;         /* learner uuid → display name */
-  GtkStringList    *learners;      /* learner uuids in name order */
-  GtkFilterListModel *filtered;
-  GtkCustomFilter  *filter;
-  GtkSingleSelection *selection;
-  char             *learner;       /* on screen */
-  PlCheckin        *editing;       /* this week's check-in, if one exists */
-  char             *reflection_progress;
-  GtkToggleButton  *progress[4];
-  GtkToggleButton  *markers[PL_N_MARKERS];
-  GtkFileChooserNative *chooser;
-
-  GtkStack         *stack;
-  AdwStatusPage    *empty_page;
-  AdwLeaflet       *leaflet;
-  GtkWidget        *sidebar;
-  GtkWidget        *detail;
-  GtkDropDown      *filter_dropdown;
-  GtkLabel         *summary_label;
-  GtkListView      *learner_list;
-  GtkLabel         *name_label;
-  GtkRevealer      *reflection_revealer;
-  AdwPreferencesGroup *reflection_group;
-  AdwEntryRow      *reflection_row;
-  GtkListBox       *goals_list;
-  AdwEntryRow      *new_goal_row;
-  AdwComboRow      *link_row;
-  GListModel       *targets;        /* milestones and standards a goal can link to */
-  GtkLabel         *smart_label;
-  GtkBox           *progress_box;
-  AdwEntryRow      *worked_row;
-  AdwEntryRow      *hard_row;
-  AdwEntryRow      *strategy_row;
-  AdwEntryRow      *help_row;
-  AdwEntryRow      *note_row;
-  AdwEntryRow      *next_row;
-  GtkFlowBox       *markers_box;
-  GtkListBox       *history_list;
-  GtkWidget        *more_button;
-};
 
 G_DEFINE_FINAL_TYPE (PlCheckinsPage, pl_checkins_page, ADW_TYPE_BIN)
 
@@ -89,8 +37,8 @@ static const char * const weekdays[] = {
 static void load_learner (PlCheckinsPage *self, const char *uuid);
 static void load_targets (PlCheckinsPage *self);
 
-static guint
-checkin_weekday (PlCheckinsPage *self)
+guint
+_pl_checkins_page_weekday (PlCheckinsPage *self)
 {
   g_autofree char *day = g_settings_get_string (pl_context_get_settings (self->context), "checkin-day");
 
@@ -100,9 +48,9 @@ checkin_weekday (PlCheckinsPage *self)
   return 1;
 }
 
-static void
-toast (PlCheckinsPage *self,
-       AdwToast       *t)
+void
+_pl_checkins_page_toast (PlCheckinsPage *self,
+                         AdwToast       *t)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -112,8 +60,8 @@ toast (PlCheckinsPage *self,
     g_object_unref (g_object_ref_sink (t));
 }
 
-static PlStore *
-store_of (PlCheckinsPage *self)
+PlStore *
+_pl_checkins_page_store (PlCheckinsPage *self)
 {
   return pl_context_get_store (self->context);
 }
@@ -243,14 +191,14 @@ reload (PlCheckinsPage *self)
       return;
     }
 
-  status = pl_store_class_checkin_status (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)),
-                                          NULL, checkin_weekday (self), &error);
-  learners = status != NULL ? pl_store_list_class_learners (store_of (self),
+  status = pl_store_class_checkin_status (_pl_checkins_page_store (self), pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                          NULL, _pl_checkins_page_weekday (self), &error);
+  learners = status != NULL ? pl_store_list_class_learners (_pl_checkins_page_store (self),
                                                             pl_record_get_uuid (PL_RECORD (self->classroom)),
                                                             &error) : NULL;
   if (learners == NULL)
     {
-      toast (self, adw_toast_new_format (_("Could not read the check-ins: %s"), error->message));
+      _pl_checkins_page_toast (self, adw_toast_new_format (_("Could not read the check-ins: %s"), error->message));
       return;
     }
 
@@ -430,7 +378,7 @@ load_targets (PlCheckinsPage *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   g_clear_object (&self->targets);
-  self->targets = pl_store_list_goal_targets (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
+  self->targets = pl_store_list_goal_targets (_pl_checkins_page_store (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
   gtk_string_list_append (labels, _("Nothing yet"));
   for (guint i = 0; self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
     {
@@ -450,8 +398,8 @@ on_goal_status_clicked_cb (GtkButton      *button,
   const char *status = g_object_get_data (G_OBJECT (button), "status");
   g_autoptr(GError) error = NULL;
 
-  if (!pl_store_set_goal_status (store_of (self), goal, status, &error))
-    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+  if (!pl_store_set_goal_status (_pl_checkins_page_store (self), goal, status, &error))
+    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
 }
 
 static void
@@ -466,9 +414,9 @@ on_revise_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "revise") != 0)
     return;
-  revised = pl_store_revise_goal (store_of (self), goal, gtk_editable_get_text (entry), &error);
+  revised = pl_store_revise_goal (_pl_checkins_page_store (self), goal, gtk_editable_get_text (entry), &error);
   if (revised == NULL)
-    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
 }
 
 static void
@@ -522,7 +470,7 @@ goal_button (PlCheckinsPage *self,
 static void
 fill_goals (PlCheckinsPage *self)
 {
-  g_autoptr(GListModel) goals = pl_store_list_goals (store_of (self), self->learner, NULL);
+  g_autoptr(GListModel) goals = pl_store_list_goals (_pl_checkins_page_store (self), self->learner, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
@@ -621,12 +569,12 @@ on_new_goal_applied_cb (AdwEntryRow    *row,
       milestone = pl_record_get_uuid (target);
     else if (target != NULL)
       standard = pl_record_get_uuid (target);
-    goal = pl_store_add_goal (store_of (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
+    goal = pl_store_add_goal (_pl_checkins_page_store (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
                               standard, milestone, NULL, &error);
   }
   if (goal == NULL)
     {
-      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (row), "");
@@ -641,11 +589,11 @@ on_reflection_applied_cb (AdwEntryRow    *row,
 
   if (self->reflection_progress == NULL)
     return;
-  if (!pl_store_save_reflection (store_of (self), self->reflection_progress,
+  if (!pl_store_save_reflection (_pl_checkins_page_store (self), self->reflection_progress,
                                  gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
   else
-    toast (self, adw_toast_new (_("Reflection saved")));
+    _pl_checkins_page_toast (self, adw_toast_new (_("Reflection saved")));
 }
 
 /* ---- the check-in form ---------------------------------------------------- */
@@ -685,14 +633,14 @@ fill_form (PlCheckinsPage *self)
 static void
 fill_history (PlCheckinsPage *self)
 {
-  g_autoptr(GListModel) list = pl_store_list_checkins (store_of (self), self->learner, NULL);
+  g_autoptr(GListModel) list = pl_store_list_checkins (_pl_checkins_page_store (self), self->learner, NULL);
   guint counts[PL_N_MARKERS], weeks = 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  if (pl_store_marker_totals (store_of (self), self->learner, counts, &weeks, NULL) && weeks > 0)
+  if (pl_store_marker_totals (_pl_checkins_page_store (self), self->learner, counts, &weeks, NULL) && weeks > 0)
     {
       g_autoptr(GString) seen = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
@@ -747,9 +695,9 @@ load_learner (PlCheckinsPage *self,
   /* This week's check-in is edited in place; otherwise the form starts empty. */
   g_snprintf (today, sizeof today, "%04d-%02d-%02d", g_date_time_get_year (now),
               g_date_time_get_month (now), g_date_time_get_day_of_month (now));
-  week = pl_checkin_week_start (today, checkin_weekday (self));
+  week = pl_checkin_week_start (today, _pl_checkins_page_weekday (self));
   g_clear_object (&self->editing);
-  checkins = pl_store_list_checkins (store_of (self), uuid, NULL);
+  checkins = pl_store_list_checkins (_pl_checkins_page_store (self), uuid, NULL);
   if (checkins != NULL && g_list_model_get_n_items (checkins) > 0)
     {
       g_autoptr(PlCheckin) latest = g_list_model_get_item (checkins, 0);
@@ -762,7 +710,7 @@ load_learner (PlCheckinsPage *self,
   fill_history (self);
 
   g_clear_pointer (&self->reflection_progress, g_free);
-  prompt = pl_store_pending_reflection (store_of (self), uuid, &self->reflection_progress, NULL);
+  prompt = pl_store_pending_reflection (_pl_checkins_page_store (self), uuid, &self->reflection_progress, NULL);
   gtk_revealer_set_reveal_child (self->reflection_revealer, prompt != NULL);
   adw_preferences_group_set_description (self->reflection_group, prompt);
   gtk_editable_set_text (GTK_EDITABLE (self->reflection_row), "");
@@ -818,7 +766,7 @@ save_action (GtkWidget  *widget,
   pl_record_set_string (PL_RECORD (c), "markers", markers->len > 0 ? markers->str : NULL);
 
   /* The check-in is about the learner's active goal, if there is one. */
-  goals = pl_store_list_goals (store_of (self), self->learner, NULL);
+  goals = pl_store_list_goals (_pl_checkins_page_store (self), self->learner, NULL);
   if (goals != NULL && g_list_model_get_n_items (goals) > 0 && pl_record_get_string (PL_RECORD (c), "goal-uuid") == NULL)
     {
       g_autoptr(PlRecord) g = g_list_model_get_item (goals, 0);
@@ -827,15 +775,15 @@ save_action (GtkWidget  *widget,
         pl_record_set_string (PL_RECORD (c), "goal-uuid", pl_record_get_uuid (g));
     }
 
-  if (!pl_store_save_checkin (store_of (self), c, checkin_weekday (self), &error))
+  if (!pl_store_save_checkin (_pl_checkins_page_store (self), c, _pl_checkins_page_weekday (self), &error))
     {
-      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
       return;
     }
   {
     g_autofree char *msg = g_strdup_printf (_("Check-in saved for %s"),
                                             (char *) g_hash_table_lookup (self->names, self->learner));
-    toast (self, adw_toast_new (msg));
+    _pl_checkins_page_toast (self, adw_toast_new (msg));
   }
   reload (self);
   move (self, +1);
@@ -869,141 +817,6 @@ progress_action (GtkWidget  *widget,
 
   if (value >= 1 && value <= 4)
     gtk_toggle_button_set_active (self->progress[value - 1], TRUE);
-}
-
-/* ---- PIN, learner mode, PDF ---------------------------------------------- */
-
-typedef void (*PinDone) (PlCheckinsPage *self);
-
-static void
-on_set_pin_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PlCheckinsPage   *self)
-{
-  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
-  PinDone then = g_object_get_data (G_OBJECT (dialog), "then");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "set") != 0)
-    return;
-  if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
-    {
-      toast (self, adw_toast_new (_("The two PINs differ; the PIN was not changed")));
-      return;
-    }
-  if (!pl_store_set_teacher_pin (store_of (self), gtk_editable_get_text (first), &error))
-    {
-      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
-      return;
-    }
-  toast (self, adw_toast_new (_("Teacher PIN set")));
-  if (then != NULL)
-    then (self);
-}
-
-static void
-ask_new_pin (PlCheckinsPage *self,
-             PinDone         then)
-{
-  GtkWidget *dialog, *box, *first, *second;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Set the Teacher PIN"),
-                                   _("Learner mode needs your PIN to end, so a learner cannot reach anyone else’s data. Use at least four characters."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set PIN"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  first = gtk_entry_new ();
-  second = gtk_entry_new ();
-  gtk_entry_set_visibility (GTK_ENTRY (first), FALSE);
-  gtk_entry_set_visibility (GTK_ENTRY (second), FALSE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (first), GTK_INPUT_PURPOSE_PIN);
-  gtk_entry_set_input_purpose (GTK_ENTRY (second), GTK_INPUT_PURPOSE_PIN);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New PIN"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The PIN again"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (second), TRUE);
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_object_set_data (G_OBJECT (dialog), "first", first);
-  g_object_set_data (G_OBJECT (dialog), "second", second);
-  g_object_set_data (G_OBJECT (dialog), "then", then);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_pin_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (first);
-}
-
-static void
-set_pin_action (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  ask_new_pin (PL_CHECKINS_PAGE (widget), NULL);
-}
-
-static void
-enter_learner_mode (PlCheckinsPage *self)
-{
-  GtkWindow *main_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  PlLearnerModeWindow *mode;
-
-  if (self->learner == NULL)
-    return;
-  mode = pl_learner_mode_window_new (gtk_window_get_application (main_window), main_window,
-                                     store_of (self), self->learner,
-                                     g_hash_table_lookup (self->names, self->learner),
-                                     checkin_weekday (self));
-  gtk_window_present (GTK_WINDOW (mode));
-}
-
-static void
-learner_mode_action (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
-
-  if (!pl_store_has_teacher_pin (store_of (self)))
-    ask_new_pin (self, enter_learner_mode);
-  else
-    enter_learner_mode (self);
-}
-
-static void
-on_pdf_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  PlCheckinsPage  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (!pl_checkins_print_pdf (store_of (self), self->learner,
-                                  g_hash_table_lookup (self->names, self->learner), file, &error))
-        toast (self, adw_toast_new_format (_("Could not save the PDF: %s"), error->message));
-      else
-        toast (self, adw_toast_new (_("PDF saved")));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_pdf_action (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  PlCheckinsPage *self = PL_CHECKINS_PAGE (widget);
-  g_autofree char *suggested = NULL;
-
-  if (self->learner == NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save Goals and Check-ins as PDF"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  suggested = g_strdup_printf (_("%s — goals and check-ins.pdf"),
-                               (char *) g_hash_table_lookup (self->names, self->learner));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_pdf_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---- GObject ---------------------------------------------------------------- */
@@ -1153,9 +966,9 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checkins.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "checkins.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "checkins.progress", "i", progress_action);
-  gtk_widget_class_install_action (widget_class, "checkins.learner-mode", NULL, learner_mode_action);
-  gtk_widget_class_install_action (widget_class, "checkins.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "checkins.set-pin", NULL, set_pin_action);
+  gtk_widget_class_install_action (widget_class, "checkins.learner-mode", NULL, _pl_checkins_page_learner_mode_action);
+  gtk_widget_class_install_action (widget_class, "checkins.export-pdf", NULL, _pl_checkins_page_export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "checkins.set-pin", NULL, _pl_checkins_page_set_pin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "checkins.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "checkins.save", NULL);
