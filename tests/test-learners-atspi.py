@@ -13,42 +13,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def reexec_under_xvfb():
-    for tool in ('xvfb-run', 'dbus-run-session'):
-        if shutil.which(tool) is None:
-            print('1..0 # SKIP %s is not installed' % tool)
-            sys.exit(0)
-    env = dict(os.environ, PL_ATSPI_INNER='1')
-    cmd = ['xvfb-run', '-a', '-s', '-screen 0 1280x800x24',
-           'dbus-run-session', '--', '/usr/bin/python3', os.path.abspath(__file__)]
-    # Only TAP on stdout: dogtail and the bus talk on it too.
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, text=True)
-    for line in proc.stdout.splitlines():
-        if line.startswith(('ok ', 'not ok ', '1..', '# ')):
-            print(line)
-        else:
-            print(line, file=sys.stderr)
-    sys.exit(proc.returncode)
+sys.path.insert(0, HERE)
+import pl_atspi  # noqa: E402
 
+pl_atspi.reexec_under_xvfb(__file__)
 
-if os.environ.get('PL_ATSPI_INNER') != '1':
-    reexec_under_xvfb()
-
-tmp = tempfile.mkdtemp(prefix='pl-atspi-')
-config = os.path.join(tmp, 'config')
-os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
-with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
-    f.write('[org/gnome/desktop/interface]\ntoolkit-accessibility=true\n')
-os.environ['XDG_CONFIG_HOME'] = config
-os.environ['GSETTINGS_BACKEND'] = 'keyfile'
-os.environ.pop('NO_AT_BRIDGE', None)
+tmp = pl_atspi.accessible_session('pl-atspi-')
 
 try:
     import pyatspi  # noqa: E402
@@ -88,60 +64,15 @@ def check(name, ok, detail=''):
     results.append((name, ok, detail))
 
 
-def wait_for(fn, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.3)
-    return None
+wait_for = pl_atspi.wait_for
 
 
 def find_app():
-    for a in tree.root.applications():
-        if a.name in ('personallearn', 'PersonalLearn', 'org.example.PersonalLearn'):
-            return a
-    return None
+    return pl_atspi.find_app(tree)
 
 
-INTERACTIVE = {'push button', 'toggle button', 'check box', 'radio button', 'text',
-               'combo box', 'entry', 'password text', 'spin button', 'switch',
-               'menu item', 'link'}
-
-
-def unnamed_controls(node, limit=400):
-    """Interactive, showing nodes under NODE without a name."""
-    missing = []
-    stack = [node]
-    seen = 0
-    while stack and seen < limit:
-        n = stack.pop()
-        seen += 1
-        try:
-            role = n.roleName
-            showing = n.getState().contains(pyatspi.STATE_VISIBLE)
-            name = n.name
-        except Exception:
-            continue
-        # A type name ("GtkToggleButton") is what a screen reader says when
-        # a control has no name of its own.
-        if showing and role in INTERACTIVE and (not (name or '').strip() or name.startswith('Gtk')):
-            where = []
-            p = n.parent
-            while p is not None and len(where) < 4:
-                if p.name:
-                    where.append(p.name)
-                p = p.parent
-            missing.append('%s %r in %s' % (role, name, ' < '.join(where) or '?'))
-        try:
-            stack.extend(n.children)
-        except Exception:
-            pass
-    return missing
+def unnamed_controls(node):
+    return pl_atspi.unnamed_controls(pyatspi, node)
 
 
 def label_of(node):
