@@ -10,6 +10,7 @@
 #include "pl-cli.h"
 
 static const PlCliCommand commands[] = {
+  { "import-standards", "import-standards [--dry-run] PATH", pl_cli_import_standards },
   { "import-roster", "import-roster [--classes ID,…] [--class NAME] [--mapping given=COL,…] [--dry-run] PATH", pl_cli_import_roster },
   { "demo", "demo [--learners N] [--seed S] [--today YYYY-MM-DD] [--add]", pl_cli_demo },
   { "list", "list learners|classes|standards [--json]", pl_cli_list },

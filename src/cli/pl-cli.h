@@ -48,6 +48,7 @@ int      pl_cli_mastery            (PlCliOptions *o, int argc, char **argv);
 int      pl_cli_engine             (PlCliOptions *o, int argc, char **argv);
 
 int      pl_cli_import_roster      (PlCliOptions *o, int argc, char **argv);
+int      pl_cli_import_standards   (PlCliOptions *o, int argc, char **argv);
 
 int      pl_cli_export_bundle      (PlCliOptions *o, int argc, char **argv);
 int      pl_cli_import_bundle      (PlCliOptions *o, int argc, char **argv);
