@@ -958,6 +958,23 @@ pl_store_delete (PlStore   *self,
   return TRUE;
 }
 
+gboolean
+pl_store_undelete (PlStore   *self,
+                   PlRecord  *record,
+                   GError   **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PL_IS_RECORD (record), FALSE);
+
+  _pl_record_set_deleted (record, FALSE);
+  if (!pl_store_save (self, record, error))
+    {
+      _pl_record_set_deleted (record, TRUE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gpointer
 pl_store_get (PlStore     *self,
               GType        type,

@@ -72,6 +72,10 @@ gboolean    pl_store_save                (PlStore        *self,
 gboolean    pl_store_delete              (PlStore        *self,
                                           PlRecord       *record,
                                           GError        **error);
+/* Brings back a record deleted with pl_store_delete (for Undo). */
+gboolean    pl_store_undelete            (PlStore        *self,
+                                          PlRecord       *record,
+                                          GError        **error);
 /* Returns the record of TYPE with UUID, deleted or not; NULL and
  * PL_STORE_ERROR_NOT_FOUND when there is none. */
 gpointer    pl_store_get                 (PlStore        *self,

@@ -1,17 +1,53 @@
-/* pl-boards-page.c — the Boards view
+/* pl-boards-page.c — the Boards view: the class's unit and choice board,
+ * milestone progress, and picks recorded quickly during a lesson
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "core/pl-store-boards.h"
+#include "core/pl-store-learners.h"
+#include "pl-accessible.h"
 #include "pl-boards-page.h"
+
+enum {
+  FILTER_EVERYONE,
+  FILTER_NO_PICK,
+  FILTER_BROKEN,
+};
 
 struct _PlBoardsPage
 {
-  AdwBin       parent_instance;
+  AdwBin              parent_instance;
 
-  PlContext   *context;
-  PlClassroom *classroom;
+  PlContext          *context;
+  PlClassroom        *classroom;
+  gulong              changed_id;
+  guint               reload_id;
+
+  PlBoard            *board;
+  GListModel         *options;
+  GHashTable         *names;        /* learner uuid → name */
+  GHashTable         *picks;        /* learner uuid → (option uuid → PlPick) */
+  GHashTable         *problems;     /* learner uuid → PlPickProblems */
+  GtkStringList      *learners;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GPtrArray          *buttons;      /* one per option, in option order */
+
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkLabel           *unit_label;
+  GtkLabel           *idea_label;
+  AdwPreferencesGroup *board_group;
+  GtkLabel           *design_label;
+  GtkGrid            *grid;
+  GtkLabel           *learner_label;
+  GtkListBox         *milestone_list;
+  GtkDropDown        *filter_dropdown;
+  GtkLabel           *summary_label;
+  GtkListView        *learner_list;
 };
 
 G_DEFINE_FINAL_TYPE (PlBoardsPage, pl_boards_page, ADW_TYPE_BIN)
@@ -25,23 +61,541 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void reload (PlBoardsPage *self);
+
+static PlStore *
+store_of (PlBoardsPage *self)
+{
+  return pl_context_get_store (self->context);
+}
+
+static void
+toast (PlBoardsPage *self,
+       AdwToast     *t)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static const char *
+selected_learner (PlBoardsPage *self)
+{
+  GtkStringObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static PlPick *
+pick_of (PlBoardsPage *self,
+         const char   *learner,
+         const char   *option)
+{
+  GHashTable *mine = learner != NULL ? g_hash_table_lookup (self->picks, learner) : NULL;
+
+  return mine != NULL ? g_hash_table_lookup (mine, option) : NULL;
+}
+
+/* ---- the grid --------------------------------------------------------- */
+
+static void
+update_grid (PlBoardsPage *self)
+{
+  const char *learner = selected_learner (self);
+  PlBoardRules rules;
+
+  if (self->board == NULL)
+    return;
+  pl_board_get_rules (self->board, &rules);
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkWidget *button = self->buttons->pdata[i];
+      g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
+      PlPick *pick = pick_of (self, learner, pl_record_get_uuid (option));
+      guint n_picked = 0;
+      GHashTableIter iter;
+      gpointer mine;
+      g_autofree char *text = NULL;
+      g_autofree char *name = NULL;
+      const char *status = pick != NULL ? pl_record_get_string (PL_RECORD (pick), "status") : NULL;
+
+      g_hash_table_iter_init (&iter, self->picks);
+      while (g_hash_table_iter_next (&iter, NULL, &mine))
+        n_picked += g_hash_table_contains (mine, pl_record_get_uuid (option)) ? 1 : 0;
+
+      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s · %s · %" G_GINT64_FORMAT " min</small>\n<small>%s</small>",
+                                      pl_record_get_string (option, "title"),
+                                      pl_record_get_boolean (option, "required") ? _(" · required") : "",
+                                      pl_record_get_string (option, "format") != NULL ? pl_record_get_string (option, "format") : "",
+                                      pl_record_get_string (option, "grouping"),
+                                      pl_record_get_int (option, "minutes"),
+                                      status != NULL ? pl_pick_status_label (status) : "");
+      gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
+      if (pick != NULL)
+        gtk_widget_add_css_class (button, "suggested-action");
+      else
+        gtk_widget_remove_css_class (button, "suggested-action");
+      name = g_strdup_printf (_("%s, picked by %u; %s"), pl_record_get_string (option, "title"), n_picked,
+                              status != NULL ? pl_pick_status_label (status) : _("not picked"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_sensitive (button, learner != NULL);
+    }
+
+  if (learner != NULL)
+    {
+      PlPickProblems problems = GPOINTER_TO_INT (g_hash_table_lookup (self->problems, learner));
+      g_autofree char *why = pl_board_describe_picks (problems, &rules);
+      g_autofree char *line = g_strdup_printf (_("%s — Enter picks an option or moves its pick on (chosen, in progress, submitted, assessed); Delete takes it back. %s"),
+                                               (char *) g_hash_table_lookup (self->names, learner), why);
+      gtk_label_set_label (self->learner_label, line);
+    }
+  else
+    gtk_label_set_label (self->learner_label, _("Choose a learner in the list to record their picks."));
+}
+
+static void
+on_option_clicked_cb (GtkButton    *button,
+                      PlBoardsPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")) - 1;
+  const char *learner = selected_learner (self);
+  g_autoptr(PlRecord) option = NULL;
+  g_autoptr(GError) error = NULL;
+  PlPick *pick;
+
+  if (learner == NULL || index >= g_list_model_get_n_items (self->options))
+    return;
+  option = g_list_model_get_item (self->options, index);
+  pick = pick_of (self, learner, pl_record_get_uuid (option));
+  if (pick != NULL)
+    {
+      if (!pl_store_advance_pick (store_of (self), pick, &error))
+        toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+    }
+  else
+    {
+      g_autoptr(PlPick) made = pl_store_record_pick (store_of (self), learner, pl_record_get_uuid (option), &error);
+
+      if (made == NULL)
+        toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+    }
+  reload (self);
+  gtk_widget_grab_focus (self->buttons->pdata[index]);
+}
+
+typedef struct
+{
+  PlBoardsPage *self;
+  PlPick       *pick;
+} UndoData;
+
+static void
+undo_data_free (gpointer data)
+{
+  UndoData *u = data;
+
+  g_object_unref (u->pick);
+  g_free (u);
+}
+
+static void
+on_undo_clicked_cb (AdwToast *t,
+                    UndoData *u)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_store_undelete (store_of (u->self), PL_RECORD (u->pick), &error))
+    toast (u->self, adw_toast_new_format (_("Not restored: %s"), error->message));
+  reload (u->self);
+}
+
+static void
+remove_pick_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  const char *learner = selected_learner (self);
+  g_autoptr(PlRecord) option = NULL;
+  g_autoptr(GError) error = NULL;
+  PlPick *pick;
+  AdwToast *t;
+  UndoData *u;
+
+  while (focus != NULL && g_object_get_data (G_OBJECT (focus), "index") == NULL)
+    focus = gtk_widget_get_parent (focus);
+  if (focus == NULL || learner == NULL)
+    return;
+  option = g_list_model_get_item (self->options, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (focus), "index")) - 1);
+  pick = pick_of (self, learner, pl_record_get_uuid (option));
+  if (pick == NULL)
+    return;
+  g_object_ref (pick);
+  if (!pl_store_remove_pick (store_of (self), pick, &error))
+    {
+      toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      g_object_unref (pick);
+      return;
+    }
+  t = adw_toast_new_format (_("Pick of “%s” taken back"), pl_record_get_string (option, "title"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  u = g_new0 (UndoData, 1);
+  u->self = self;
+  u->pick = pick;
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_clicked_cb), u,
+                         (GClosureNotify) (void (*) (void)) undo_data_free, 0);
+  toast (self, t);
+  reload (self);
+}
+
+static void
+build_grid (PlBoardsPage *self)
+{
+  GtkWidget *child;
+  PlBoardRules rules;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->buttons, 0);
+  pl_board_get_rules (self->board, &rules);
+  for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
+    {
+      g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *button = gtk_button_new ();
+      guint row = (guint) pl_record_get_int (option, "grid-row");
+      guint col = rules.n_cols > 1 ? (guint) pl_record_get_int (option, "grid-col") : 0;
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, pl_record_get_string (option, "description"));
+      /* Stored one up, so that the first option is not a NULL pointer. */
+      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i + 1));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_option_clicked_cb), self);
+      gtk_grid_attach (self->grid, button, (int) col, rules.n_cols > 1 ? (int) row : (int) i, 1, 1);
+      g_ptr_array_add (self->buttons, button);
+    }
+}
+
+/* ---- the learner list ------------------------------------------------- */
+
+static char *
+learner_summary (PlBoardsPage *self,
+                 const char   *learner)
+{
+  GHashTable *mine = g_hash_table_lookup (self->picks, learner);
+  PlPickProblems problems = GPOINTER_TO_INT (g_hash_table_lookup (self->problems, learner));
+  guint n = mine != NULL ? g_hash_table_size (mine) : 0;
+  PlBoardRules rules;
+  g_autofree char *why = NULL;
+
+  pl_board_get_rules (self->board, &rules);
+  if (n == 0)
+    return g_strdup (_("No pick yet"));
+  why = pl_board_describe_picks (problems & ~PL_PICKS_TOO_FEW, &rules);
+  if (why[0] != '\0')
+    return g_strdup_printf (_("%u of %u picked · %s"), n, rules.picks_required, why);
+  return g_strdup_printf (_("%u of %u picked"), n, rules.picks_required);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *summary = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PlBoardsPage             *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *summary = gtk_widget_get_next_sibling (name);
+  const char *uuid = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *text = learner_summary (self, uuid);
+  PlPickProblems problems = GPOINTER_TO_INT (g_hash_table_lookup (self->problems, uuid));
+
+  gtk_label_set_label (GTK_LABEL (name), g_hash_table_lookup (self->names, uuid));
+  gtk_label_set_label (GTK_LABEL (summary), text);
+  if ((problems & ~PL_PICKS_TOO_FEW) != 0)
+    gtk_widget_add_css_class (summary, "error");
+  else
+    gtk_widget_remove_css_class (summary, "error");
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  PlBoardsPage *self = user_data;
+  const char *uuid = gtk_string_object_get_string (item);
+  GHashTable *mine = g_hash_table_lookup (self->picks, uuid);
+  PlPickProblems problems = GPOINTER_TO_INT (g_hash_table_lookup (self->problems, uuid));
+
+  switch (gtk_drop_down_get_selected (self->filter_dropdown))
+    {
+    case FILTER_NO_PICK:
+      return mine == NULL || g_hash_table_size (mine) == 0;
+    case FILTER_BROKEN:
+      return (problems & ~PL_PICKS_TOO_FEW) != 0;
+    default:
+      return TRUE;
+    }
+}
+
+static void
+on_selection_changed_cb (GtkSingleSelection *selection,
+                         GParamSpec         *pspec,
+                         PlBoardsPage       *self)
+{
+  update_grid (self);
+}
+
+static void
+on_filter_changed_cb (GtkDropDown  *dropdown,
+                      GParamSpec   *pspec,
+                      PlBoardsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static void
+fill_milestones (PlBoardsPage *self)
+{
+  g_autoptr(GArray) milestones = pl_store_class_milestones (store_of (self),
+                                                            pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                                            NULL, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestone_list))) != NULL)
+    gtk_list_box_remove (self->milestone_list, child);
+  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+    {
+      PlMilestoneStatus *m = &g_array_index (milestones, PlMilestoneStatus, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = m->n_behind > 0
+        ? g_strdup_printf (_("Due %s · %u of %u done · %u behind"), m->due_on, m->n_done, m->n_learners, m->n_behind)
+        : g_strdup_printf (_("Due %s · %u of %u done · on track"), m->due_on, m->n_done, m->n_learners);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->milestone_list, row);
+    }
+}
+
+static void
+reload (PlBoardsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) learners = NULL;
+  g_autoptr(GListModel) picks = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *keep = g_strdup (selected_learner (self));
+  g_autoptr(PlRecord) unit = NULL;
+  PlDesignProblems design;
+  guint n_none = 0, n_broken = 0;
+  g_autofree char *summary = NULL;
+  g_autofree char *design_text = NULL;
+  g_autofree char *rules_text = NULL;
+  PlBoardRules rules;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_object (&self->board);
+  g_clear_object (&self->options);
+  if (self->context == NULL || self->classroom == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Class Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  self->board = pl_store_class_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
+  if (self->board == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Choice Board Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  self->options = pl_store_list_board_options (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
+  picks = self->options != NULL ? pl_store_list_board_picks (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error) : NULL;
+  learners = picks != NULL ? pl_store_list_class_learners (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error) : NULL;
+  if (learners == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Could not read the board: %s"), error->message));
+      return;
+    }
+
+  /* The unit the board belongs to. */
+  if (pl_record_get_string (PL_RECORD (self->board), "unit-uuid") != NULL)
+    unit = pl_store_get (store_of (self), PL_TYPE_UNIT, pl_record_get_string (PL_RECORD (self->board), "unit-uuid"), NULL);
+  gtk_label_set_label (self->unit_label, unit != NULL ? pl_record_get_string (unit, "title")
+                                                      : pl_record_get_string (PL_RECORD (self->board), "title"));
+  gtk_label_set_label (self->idea_label, unit != NULL && pl_record_get_string (unit, "big-idea") != NULL
+                                         ? pl_record_get_string (unit, "big-idea") : "");
+
+  pl_board_get_rules (self->board, &rules);
+  rules_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: pick %u option%s%s", "%s: pick %u options%s%s",
+                                             rules.picks_required),
+                                pl_record_get_string (PL_RECORD (self->board), "title"), rules.picks_required,
+                                rules.three_in_row ? _(" that make three in a row") : "",
+                                _("; required options are marked."));
+  adw_preferences_group_set_description (self->board_group, rules_text);
+  design = pl_store_check_board_design (store_of (self), self->board, NULL);
+  design_text = pl_board_describe_design (design);
+  gtk_label_set_label (self->design_label, design_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->design_label), design != PL_DESIGN_OK);
+
+  g_hash_table_remove_all (self->names);
+  g_hash_table_remove_all (self->picks);
+  g_hash_table_remove_all (self->problems);
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
+      const char *preferred = pl_record_get_string (l, "preferred-name");
+
+      if (pl_record_get_boolean (l, "archived"))
+        continue;
+      g_hash_table_insert (self->names, g_strdup (pl_record_get_uuid (l)),
+                           g_strdup_printf ("%s %s", preferred != NULL && preferred[0] != '\0' ? preferred
+                                                       : pl_record_get_string (l, "given-name"),
+                                            pl_record_get_string (l, "family-name")));
+      g_ptr_array_add (uuids, g_strdup (pl_record_get_uuid (l)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
+    {
+      g_autoptr(PlRecord) p = g_list_model_get_item (picks, i);
+      const char *learner = pl_record_get_string (p, "learner-uuid");
+      GHashTable *mine = g_hash_table_lookup (self->picks, learner);
+
+      if (!g_hash_table_contains (self->names, learner))
+        continue;
+      if (mine == NULL)
+        {
+          mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+          g_hash_table_insert (self->picks, g_strdup (learner), mine);
+        }
+      g_hash_table_insert (mine, g_strdup (pl_record_get_string (p, "option-uuid")), g_object_ref (p));
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      PlPickProblems problems = pl_store_check_learner_picks (store_of (self), self->board, uuids->pdata[i], NULL);
+
+      g_hash_table_insert (self->problems, g_strdup (uuids->pdata[i]), GINT_TO_POINTER (problems));
+      n_none += g_hash_table_contains (self->picks, uuids->pdata[i]) ? 0 : 1;
+      n_broken += (problems & ~PL_PICKS_TOO_FEW) != 0 ? 1 : 0;
+    }
+
+  g_ptr_array_add (uuids, NULL);
+  gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)),
+                          (const char * const *) uuids->pdata);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  summary = g_strdup_printf (_("%u learners · %u without a pick · %u with picks against the rules"),
+                             uuids->len - 1, n_none, n_broken);
+  gtk_label_set_label (self->summary_label, summary);
+
+  build_grid (self);
+  fill_milestones (self);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+
+  if (keep != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); i++)
+      {
+        g_autoptr(GtkStringObject) o = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+        if (g_strcmp0 (gtk_string_object_get_string (o), keep) == 0)
+          gtk_single_selection_set_selected (self->selection, i);
+      }
+  update_grid (self);
+}
+
+static gboolean
+reload_timeout_cb (gpointer data)
+{
+  PlBoardsPage *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (PlStore      *store,
+                     const char   *table,
+                     PlBoardsPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (300, reload_timeout_cb, self);
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+set_context (PlBoardsPage *self,
+             PlContext    *context)
+{
+  if (self->context == context)
+    return;
+  if (self->context != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
+  self->changed_id = 0;
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
+                                           G_CALLBACK (on_store_changed_cb), self);
+      reload (self);
+    }
+}
+
 static void
 pl_boards_page_dispose (GObject *object)
 {
   PlBoardsPage *self = PL_BOARDS_PAGE (object);
 
+  set_context (self, NULL);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BOARDS_PAGE);
   g_clear_object (&self->classroom);
-  g_clear_object (&self->context);
+  g_clear_object (&self->board);
+  g_clear_object (&self->options);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->picks, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_clear_pointer (&self->buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_boards_page_parent_class)->dispose (object);
 }
 
 static void
 pl_boards_page_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   PlBoardsPage *self = PL_BOARDS_PAGE (object);
 
@@ -60,21 +614,25 @@ pl_boards_page_get_property (GObject    *object,
 
 static void
 pl_boards_page_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   PlBoardsPage *self = PL_BOARDS_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_context (self, g_value_get_object (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_CLASSROOM:
       if (g_set_object (&self->classroom, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          if (self->context != NULL)
+            reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -102,10 +660,47 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PersonalLearn/boards/pl-boards-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, idea_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_group);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, design_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestone_list);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_list);
+
+  gtk_widget_class_install_action (widget_class, "boards.remove-pick", NULL, remove_pick_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "boards.remove-pick", NULL);
 }
 
 static void
 pl_boards_page_init (PlBoardsPage *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->picks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->buttons = g_ptr_array_new ();
+  self->learners = gtk_string_list_new (NULL);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->learners), GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->learner_list, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->learner_list, factory);
+  g_object_unref (factory);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
 }
