@@ -72,6 +72,7 @@ void
 pl_case_summary_clear (PlCaseSummary *summary)
 {
   g_clear_pointer (&summary->title, g_free);
+  g_clear_pointer (&summary->framework_uuid, g_free);
   g_clear_pointer (&summary->warnings, g_ptr_array_unref);
   memset (summary, 0, sizeof *summary);
 }
@@ -386,7 +387,7 @@ write_framework (PlStore        *store,
                  GCancellable   *cancellable,
                  GError        **error)
 {
-  g_autofree char *fw_uuid = pl_store_derive_uuid ("case-document", doc_id);
+  const char *fw_uuid = counts->framework_uuid;
   g_autoptr(PlRecord) framework = g_object_new (PL_TYPE_FRAMEWORK, "uuid", fw_uuid, NULL);
   guint dummy_new = 0, dummy_updated = 0, dummy_unchanged = 0;
 
@@ -727,6 +728,7 @@ pl_case_import_file (PlStore        *store,
     }
 
   counts.title = g_strdup (title != NULL && title[0] != '\0' ? title : doc_id);
+  counts.framework_uuid = pl_store_derive_uuid ("case-document", doc_id);
   counts.n_items = items->len;
   counts.n_links = links->len;
   counts.warnings = g_steal_pointer (&warnings);

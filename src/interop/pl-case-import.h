@@ -37,6 +37,7 @@ GQuark   pl_case_error_quark     (void);
 typedef struct
 {
   char      *title;
+  char      *framework_uuid;
   guint      n_items;
   guint      n_new;
   guint      n_updated;
