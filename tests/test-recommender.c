@@ -86,7 +86,7 @@ test_no_prerequisites (void)
   g_assert_true (out[0].reasons & PL_REASON_GAP);
   g_assert_false (out[0].reasons & (PL_REASON_READY | PL_REASON_UNREADY));
   why = pl_recommendation_describe (&out[0], "SCI.7.1");
-  g_assert_true (g_str_has_prefix (why, "Works on SCI.7.1, not yet mastered (estimated 35 % likely mastered)"));
+  g_assert_true (g_str_has_prefix (why, "Works on SCI.7.1, not yet at the proficient level (estimated 35 % likely to have mastered it)"));
   g_assert_null (strstr (why, "prerequisite"));
 }
 

@@ -258,22 +258,23 @@ pl_recommendation_describe (const PlRecommendation *rec,
   g_return_val_if_fail (rec != NULL, NULL);
 
   known = !isnan (rec->focus_probability);
-  percent = known ? (int) lround (100.0 * CLAMP (rec->focus_probability, 0.0, 1.0)) : 0;
+  /* A model's estimate is never certain: 1 % to 99 %. */
+  percent = known ? (int) CLAMP (lround (100.0 * rec->focus_probability), 1, 99) : 0;
   s = g_string_new (NULL);
   /* Translators: "%s" is a standard's code, "%d %%" a percentage; the
    * estimate comes from knowledge tracing. */
   if ((rec->reasons & PL_REASON_READY) != 0 && known)
-    g_string_append_printf (s, _("Works on %s, not yet mastered (estimated %d %% likely mastered) but ready for: its prerequisites are mastered."),
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it) but ready for: its prerequisites are mastered."),
                             code, percent);
   else if ((rec->reasons & PL_REASON_READY) != 0)
     g_string_append_printf (s, _("Works on %s, not yet mastered but ready for: its prerequisites are mastered."), code);
   else if ((rec->reasons & PL_REASON_UNREADY) != 0 && known)
-    g_string_append_printf (s, _("Works on %s, not yet mastered (estimated %d %% likely mastered), though a prerequisite is not mastered yet."),
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it), though a prerequisite is not mastered yet."),
                             code, percent);
   else if ((rec->reasons & PL_REASON_UNREADY) != 0)
     g_string_append_printf (s, _("Works on %s, not yet mastered, though a prerequisite is not mastered yet."), code);
   else if ((rec->reasons & PL_REASON_GAP) != 0 && known)
-    g_string_append_printf (s, _("Works on %s, not yet mastered (estimated %d %% likely mastered)."), code, percent);
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it)."), code, percent);
   else if ((rec->reasons & PL_REASON_GAP) != 0)
     g_string_append_printf (s, _("Works on %s, not yet mastered."), code);
   else

@@ -97,8 +97,8 @@ guint    pl_recommend                (const PlRecommenderBoard   *board,
                                       PlRecommendation           *out);
 
 /* One plain, translated sentence saying why, e.g. "Works on SCI.7.3, not
- * yet mastered (estimated 35 % likely mastered); its level of challenge
- * fits, and it matches an interest." Readiness is only mentioned for a
+ * yet at the proficient level (estimated 35 % likely to have mastered
+ * it); its level of challenge fits, and it matches an interest." Readiness is only mentioned for a
  * standard that has prerequisites. FOCUS_CODE may be NULL. */
 char    *pl_recommendation_describe  (const PlRecommendation     *rec,
                                       const char                 *focus_code);
