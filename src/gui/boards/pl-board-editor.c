@@ -9,84 +9,32 @@
 #include "core/pl-core.h"
 #include "core/pl-store-boards.h"
 #include "pl-accessible.h"
-#include "pl-board-editor.h"
+#include "pl-board-editor-private.h"
 
-struct _PlBoardEditor
-{
-  AdwWindow        parent_instance;
 
-  PlContext       *context;
-  PlStore         *store;
-  PlBoard         *board;
-  GListModel      *options;
-  GListModel      *standards;     /* what an option can give evidence for */
-  GPtrArray       *cells;         /* buttons, one per square or menu option */
-  GPtrArray       *format_values; /* per item of the format row; NULL: not set */
-  char            *selected;      /* uuid of the option in the side panel */
-  gboolean         updating;
-
-  AdwToastOverlay *toasts;
-  AdwWindowTitle  *window_title;
-  AdwEntryRow     *title_row;
-  AdwComboRow     *layout_row;
-  AdwActionRow    *rows_row;
-  AdwActionRow    *cols_row;
-  GtkSpinButton   *rows_spin;
-  GtkSpinButton   *cols_spin;
-  GtkSpinButton   *picks_spin;
-  AdwActionRow    *line_row;
-  GtkSwitch       *line_switch;
-  AdwActionRow    *row_limit_row;
-  AdwActionRow    *col_limit_row;
-  GtkSpinButton   *row_limit_spin;
-  GtkSpinButton   *col_limit_spin;
-  GtkLabel        *error_label;
-  GtkLabel        *design_label;
-  AdwPreferencesGroup *options_group;
-  GtkGrid         *grid;
-  GtkBox          *menu_box;
-  GtkBox          *must_list;
-  GtkBox          *may_list;
-  GtkWidget       *option_box;
-  AdwPreferencesGroup *option_group;
-  AdwEntryRow     *option_title_row;
-  AdwEntryRow     *description_row;
-  AdwComboRow     *format_row;
-  AdwEntryRow     *other_format_row;
-  AdwComboRow     *tier_row;
-  AdwComboRow     *grouping_row;
-  GtkSpinButton   *minutes_spin;
-  AdwEntryRow     *tags_row;
-  AdwActionRow    *required_row;
-  GtkSwitch       *required_switch;
-  GtkListBox      *standards_list;
-};
 
 G_DEFINE_FINAL_TYPE (PlBoardEditor, pl_board_editor, ADW_TYPE_WINDOW)
 
 static const char * const groupings[] = { "solo", "pair", "group" };
 
-static void rebuild_cells (PlBoardEditor *self);
-static void select_option (PlBoardEditor *self,
-                           const char    *uuid);
 
-static gboolean
-is_menu (PlBoardEditor *self)
+gboolean
+_pl_board_editor_is_menu (PlBoardEditor *self)
 {
   return g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
 }
 
-static void
-toast_error (PlBoardEditor *self,
-             GError        *error)
+void
+_pl_board_editor_toast_error (PlBoardEditor *self,
+                              GError        *error)
 {
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
-static PlRecord *
-find_option (PlBoardEditor *self,
-             const char    *uuid)
+PlRecord *
+_pl_board_editor_find_option (PlBoardEditor *self,
+                              const char    *uuid)
 {
   for (guint i = 0; self->options != NULL && uuid != NULL && i < g_list_model_get_n_items (self->options); i++)
     {
@@ -98,9 +46,9 @@ find_option (PlBoardEditor *self,
   return NULL;
 }
 
-static GtkWidget *
-cell_of (PlBoardEditor *self,
-         const char    *uuid)
+GtkWidget *
+_pl_board_editor_cell_of (PlBoardEditor *self,
+                          const char    *uuid)
 {
   for (guint i = 0; i < self->cells->len; i++)
     if (g_strcmp0 (g_object_get_data (self->cells->pdata[i], "option-uuid"), uuid) == 0)
@@ -110,8 +58,8 @@ cell_of (PlBoardEditor *self,
 
 /* ---- design warnings --------------------------------------------------- */
 
-static void
-update_design (PlBoardEditor *self)
+void
+_pl_board_editor_update_design (PlBoardEditor *self)
 {
   PlDesignProblems problems = pl_store_check_board_design (self->store, self->board, NULL);
   g_autofree char *text = pl_board_describe_design (problems);
@@ -136,7 +84,7 @@ update_design (PlBoardEditor *self)
                                      pl_record_get_boolean (o, "required"), s != NULL ? g_list_model_get_n_items (s) : 0 };
         }
       pl_board_get_rules (self->board, &rules);
-      if (is_menu (self))
+      if (_pl_board_editor_is_menu (self))
         rules.n_rows = MAX (n, 1);
       why = pl_board_explain_impossible (&rules, cells, n);
       if (why != NULL)
@@ -151,9 +99,9 @@ update_design (PlBoardEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->design_label), problems != PL_DESIGN_OK);
 }
 
-static void
-show_error (PlBoardEditor *self,
-            const char    *message)
+void
+_pl_board_editor_show_error (PlBoardEditor *self,
+                             const char    *message)
 {
   g_autofree char *text = message != NULL ? g_strdup_printf (_("Not saved: %s"), message) : NULL;
 
@@ -167,7 +115,7 @@ static void
 fill_board_fields (PlBoardEditor *self)
 {
   PlRecord *b = PL_RECORD (self->board);
-  gboolean menu = is_menu (self);
+  gboolean menu = _pl_board_editor_is_menu (self);
 
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), pl_record_get_string (b, "title")) != 0)
@@ -194,8 +142,8 @@ fill_board_fields (PlBoardEditor *self)
 }
 
 /* Puts the stored board back after a change it refused. */
-static void
-reload_board (PlBoardEditor *self)
+void
+_pl_board_editor_reload_board (PlBoardEditor *self)
 {
   g_autoptr(PlBoard) fresh = pl_store_get (self->store, PL_TYPE_BOARD, pl_record_get_uuid (PL_RECORD (self->board)), NULL);
 
@@ -211,9 +159,9 @@ save_rules (PlBoardEditor *self)
   PlRecord *b = PL_RECORD (self->board);
 
   gint64 picks = gtk_spin_button_get_value_as_int (self->picks_spin);
-  gboolean line = !is_menu (self) && gtk_switch_get_active (self->line_switch);
-  gint64 per_row = is_menu (self) ? 0 : gtk_spin_button_get_value_as_int (self->row_limit_spin);
-  gint64 per_col = is_menu (self) ? 0 : gtk_spin_button_get_value_as_int (self->col_limit_spin);
+  gboolean line = !_pl_board_editor_is_menu (self) && gtk_switch_get_active (self->line_switch);
+  gint64 per_row = _pl_board_editor_is_menu (self) ? 0 : gtk_spin_button_get_value_as_int (self->row_limit_spin);
+  gint64 per_col = _pl_board_editor_is_menu (self) ? 0 : gtk_spin_button_get_value_as_int (self->col_limit_spin);
 
   if (self->updating)
     return;
@@ -228,12 +176,12 @@ save_rules (PlBoardEditor *self)
   pl_record_set_int (b, "max-per-col", per_col);
   if (!pl_store_save_board (self->store, self->board, &error))
     {
-      show_error (self, error->message);
-      reload_board (self);
+      _pl_board_editor_show_error (self, error->message);
+      _pl_board_editor_reload_board (self);
     }
   else
-    show_error (self, NULL);
-  update_design (self);
+    _pl_board_editor_show_error (self, NULL);
+  _pl_board_editor_update_design (self);
 }
 
 static void
@@ -253,17 +201,17 @@ on_title_changed_cb (PlBoardEditor *self)
     return;
   if (*trimmed == '\0')
     {
-      show_error (self, _("board: the title is empty"));
+      _pl_board_editor_show_error (self, _("board: the title is empty"));
       return;
     }
   pl_record_set_string (PL_RECORD (self->board), "title", title);
   if (!pl_store_save_board (self->store, self->board, &error))
     {
-      show_error (self, error->message);
-      reload_board (self);
+      _pl_board_editor_show_error (self, error->message);
+      _pl_board_editor_reload_board (self);
       return;
     }
-  show_error (self, NULL);
+  _pl_board_editor_show_error (self, NULL);
   adw_window_title_set_subtitle (self->window_title, title);
 }
 
@@ -280,12 +228,12 @@ on_size_changed_cb (PlBoardEditor *self)
                               (guint) gtk_spin_button_get_value_as_int (self->rows_spin),
                               (guint) gtk_spin_button_get_value_as_int (self->cols_spin), &error))
     {
-      show_error (self, error->message);
+      _pl_board_editor_show_error (self, error->message);
       fill_board_fields (self);
       return;
     }
-  show_error (self, NULL);
-  rebuild_cells (self);
+  _pl_board_editor_show_error (self, NULL);
+  _pl_board_editor_rebuild_cells (self);
 }
 
 static void
@@ -297,11 +245,11 @@ on_layout_changed_cb (PlBoardEditor *self)
   if (self->updating)
     return;
   if (!pl_store_set_board_layout (self->store, self->board, layout, &error))
-    show_error (self, error->message);
+    _pl_board_editor_show_error (self, error->message);
   else
-    show_error (self, NULL);
-  reload_board (self);
-  rebuild_cells (self);
+    _pl_board_editor_show_error (self, NULL);
+  _pl_board_editor_reload_board (self);
+  _pl_board_editor_rebuild_cells (self);
 }
 
 /* ---- the side panel ---------------------------------------------------- */
@@ -363,8 +311,8 @@ on_standard_toggled_cb (GtkCheckButton *check,
        ? pl_store_add_option_standard (self->store, self->selected, standard, &error)
        : pl_store_remove_option_standard (self->store, self->selected, standard, &error);
   if (!ok)
-    toast_error (self, error);
-  rebuild_cells (self);
+    _pl_board_editor_toast_error (self, error);
+  _pl_board_editor_rebuild_cells (self);
 }
 
 static void
@@ -417,10 +365,10 @@ fill_standards (PlBoardEditor *self)
     }
 }
 
-static void
-fill_panel (PlBoardEditor *self)
+void
+_pl_board_editor_fill_panel (PlBoardEditor *self)
 {
-  g_autoptr(PlRecord) o = find_option (self, self->selected);
+  g_autoptr(PlRecord) o = _pl_board_editor_find_option (self, self->selected);
   const char *grouping;
 
   self->updating = TRUE;
@@ -447,7 +395,7 @@ fill_panel (PlBoardEditor *self)
                          o != NULL && pl_record_get_string (o, "tags") != NULL ? pl_record_get_string (o, "tags") : "");
   gtk_switch_set_active (self->required_switch, o != NULL && pl_record_get_boolean (o, "required"));
   /* On a menu the list an option is in says whether it is required. */
-  gtk_widget_set_visible (GTK_WIDGET (self->required_row), !is_menu (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->required_row), !_pl_board_editor_is_menu (self));
   fill_standards (self);
   self->updating = FALSE;
 }
@@ -464,7 +412,7 @@ cell_markup (PlBoardEditor *self,
 
   return g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" G_GINT64_FORMAT " min</small>\n<small>%s%s</small>",
                                   pl_record_get_string (o, "title"),
-                                  pl_record_get_boolean (o, "required") && !is_menu (self) ? _(" · required") : "",
+                                  pl_record_get_boolean (o, "required") && !_pl_board_editor_is_menu (self) ? _(" · required") : "",
                                   format != NULL ? pl_option_format_label (format) : "",
                                   format != NULL ? " · " : "",
                                   pl_option_grouping_label (pl_record_get_string (o, "grouping")),
@@ -472,11 +420,11 @@ cell_markup (PlBoardEditor *self,
                                   n == 0 ? "⚠ " : "", evidence);
 }
 
-static void
-update_cell (PlBoardEditor *self,
-             PlRecord      *o)
+void
+_pl_board_editor_update_cell (PlBoardEditor *self,
+                              PlRecord      *o)
 {
-  GtkWidget *button = cell_of (self, pl_record_get_uuid (o));
+  GtkWidget *button = _pl_board_editor_cell_of (self, pl_record_get_uuid (o));
   g_autofree char *markup = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GListModel) standards = NULL;
@@ -486,7 +434,7 @@ update_cell (PlBoardEditor *self,
   markup = cell_markup (self, o);
   gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup);
   standards = pl_store_list_option_standards (self->store, pl_record_get_uuid (o), NULL);
-  if (is_menu (self))
+  if (_pl_board_editor_is_menu (self))
     name = g_strdup_printf (_("%s, %s option; %u standards"), pl_record_get_string (o, "title"),
                             pl_record_get_boolean (o, "required") ? _("must-do") : _("may-do"),
                             standards != NULL ? g_list_model_get_n_items (standards) : 0);
@@ -502,7 +450,7 @@ static void
 save_option (PlBoardEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) o = find_option (self, self->selected);
+  g_autoptr(PlRecord) o = _pl_board_editor_find_option (self, self->selected);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->option_title_row));
   guint format = adw_combo_row_get_selected (self->format_row);
   const char *value = format < self->format_values->len ? self->format_values->pdata[format] : NULL;
@@ -523,427 +471,22 @@ save_option (PlBoardEditor *self)
   pl_record_set_string (o, "grouping", groupings[MIN (adw_combo_row_get_selected (self->grouping_row), 2)]);
   pl_record_set_int (o, "minutes", gtk_spin_button_get_value_as_int (self->minutes_spin));
   pl_record_set_string (o, "tags", gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
-  if (!is_menu (self))
+  if (!_pl_board_editor_is_menu (self))
     pl_record_set_boolean (o, "required", gtk_switch_get_active (self->required_switch));
   if (!pl_store_save_option (self->store, PL_CHOICE_OPTION (o), &error))
     {
-      show_error (self, error->message);
+      _pl_board_editor_show_error (self, error->message);
       return;
     }
-  show_error (self, NULL);
-  update_cell (self, o);
-  update_design (self);
+  _pl_board_editor_show_error (self, NULL);
+  _pl_board_editor_update_cell (self, o);
+  _pl_board_editor_update_design (self);
 }
 
 static void
 on_option_changed_cb (PlBoardEditor *self)
 {
   save_option (self);
-}
-
-/* ---- cells ------------------------------------------------------------- */
-
-static void
-select_option (PlBoardEditor *self,
-               const char    *uuid)
-{
-  g_autofree char *keep = g_strdup (uuid);
-
-  g_free (self->selected);
-  self->selected = g_steal_pointer (&keep);
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      GtkWidget *cell = self->cells->pdata[i];
-      gboolean on = self->selected != NULL &&
-                    g_strcmp0 (g_object_get_data (G_OBJECT (cell), "option-uuid"), self->selected) == 0;
-
-      if (on)
-        gtk_widget_add_css_class (cell, "suggested-action");
-      else
-        gtk_widget_remove_css_class (cell, "suggested-action");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, on, -1);
-    }
-  fill_panel (self);
-}
-
-static void
-on_cell_focus_enter_cb (GtkEventControllerFocus *focus,
-                        PlBoardEditor           *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
-  const char *uuid = g_object_get_data (G_OBJECT (cell), "option-uuid");
-
-  if (uuid != NULL && g_strcmp0 (uuid, self->selected) != 0)
-    select_option (self, uuid);
-}
-
-static void
-on_cell_clicked_cb (GtkButton     *button,
-                    PlBoardEditor *self)
-{
-  const char *uuid = g_object_get_data (G_OBJECT (button), "option-uuid");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlChoiceOption) made = NULL;
-
-  if (uuid != NULL)
-    {
-      /* A second press goes on to the option's fields. */
-      if (g_strcmp0 (uuid, self->selected) == 0)
-        gtk_widget_grab_focus (GTK_WIDGET (self->option_title_row));
-      else
-        select_option (self, uuid);
-      return;
-    }
-  made = pl_store_add_option (self->store, self->board, NULL,
-                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "row")) - 1,
-                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "col")) - 1, &error);
-  if (made == NULL)
-    {
-      toast_error (self, error);
-      return;
-    }
-  g_free (self->selected);
-  self->selected = g_strdup (pl_record_get_uuid (PL_RECORD (made)));
-  rebuild_cells (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->option_title_row));
-}
-
-/* Drag an option onto another square (or list place) to move it there. */
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    PlBoardEditor *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, g_object_get_data (G_OBJECT (cell), "option-uuid"));
-}
-
-static void
-move_to_cell (PlBoardEditor *self,
-              const char    *uuid,
-              GtkWidget     *target)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) o = find_option (self, uuid);
-  gboolean ok;
-
-  if (o == NULL)
-    return;
-  if (is_menu (self))
-    ok = pl_store_move_menu_option (self->store, PL_CHOICE_OPTION (o), g_object_get_data (G_OBJECT (target), "section"),
-                                    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "index")), &error);
-  else
-    ok = pl_store_move_option (self->store, PL_CHOICE_OPTION (o),
-                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "row")) - 1,
-                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "col")) - 1, &error);
-  if (!ok)
-    toast_error (self, error);
-  g_free (self->selected);
-  self->selected = g_strdup (uuid);
-  rebuild_cells (self);
-  if (cell_of (self, uuid) != NULL)
-    gtk_widget_grab_focus (cell_of (self, uuid));
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            PlBoardEditor *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  const char *uuid = g_value_get_string (value);
-
-  if (uuid == NULL || g_strcmp0 (uuid, g_object_get_data (G_OBJECT (cell), "option-uuid")) == 0)
-    return FALSE;
-  move_to_cell (self, uuid, cell);
-  return TRUE;
-}
-
-static GtkWidget *
-new_cell (PlBoardEditor *self,
-          PlRecord      *o,
-          guint          row,
-          guint          col)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_set_size_request (button, 120, 84);
-  /* Stored one up, so that row 0 is not a NULL pointer. */
-  g_object_set_data (G_OBJECT (button), "row", GUINT_TO_POINTER (row + 1));
-  g_object_set_data (G_OBJECT (button), "col", GUINT_TO_POINTER (col + 1));
-  if (o != NULL)
-    {
-      GtkDragSource *drag = gtk_drag_source_new ();
-
-      g_object_set_data_full (G_OBJECT (button), "option-uuid", g_strdup (pl_record_get_uuid (o)), g_free);
-      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-      g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-      gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drag));
-    }
-  else
-    {
-      g_autofree char *name = g_strdup_printf (_("Empty square, row %u, column %u: add an option"), row + 1, col + 1);
-
-      gtk_label_set_label (GTK_LABEL (label), _("Empty square\nAdd an option"));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_widget_set_tooltip_text (button, _("Add an option in this square"));
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Alt+arrow keys move the option; Delete removes it"), -1);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drop));
-  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), self);
-  gtk_widget_add_controller (button, focus);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self);
-  g_ptr_array_add (self->cells, button);
-  if (o != NULL)
-    update_cell (self, o);
-  return button;
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static void
-rebuild_cells (PlBoardEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean menu = is_menu (self);
-  guint index[2] = { 0, 0 };
-  g_autoptr(PlRecord) still = NULL;
-
-  clear_box (GTK_WIDGET (self->grid));
-  clear_box (GTK_WIDGET (self->must_list));
-  clear_box (GTK_WIDGET (self->may_list));
-  g_ptr_array_set_size (self->cells, 0);
-  g_clear_object (&self->options);
-  self->options = pl_store_list_board_options (self->store, pl_record_get_uuid (PL_RECORD (self->board)), &error);
-  if (self->options == NULL)
-    {
-      toast_error (self, error);
-      self->options = G_LIST_MODEL (g_list_store_new (PL_TYPE_CHOICE_OPTION));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->grid), !menu);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_box), menu);
-
-  if (menu)
-    for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
-      {
-        g_autoptr(PlRecord) o = g_list_model_get_item (self->options, i);
-        gboolean must = g_strcmp0 (pl_record_get_string (o, "section"), "must") == 0;
-        GtkWidget *cell = new_cell (self, o, (guint) pl_record_get_int (o, "grid-row"), 0);
-
-        g_object_set_data (G_OBJECT (cell), "section", (gpointer) (must ? "must" : "may"));
-        g_object_set_data (G_OBJECT (cell), "index", GUINT_TO_POINTER (index[must ? 0 : 1]++));
-        gtk_widget_set_size_request (cell, -1, 64);
-        gtk_box_append (must ? self->must_list : self->may_list, cell);
-      }
-  else
-    for (guint r = 0; r < (guint) pl_record_get_int (PL_RECORD (self->board), "n-rows"); r++)
-      for (guint c = 0; c < (guint) pl_record_get_int (PL_RECORD (self->board), "n-cols"); c++)
-        {
-          g_autoptr(PlRecord) there = NULL;
-
-          for (guint i = 0; i < g_list_model_get_n_items (self->options) && there == NULL; i++)
-            {
-              g_autoptr(PlRecord) o = g_list_model_get_item (self->options, i);
-
-              if (pl_record_get_int (o, "grid-row") == r && pl_record_get_int (o, "grid-col") == c)
-                there = g_steal_pointer (&o);
-            }
-          gtk_grid_attach (self->grid, new_cell (self, there, r, c), (int) c, (int) r, 1, 1);
-        }
-
-  still = find_option (self, self->selected);
-  if (still == NULL && g_list_model_get_n_items (self->options) > 0)
-    {
-      g_autoptr(PlRecord) first = g_list_model_get_item (self->options, 0);
-
-      select_option (self, pl_record_get_uuid (first));
-    }
-  else
-    select_option (self, still != NULL ? pl_record_get_uuid (still) : NULL);
-  update_design (self);
-}
-
-/* ---- actions ------------------------------------------------------------ */
-
-static void
-move_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PlBoardEditor *self = PL_BOARD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) o = find_option (self, self->selected);
-  int dr, dc;
-  gboolean ok;
-
-  if (o == NULL)
-    return;
-  g_variant_get (parameter, "(ii)", &dr, &dc);
-  if (is_menu (self))
-    {
-      GtkWidget *cell = cell_of (self, self->selected);
-      const char *section = g_object_get_data (G_OBJECT (cell), "section");
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "index"));
-
-      if (dc != 0)
-        section = dc < 0 ? "must" : "may";
-      else if (dr < 0 && index == 0)
-        return;
-      else
-        index = dr < 0 ? index - 1 : index + 1;
-      ok = pl_store_move_menu_option (self->store, PL_CHOICE_OPTION (o), section, index, &error);
-    }
-  else
-    {
-      gint64 row = pl_record_get_int (o, "grid-row") + dr, col = pl_record_get_int (o, "grid-col") + dc;
-
-      if (row < 0 || col < 0 || row >= pl_record_get_int (PL_RECORD (self->board), "n-rows") ||
-          col >= pl_record_get_int (PL_RECORD (self->board), "n-cols"))
-        {
-          gtk_widget_error_bell (widget);
-          return;
-        }
-      ok = pl_store_move_option (self->store, PL_CHOICE_OPTION (o), (guint) row, (guint) col, &error);
-    }
-  if (!ok)
-    {
-      toast_error (self, error);
-      return;
-    }
-  reload_board (self);
-  rebuild_cells (self);
-  if (cell_of (self, self->selected) != NULL)
-    gtk_widget_grab_focus (cell_of (self, self->selected));
-}
-
-static void
-add_option_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PlBoardEditor *self = PL_BOARD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlChoiceOption) made = pl_store_add_option (self->store, self->board, g_variant_get_string (parameter, NULL),
-                                                        0, 0, &error);
-
-  if (made == NULL)
-    {
-      toast_error (self, error);
-      return;
-    }
-  g_free (self->selected);
-  self->selected = g_strdup (pl_record_get_uuid (PL_RECORD (made)));
-  reload_board (self);
-  rebuild_cells (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->option_title_row));
-}
-
-typedef struct
-{
-  PlBoardEditor *self;
-  PlRecord      *option;
-} Undo;
-
-static void
-undo_free (gpointer data)
-{
-  Undo *u = data;
-
-  g_object_unref (u->self);
-  g_object_unref (u->option);
-  g_free (u);
-}
-
-static void
-on_undo_remove_cb (AdwToast *t,
-                   Undo     *u)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pl_store_restore_option (u->self->store, PL_CHOICE_OPTION (u->option), &error))
-    {
-      toast_error (u->self, error);
-      return;
-    }
-  g_free (u->self->selected);
-  u->self->selected = g_strdup (pl_record_get_uuid (u->option));
-  reload_board (u->self);
-  rebuild_cells (u->self);
-}
-
-static void
-remove_option_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  PlBoardEditor *self = PL_BOARD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) o = find_option (self, self->selected);
-  AdwToast *t;
-  Undo *u;
-
-  if (o == NULL)
-    return;
-  if (!pl_store_remove_option (self->store, PL_CHOICE_OPTION (o), &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  t = adw_toast_new_format (_("“%s” removed"), pl_record_get_string (o, "title"));
-  adw_toast_set_button_label (t, _("_Undo"));
-  u = g_new0 (Undo, 1);
-  u->self = g_object_ref (self);
-  u->option = g_object_ref (o);
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_remove_cb), u,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
-  adw_toast_overlay_add_toast (self->toasts, t);
-  g_clear_pointer (&self->selected, g_free);
-  reload_board (self);
-  rebuild_cells (self);
-  if (self->cells->len > 0)
-    gtk_widget_grab_focus (self->cells->pdata[0]);
-}
-
-/* Delete removes the option of the focused square, not what a text field
- * or a check box would otherwise get. */
-static gboolean
-delete_key_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
-{
-  PlBoardEditor *self = PL_BOARD_EDITOR (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
-
-  if (focus == NULL || !g_ptr_array_find (self->cells, focus, NULL) ||
-      g_object_get_data (G_OBJECT (focus), "option-uuid") == NULL)
-    return FALSE;
-  remove_option_action_cb (widget, "editor.remove-option", NULL);
-  return TRUE;
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -1013,13 +556,13 @@ pl_board_editor_class_init (PlBoardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBoardEditor, required_switch);
   gtk_widget_class_bind_template_child (widget_class, PlBoardEditor, standards_list);
 
-  gtk_widget_class_install_action (widget_class, "editor.move", "(ii)", move_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.add-option", "s", add_option_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.remove-option", NULL, remove_option_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.move", "(ii)", _pl_board_editor_move_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add-option", "s", _pl_board_editor_add_option_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.remove-option", NULL, _pl_board_editor_remove_option_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_ALT_MASK, "editor.move",
                                          "(ii)", moves[i].dr, moves[i].dc);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, _pl_board_editor_delete_key_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -1069,9 +612,9 @@ pl_board_editor_new (PlContext *context,
     self->board = g_object_ref (board);
   self->standards = pl_store_list_board_standards (self->store, pl_record_get_uuid (PL_RECORD (board)), &error);
   if (self->standards == NULL)
-    toast_error (self, error);
+    _pl_board_editor_toast_error (self, error);
   fill_board_fields (self);
-  rebuild_cells (self);
+  _pl_board_editor_rebuild_cells (self);
   if (self->cells->len > 0)
     gtk_window_set_focus (GTK_WINDOW (self), self->cells->pdata[0]);
   return self;

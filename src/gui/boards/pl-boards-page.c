@@ -596,7 +596,8 @@ reload (PlBoardsPage *self)
                                              rules.picks_required),
                                 pl_record_get_string (PL_RECORD (self->board), "title"), rules.picks_required,
                                 rules.three_in_row ? _(" that make three in a row") : "",
-                                _("; required options are marked."));
+                                g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0
+                                ? _(", every must-do option among them.") : _("; required options are marked."));
   adw_preferences_group_set_description (self->board_group, rules_text);
   design = pl_store_check_board_design (store_of (self), self->board, NULL);
   design_text = pl_board_describe_design (design);
