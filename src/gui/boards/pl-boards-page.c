@@ -517,7 +517,7 @@ show_no_board (PlBoardsPage *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  text = g_strdup_printf (_("“%s” has no choice board. Create a grid of options, such as a 3 × 3 tic-tac-toe "
+  text = g_strdup_printf (_("“%s” has no choice board. Create a grid of options, such as a 3 × 3 tic-tac-toe "
                             "with a required centre, or a menu of must-do and may-do options."),
                           pl_record_get_string (unit, "title"));
   adw_status_page_set_description (self->no_board_page, text);
