@@ -400,6 +400,142 @@ test_refuses_bad_arguments (Fixture       *f,
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
 }
 
+/* Writes one score of ADA on SCI.1 assessed at AT, as its own write, so
+ * each is recorded after the previous one. */
+static void
+add_one (Fixture    *f,
+         double      score,
+         const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  PlEvidenceRow row = {
+    .learner_uuid = f->learners[0], .standard_uuid = f->standards[0],
+    .score = score, .scale_max = 4, .assessed_at = at,
+  };
+
+  g_assert_true (pl_store_add_evidence (f->store, &row, 1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_series (Fixture      *f,
+               const double *expected,
+               gsize         n_expected)
+{
+  g_autoptr(PlGradebook) gb = load (f, "latest");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cell = NULL;
+  const double *scores;
+  gsize n;
+
+  pl_gradebook_get_scores (gb, ADA_ROW, 0, &scores, NULL, &n);
+  g_assert_cmpuint (n, ==, n_expected);
+  for (gsize i = 0; i < n; i++)
+    g_assert_cmpfloat (scores[i], ==, expected[i]);
+  g_assert_cmpfloat (cell_value (gb, ADA_ROW, 0), ==, expected[n_expected - 1]);
+  /* The cell's popover lists the evidence in the same order. */
+  cell = pl_store_list_cell_evidence (f->store, f->learners[0], f->standards[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cell), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(PlRecord) e = g_list_model_get_item (cell, i);
+
+      g_assert_cmpfloat (pl_record_get_double (e, "score"), ==, expected[i]);
+    }
+}
+
+/* The assessed date orders evidence, whatever order it was typed in and
+ * whatever format its date came in; scores of one day count in the order
+ * they were recorded, never by their random uuids. */
+static void
+test_same_day_and_mixed_dates (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+
+  /* Typed last, assessed first: a time of day late in the day must not
+   * put it after a later day written without one. */
+  add_one (f, 2, "2026-12-02");
+  add_one (f, 1, "2026-12-01T23:48:00Z");
+  {
+    static const double expected[] = { 1, 2 };
+
+    assert_series (f, expected, G_N_ELEMENTS (expected));
+  }
+
+  /* Three scores on one day, in three formats: recording order decides,
+   * not the time of day one of them carries nor the uuids. */
+  add_one (f, 4, "2026-12-03T16:00:00Z");
+  add_one (f, 3, "2026-12-03");
+  add_one (f, 1, "2026-12-03 08:15:00");
+  {
+    static const double expected[] = { 1, 2, 4, 3, 1 };
+
+    assert_series (f, expected, G_N_ELEMENTS (expected));
+  }
+
+  /* Many same-day scores: any uuid order would show. */
+  for (guint i = 0; i < 20; i++)
+    add_one (f, (double) (i % 4) + 1, "2026-12-04");
+  {
+    double expected[25] = { 1, 2, 4, 3, 1 };
+
+    for (guint i = 0; i < 20; i++)
+      expected[5 + i] = (double) (i % 4) + 1;
+    assert_series (f, expected, G_N_ELEMENTS (expected));
+  }
+
+  /* What the store wrote is one format: the date. */
+  rows = pl_store_list_where (f->store, PL_TYPE_EVIDENCE, "learner_uuid", f->learners[0], &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PlRecord) e = g_list_model_get_item (rows, i);
+
+      g_assert_cmpuint (strlen (pl_record_get_string (e, "assessed_at")), ==, 10);
+    }
+}
+
+static void
+test_normalize_date (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "2026-12-01", "2026-12-01" },
+    { "2026-12-01T14:48:00Z", "2026-12-01" },
+    { "2026-12-01T23:30:00+02:00", "2026-12-01" },
+    { "2026-12-01 09:00:00", "2026-12-01" },
+    { "2024-02-29", "2024-02-29" },
+    { "2026-02-29", NULL },
+    { "2026-13-01", NULL },
+    { "2026-1-01", NULL },
+    { "01/12/2026", NULL },
+    { "2026-12-01Tnoon", NULL },
+    { "2026-12-01x", NULL },
+    { "", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  PlEvidenceRow row = {
+    .learner_uuid = f->learners[0], .standard_uuid = f->standards[0], .score = 3,
+    .assessed_at = "2026-02-30",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = pl_evidence_normalize_date (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  /* A bad date is refused, naming the row and the field; nothing is written. */
+  g_assert_false (pl_store_add_evidence (f->store, &row, 1, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "row 1"));
+  g_assert_nonnull (strstr (error->message, "assessed_at"));
+  g_assert_cmpuint (pl_store_count (f->store, "evidence", TRUE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +545,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gradebook/assessed-order", test_methods_in_assessed_order);
+  ADD ("/gradebook/same-day-and-mixed-dates", test_same_day_and_mixed_dates);
+  ADD ("/gradebook/normalize-date", test_normalize_date);
   ADD ("/gradebook/methods", test_class_and_standard_methods);
   ADD ("/gradebook/edge-cases", test_edge_cases);
   ADD ("/gradebook/overrides", test_overrides_are_never_silent);

@@ -245,7 +245,7 @@ pl_store_list_cell_evidence (PlStore     *self,
                           "   AND coalesce (t.standard_uuid, c.standard_uuid) = ?2"
                           "   AND NOT EXISTS (SELECT 1 FROM evidence f"
                           "                   WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
-                          " ORDER BY t.assessed_at, t.uuid",
+                          " ORDER BY substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
                           params, error);
 }
 
