@@ -12,6 +12,7 @@
 #include "core/pl-store-gradebook.h"
 #include "core/pl-store-learners.h"
 #include "core/pl-store-rubrics.h"
+#include "core/pl-store-scoring.h"
 #include "gradebook/pl-evidence-popover.h"
 #include "gradebook/pl-gradebook-page.h"
 #include "gradebook/pl-gradebook-print.h"
@@ -322,9 +323,10 @@ test_keyboard_scoring (Fixture *f, gconstpointer data)
   g_autoptr(GListModel) learners = pl_store_list_class_learners (f->store, classroom_uuid (f), &error);
   g_autoptr(PlRecord) rubric = g_list_model_get_item (rubrics, 0);
   g_autoptr(PlRecord) learner = g_list_model_get_item (learners, 0);
-  g_autoptr(GListModel) picks = pl_store_list_where (f->store, PL_TYPE_PICK, "learner_uuid",
-                                                     pl_record_get_uuid (learner), &error);
-  g_autoptr(PlRecord) pick = g_list_model_get_item (picks, 0);
+  /* The first work the window lists for the learner. */
+  g_autoptr(GArray) works = pl_store_list_scoring_work (f->store, classroom_uuid (f),
+                                                        pl_record_get_uuid (learner), &error);
+  const char *work_uuid = g_array_index (works, PlScoringWork, 0).uuid;
   g_autoptr(GListModel) criteria = pl_store_list_criteria (f->store, pl_record_get_uuid (rubric), &error);
   g_autoptr(PlRecord) first = g_list_model_get_item (criteria, 0);
   g_autoptr(PlRecord) second = g_list_model_get_item (criteria, 1);
@@ -352,7 +354,7 @@ test_keyboard_scoring (Fixture *f, gconstpointer data)
     {
       g_autoptr(GListModel) live = pl_store_list_rubric_evidence (f->store, pl_record_get_uuid (rubric),
                                                                   pl_record_get_uuid (learner),
-                                                                  pl_record_get_uuid (pick), &error);
+                                                                  work_uuid, &error);
       gboolean found = FALSE;
 
       for (guint i = 0; i < g_list_model_get_n_items (live); i++)
