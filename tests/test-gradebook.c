@@ -9,6 +9,7 @@
 #include "core/pl-store-evidence.h"
 #include "core/pl-store-gradebook.h"
 #include "core/pl-store-rubrics.h"
+#include "core/pl-store-scoring.h"
 #include "engine/pl-mastery.h"
 #include "gradebook-test-util.h"
 
@@ -536,6 +537,60 @@ test_normalize_date (Fixture       *f,
   g_assert_cmpuint (pl_store_count (f->store, "evidence", TRUE), ==, 0);
 }
 
+/* The work the scoring window lists: picks on this class's boards only,
+ * then its units' milestones, with the day each was handed in. */
+static void
+test_scoring_work (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = pl_store_list_where (f->store, PL_TYPE_UNIT, "classroom_uuid", f->classroom, &error);
+  g_autoptr(PlRecord) unit = g_list_model_get_item (units, 0);
+  g_autofree char *other_class = save_new (f->store, PL_TYPE_CLASSROOM, "name", "Art", NULL);
+  g_autofree char *board = save_new (f->store, PL_TYPE_BOARD, "unit_uuid", pl_record_get_uuid (unit),
+                                     "title", "Cells board", NULL);
+  g_autofree char *other_board = save_new (f->store, PL_TYPE_BOARD, "classroom_uuid", other_class,
+                                           "title", "Art board", NULL);
+  g_autofree char *option = save_new (f->store, PL_TYPE_CHOICE_OPTION, "board_uuid", board,
+                                      "title", "Build a model", NULL);
+  g_autofree char *other_option = save_new (f->store, PL_TYPE_CHOICE_OPTION, "board_uuid", other_board,
+                                            "title", "Paint", NULL);
+  g_autofree char *pick = save_new (f->store, PL_TYPE_PICK, "learner_uuid", f->learners[0],
+                                    "option_uuid", option, "status", "submitted",
+                                    "status_at", "2026-03-04T13:05:00Z", NULL);
+  g_autofree char *other_pick = save_new (f->store, PL_TYPE_PICK, "learner_uuid", f->learners[0],
+                                          "option_uuid", other_option, "status", "submitted", NULL);
+  g_autofree char *milestone = save_new (f->store, PL_TYPE_MILESTONE, "unit_uuid", pl_record_get_uuid (unit),
+                                         "title", "Draft", "due_on", "2026-03-10", NULL);
+  g_autofree char *progress = save_new (f->store, PL_TYPE_MILESTONE_PROGRESS, "learner_uuid", f->learners[0],
+                                        "milestone_uuid", milestone, "status", "done",
+                                        "done_on", "2026-03-09", NULL);
+  g_autoptr(GArray) works = pl_store_list_scoring_work (f->store, f->classroom, f->learners[0], &error);
+  g_autoptr(GArray) grace = pl_store_list_scoring_work (f->store, f->classroom, f->learners[1], &error);
+  const PlScoringWork *w;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (works->len, ==, 2);
+  w = &g_array_index (works, PlScoringWork, 0);
+  g_assert_cmpstr (w->source, ==, "pick");
+  g_assert_cmpstr (w->uuid, ==, pick);
+  g_assert_cmpstr (w->work_key, ==, option);
+  g_assert_cmpstr (w->title, ==, "Build a model");
+  g_assert_cmpstr (w->submitted_on, ==, "2026-03-04");
+  w = &g_array_index (works, PlScoringWork, 1);
+  g_assert_cmpstr (w->source, ==, "milestone");
+  g_assert_cmpstr (w->uuid, ==, milestone);
+  g_assert_cmpstr (w->work_key, ==, milestone);
+  g_assert_cmpstr (w->submitted_on, ==, "2026-03-09");
+  g_assert_cmpstr (w->due_on, ==, "2026-03-10");
+  /* Another learner: the same milestone, not yet done; no picks. */
+  g_assert_cmpuint (grace->len, ==, 1);
+  g_assert_cmpstr (g_array_index (grace, PlScoringWork, 0).work_key, ==, milestone);
+  g_assert_null (g_array_index (grace, PlScoringWork, 0).submitted_on);
+  (void) other_pick;
+  (void) progress;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +602,7 @@ main (int   argc,
   ADD ("/gradebook/assessed-order", test_methods_in_assessed_order);
   ADD ("/gradebook/same-day-and-mixed-dates", test_same_day_and_mixed_dates);
   ADD ("/gradebook/normalize-date", test_normalize_date);
+  ADD ("/gradebook/scoring-work", test_scoring_work);
   ADD ("/gradebook/methods", test_class_and_standard_methods);
   ADD ("/gradebook/edge-cases", test_edge_cases);
   ADD ("/gradebook/overrides", test_overrides_are_never_silent);

@@ -254,6 +254,128 @@ test_three_learners (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pl_store_count (f->store, "evidence", TRUE), ==, before);
 }
 
+/* The "Assessed on" date: the day the work was handed in by default,
+ * checked before saving, and carried by the evidence. */
+static void
+test_assessed_date (Fixture *f, gconstpointer data)
+{
+  PlScoringWindow *window = open_window (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) works = pl_store_list_scoring_work (f->store, pl_record_get_uuid (PL_RECORD (f->classroom)),
+                                                        learner_uuid (f, 0), &error);
+  GtkEditable *date = pl_scoring_window_get_date_editable (window);
+  const char *work_key;
+  g_autofree char *today = NULL;
+  guint handed_in = G_MAXUINT, before;
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    today = g_date_time_format (now, "%Y-%m-%d");
+  }
+  for (guint i = 0; i < works->len; i++)
+    {
+      const PlScoringWork *w = &g_array_index (works, PlScoringWork, i);
+
+      pl_scoring_window_select (window, 0, i);
+      ui_keys_spin (10);
+      g_assert_cmpstr (gtk_editable_get_text (date), ==, w->submitted_on != NULL ? w->submitted_on : today);
+      if (w->submitted_on != NULL && handed_in == G_MAXUINT)
+        handed_in = i;
+    }
+  /* The demo has submitted picks. */
+  g_assert_cmpuint (handed_in, !=, G_MAXUINT);
+  pl_scoring_window_select (window, 0, handed_in);
+  ui_keys_spin (10);
+  work_key = g_array_index (works, PlScoringWork, handed_in).uuid;
+
+  /* Not a date: refused, naming the field, and nothing is written. */
+  before = pl_store_count (f->store, "evidence", TRUE);
+  g_assert_true (pl_scoring_window_choose_level (window, 2));
+  gtk_editable_set_text (date, "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_false (pl_scoring_window_save (window, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Assessed on"));
+  g_clear_error (&error);
+  gtk_editable_set_text (date, "2999-01-01");
+  g_assert_false (pl_scoring_window_save (window, &error));
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+  g_assert_cmpuint (pl_store_count (f->store, "evidence", TRUE), ==, before);
+
+  /* An earlier day, edited by hand, is the day the evidence carries. */
+  gtk_editable_set_text (date, "2026-03-02");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_true (pl_scoring_window_save (window, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlRecord) criterion = g_list_model_get_item (f->criteria, 0);
+    g_autoptr(GListModel) live = pl_store_list_rubric_evidence (f->store, pl_record_get_uuid (f->rubric),
+                                                                learner_uuid (f, 0), work_key, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (live); i++)
+      {
+        g_autoptr(PlRecord) e = g_list_model_get_item (live, i);
+
+        if (g_strcmp0 (pl_record_get_string (e, "criterion_uuid"), pl_record_get_uuid (criterion)) == 0)
+          {
+            g_assert_cmpstr (pl_record_get_string (e, "assessed_at"), ==, "2026-03-02");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+  close_window (window);
+}
+
+/* A level worth a range of points: choosing it shows a points field for
+ * that criterion, within the range, and the evidence carries the points. */
+static void
+test_points_in_range (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRubricLevel) proficient = g_list_model_get_item (f->levels, 2);
+  PlScoringWindow *window;
+  GtkSpinButton *points;
+  g_autofree char *work_key = NULL;
+  g_autoptr(GString) keys = g_string_new ("3 ctrl+a");
+
+  g_assert_true (pl_store_set_level_points (f->store, proficient, 3, 2.5, 3.4, &error));
+  g_assert_no_error (error);
+  window = open_window (f);
+  if (!ui_keys_available (GTK_WINDOW (window)))
+    {
+      close_window (window);
+      g_test_skip ("needs an X11 display and xdotool");
+      return;
+    }
+  pl_scoring_window_select (window, 0, milestone_index (f, 0));
+  ui_keys_spin (20);
+  work_key = g_strdup (pl_scoring_window_get_work_key (window));
+  points = pl_scoring_window_get_points (window, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (points)));
+
+  /* 3 (Proficient, 2.5–3.4): the points field takes the keys; 9.9 is
+   * kept within the range; Return goes on to the next criterion. */
+  ui_keys_press (GTK_WINDOW (window), keys->str);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (points)));
+  ui_keys_type (GTK_WINDOW (window), "9.9");
+  ui_keys_press (GTK_WINDOW (window), "Return");
+  g_assert_cmpfloat (gtk_spin_button_get_value (points), ==, 3.4);
+  g_assert_cmpuint (pl_scoring_window_get_current (window), ==, 1);
+  ui_keys_press (GTK_WINDOW (window), "shift+Tab");
+  /* Back on the field: 2.7 this time. */
+  gtk_widget_grab_focus (GTK_WIDGET (points));
+  ui_keys_press (GTK_WINDOW (window), "ctrl+a");
+  ui_keys_type (GTK_WINDOW (window), "2.7");
+  ui_keys_press (GTK_WINDOW (window), "Return 1 ctrl+Return");
+  g_assert_cmpfloat_with_epsilon (live_score (f, 0, 0, work_key, NULL), 2.7, 1e-9);
+  g_assert_cmpfloat (live_score (f, 0, 1, work_key, NULL), ==, level_points (f, 1));
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -261,6 +383,10 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/scoring-keys/three-learners", Fixture, NULL, fixture_set_up, test_three_learners,
+              fixture_tear_down);
+  g_test_add ("/scoring-keys/assessed-date", Fixture, NULL, fixture_set_up, test_assessed_date,
+              fixture_tear_down);
+  g_test_add ("/scoring-keys/points-in-range", Fixture, NULL, fixture_set_up, test_points_in_range,
               fixture_tear_down);
 
   return g_test_run ();
