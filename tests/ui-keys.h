@@ -38,11 +38,12 @@ ui_keys_available (GtkWindow *window)
 }
 
 /* Runs xdotool with VERB ("key" or "type") and ARGS on WINDOW, given the
- * X input focus first, then lets GTK handle what arrived. */
+ * X input focus first, then lets GTK handle what arrived for SETTLE_MS. */
 static void
 ui_keys_run (GtkWindow  *window,
              const char *verb,
-             const char *args)
+             const char *args,
+             guint       settle_ms)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -53,7 +54,7 @@ ui_keys_run (GtkWindow  *window,
   int status = 0;
 
   /* Let the window map and settle before it is given the focus. */
-  ui_keys_spin (30);
+  ui_keys_spin (10);
   g_ptr_array_add (argv, (char *) "xdotool");
   g_ptr_array_add (argv, (char *) "windowfocus");
   g_ptr_array_add (argv, (char *) "--sync");
@@ -69,18 +70,24 @@ ui_keys_run (GtkWindow  *window,
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_keys_spin (120);
+  ui_keys_spin (settle_ms);
 #else
   g_assert_not_reached ();
 #endif
 }
 
-/* Presses the keys named in KEYS, separated by spaces ("3 2 ctrl+Return"). */
+/* Presses the keys named in KEYS, separated by spaces ("3 2 ctrl+Return"),
+ * one at a time: each is handled (a row moved, a window rebuilt) before
+ * the next is pressed, as a person's keys are. */
 static void
 ui_keys_press (GtkWindow  *window,
                const char *keys)
 {
-  ui_keys_run (window, "key", keys);
+  g_auto(GStrv) each = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (*each[i] != '\0')
+      ui_keys_run (window, "key", each[i], 60);
 }
 
 /* Types TEXT as a person would. */
@@ -88,5 +95,5 @@ static void
 ui_keys_type (GtkWindow  *window,
               const char *text)
 {
-  ui_keys_run (window, "type", text);
+  ui_keys_run (window, "type", text, 120);
 }

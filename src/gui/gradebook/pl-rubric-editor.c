@@ -185,6 +185,22 @@ on_rubric_text_changed_cb (PlRubricEditor *self)
                         gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
   if (!pl_store_save (self->store, PL_RECORD (self->rubric), &error))
     toast_error (self, error);
+  /* The rubric list above shows the new title at once. */
+  {
+    GListModel *titles = gtk_drop_down_get_model (self->rubric_dropdown);
+    guint selected = gtk_drop_down_get_selected (self->rubric_dropdown);
+
+    if (GTK_IS_STRING_LIST (titles) && selected < g_list_model_get_n_items (titles) &&
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (titles), selected), title) != 0)
+      {
+        const char *replacement[] = { title, NULL };
+
+        self->updating = TRUE;
+        gtk_string_list_splice (GTK_STRING_LIST (titles), selected, 1, replacement);
+        gtk_drop_down_set_selected (self->rubric_dropdown, selected);
+        self->updating = FALSE;
+      }
+  }
 }
 
 /* ---- criteria ------------------------------------------------------- */
@@ -194,15 +210,67 @@ typedef struct
   PlRubricEditor *self;
   PlRecord       *record;    /* criterion or level */
   guint           index;
+  guint           save_id;   /* a title typed and not saved yet */
 } Item;
+
+/* Titles are saved a moment after the last key, not on every key: a
+ * title typed in full is one change to sync, not one per letter. */
+#define TITLE_SAVE_DELAY_MS 400
+
+static void
+save_title_now (Item *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&item->save_id, g_source_remove);
+  if (item->self->store == NULL)
+    return;
+  if (!pl_store_save (item->self->store, item->record, &error))
+    toast_error (item->self, error);
+}
+
+static gboolean
+save_title_cb (gpointer data)
+{
+  Item *item = data;
+
+  item->save_id = 0;
+  save_title_now (item);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_title_save (Item *item)
+{
+  g_clear_handle_id (&item->save_id, g_source_remove);
+  item->save_id = g_timeout_add (TITLE_SAVE_DELAY_MS, save_title_cb, item);
+}
 
 static void
 item_free (gpointer data)
 {
   Item *item = data;
 
+  if (item->save_id != 0)
+    save_title_now (item);
   g_object_unref (item->record);
   g_free (item);
+}
+
+/* Saves the titles still waiting, before the grid goes or the window closes. */
+static void
+flush_titles (PlRubricEditor *self)
+{
+  GPtrArray *lists[] = { self->criterion_entries, self->level_entries };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      {
+        Item *item = g_object_get_data (G_OBJECT (g_ptr_array_index (lists[l], i)), "item");
+
+        if (item != NULL && item->save_id != 0)
+          save_title_now (item);
+      }
 }
 
 static Item *
@@ -252,15 +320,14 @@ static void
 on_criterion_title_changed_cb (GtkEditable *entry,
                                Item        *item)
 {
-  g_autoptr(GError) error = NULL;
   const char *title = gtk_editable_get_text (entry);
 
+  /* The effort warning follows every key; the store the last one. */
   update_warning (item->self, item->index, title);
   if (*title == '\0')
     return;
   pl_record_set_string (item->record, "title", title);
-  if (!pl_store_save (item->self->store, item->record, &error))
-    toast_error (item->self, error);
+  queue_title_save (item);
 }
 
 static void
@@ -512,16 +579,17 @@ static void
 on_level_title_changed_cb (GtkEditable *entry,
                            Item        *item)
 {
-  g_autoptr(GError) error = NULL;
   const char *title = gtk_editable_get_text (entry);
 
   if (*title == '\0')
     return;
   pl_record_set_string (item->record, "title", title);
-  if (!pl_store_save (item->self->store, item->record, &error))
-    toast_error (item->self, error);
+  queue_title_save (item);
 }
 
+/* The level's points and its range as the fields show them: the range is
+ * checked as a pair, once both ends are there, not on each key of the
+ * first one. */
 static void
 on_level_points_changed_cb (GtkSpinButton *spin,
                             Item          *item)
@@ -531,13 +599,56 @@ on_level_points_changed_cb (GtkSpinButton *spin,
   GtkSpinButton *points = g_object_get_data (G_OBJECT (box), "points");
   GtkSpinButton *lo = g_object_get_data (G_OBJECT (box), "min");
   GtkSpinButton *hi = g_object_get_data (G_OBJECT (box), "max");
+  GtkMenuButton *range_button = g_object_get_data (G_OBJECT (box), "range-button");
+  GtkLabel *hint = g_object_get_data (G_OBJECT (box), "range-hint");
+  double p = gtk_spin_button_get_value (points);
+  double a = gtk_spin_button_get_value (lo), b = gtk_spin_button_get_value (hi);
+  g_autofree char *label = NULL;
 
   if (item->self->updating)
     return;
-  if (!pl_store_set_level_points (item->self->store, PL_RUBRIC_LEVEL (item->record),
-                                  gtk_spin_button_get_value (points), gtk_spin_button_get_value (lo),
-                                  gtk_spin_button_get_value (hi), &error))
+  if (a > b)
+    {
+      /* Half a range: wait for the other end, and say so where it is typed. */
+      gtk_menu_button_set_label (range_button, _("Range (unfinished)"));
+      gtk_label_set_text (hint, _("Now enter the highest points; the lowest must not be above them."));
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "warning");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (hint), "warning");
+  gtk_label_set_text (hint, _("A score anywhere in this range counts as this level; leave both at 0 for none."));
+  if (a < b && (p < a || p > b))
+    {
+      /* The level's points follow a new range rather than refuse it. */
+      p = CLAMP (p, a, b);
+      item->self->updating = TRUE;
+      gtk_spin_button_set_value (points, p);
+      item->self->updating = FALSE;
+    }
+  label = a < b ? g_strdup_printf (_("Range %g–%g"), a, b) : g_strdup (_("Range…"));
+  gtk_menu_button_set_label (range_button, label);
+  if (!pl_store_set_level_points (item->self->store, PL_RUBRIC_LEVEL (item->record), p, a, b, &error))
     toast_error (item->self, error);
+}
+
+/* A range left unfinished when its popover closes is an error to fix. */
+static void
+on_range_closed_cb (GtkPopover *popover,
+                    Item       *item)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (popover), "points-row");
+  GtkSpinButton *lo = g_object_get_data (G_OBJECT (box), "min");
+  GtkSpinButton *hi = g_object_get_data (G_OBJECT (box), "max");
+
+  if (gtk_spin_button_get_value (lo) > gtk_spin_button_get_value (hi))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Level “%s”: the range %g–%g is not saved; its lowest points are above its highest"),
+                         pl_record_get_string (item->record, "title"),
+                         gtk_spin_button_get_value (lo), gtk_spin_button_get_value (hi));
+
+      adw_toast_overlay_add_toast (item->self->toasts, adw_toast_new (message));
+    }
 }
 
 static GtkWidget *
@@ -587,6 +698,7 @@ level_header (PlRubricEditor *self,
   g_signal_connect (entry, "changed", G_CALLBACK (on_level_title_changed_cb), item);
   gtk_box_append (GTK_BOX (row), entry);
   g_ptr_array_add (self->level_entries, entry);
+  g_object_set_data (G_OBJECT (entry), "points-row", points_row);
   gtk_box_append (GTK_BOX (row), icon_button ("go-previous-symbolic", _("Move level left"), item, -1,
                                               G_CALLBACK (on_move_clicked_cb)));
   gtk_box_append (GTK_BOX (row), icon_button ("go-next-symbolic", _("Move level right"), item, 1,
@@ -596,6 +708,8 @@ level_header (PlRubricEditor *self,
   gtk_box_append (GTK_BOX (box), row);
 
   pl_rubric_level_get_range (PL_RUBRIC_LEVEL (item->record), &lo, &hi);
+  if (!(lo < hi))
+    lo = hi = 0;
   gtk_box_append (GTK_BOX (points_row),
                   labelled_spin (points_row, _("Points"), pl_record_get_double (item->record, "points"), "points", item));
   /* The optional range sits in a popover so that levels stay narrow. */
@@ -610,6 +724,10 @@ level_header (PlRubricEditor *self,
     gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
     gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
     gtk_box_append (GTK_BOX (range_box), hint);
+    g_object_set_data (G_OBJECT (points_row), "range-hint", hint);
+    g_object_set_data (G_OBJECT (points_row), "range-button", range_button);
+    g_object_set_data (G_OBJECT (popover), "points-row", points_row);
+    g_signal_connect (popover, "closed", G_CALLBACK (on_range_closed_cb), item);
     gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Lowest points of the range (optional)"), lo, "min", item));
     gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Highest points of the range (optional)"), hi, "max", item));
     gtk_popover_set_child (GTK_POPOVER (popover), range_box);
@@ -725,6 +843,7 @@ rebuild_grid (PlRubricEditor *self)
   GtkWidget *child;
   guint n_criteria, n_levels;
 
+  flush_titles (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_ptr_array_set_size (self->warnings, 0);
@@ -816,6 +935,7 @@ pl_rubric_editor_dispose (GObject *object)
 {
   PlRubricEditor *self = PL_RUBRIC_EDITOR (object);
 
+  flush_titles (self);
   g_clear_object (&self->rubrics);
   g_clear_object (&self->rubric);
   g_clear_object (&self->criteria);
@@ -985,4 +1105,56 @@ pl_rubric_editor_move_criterion (PlRubricEditor *self,
 {
   g_return_if_fail (PL_IS_RUBRIC_EDITOR (self));
   move_item (self, TRUE, index, delta);
+}
+
+GtkWidget *
+pl_rubric_editor_get_title_entry (PlRubricEditor *self,
+                                  gboolean        criterion,
+                                  guint           index)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  entries = criterion ? self->criterion_entries : self->level_entries;
+  g_return_val_if_fail (index < entries->len, NULL);
+  return g_ptr_array_index (entries, index);
+}
+
+GtkSpinButton *
+pl_rubric_editor_get_level_spin (PlRubricEditor *self,
+                                 guint           level,
+                                 const char     *which)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  g_return_val_if_fail (level < self->level_entries->len, NULL);
+  row = g_object_get_data (G_OBJECT (g_ptr_array_index (self->level_entries, level)), "points-row");
+  return g_object_get_data (G_OBJECT (row), which);
+}
+
+const char *
+pl_rubric_editor_get_range_label (PlRubricEditor *self,
+                                  guint           level)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  g_return_val_if_fail (level < self->level_entries->len, NULL);
+  row = g_object_get_data (G_OBJECT (g_ptr_array_index (self->level_entries, level)), "points-row");
+  return gtk_menu_button_get_label (g_object_get_data (G_OBJECT (row), "range-button"));
+}
+
+GtkEditable *
+pl_rubric_editor_get_rubric_title (PlRubricEditor *self)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  return GTK_EDITABLE (self->title_entry);
+}
+
+GtkDropDown *
+pl_rubric_editor_get_rubric_dropdown (PlRubricEditor *self)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  return self->rubric_dropdown;
 }

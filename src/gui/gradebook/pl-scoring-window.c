@@ -1117,3 +1117,10 @@ pl_scoring_window_new (PlContext   *context,
     gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, 0))->row);
   return self;
 }
+
+GtkDropDown *
+pl_scoring_window_get_rubric_dropdown (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  return self->rubric_dropdown;
+}

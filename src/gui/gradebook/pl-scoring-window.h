@@ -38,6 +38,8 @@ guint            pl_scoring_window_get_n_works    (PlScoringWindow *self);
 GtkEditable     *pl_scoring_window_get_date_editable (PlScoringWindow *self);
 GtkSpinButton   *pl_scoring_window_get_points     (PlScoringWindow *self,
                                                    guint            criterion);
+/* The rubric list, which follows renames made in the rubric editor. */
+GtkDropDown     *pl_scoring_window_get_rubric_dropdown (PlScoringWindow *self);
 /* The comment bank the comment menus offer. */
 GStrv            pl_scoring_window_get_bank       (PlScoringWindow *self);
 /* Levels, points or comments chosen and not saved yet: closing asks. */
