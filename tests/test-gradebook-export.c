@@ -19,6 +19,7 @@
 static gboolean
 engine_rollup (const char   *method,
                double        param,
+               double        mastery_level,
                const double *scores,
                gsize         n_scores,
                double       *out_value,
@@ -32,6 +33,8 @@ engine_rollup (const char   *method,
   pl_mastery_spec_init_default (&spec, m);
   if (param > 0)
     spec.param = param;
+  if (mastery_level > 0)
+    spec.mastery_level = mastery_level;
   return pl_mastery_rollup (&spec, scores, n_scores, out_value);
 }
 

@@ -18,7 +18,9 @@
 #include "gradebook/pl-gradebook-print.h"
 #include "gradebook/pl-rubric-editor.h"
 #include "gradebook/pl-scoring-window.h"
+#include "gradebook/pl-standard-methods-window.h"
 #include "pl-context.h"
+#include "ui-keys.h"
 
 typedef struct
 {
@@ -477,6 +479,116 @@ test_large_class_recycles_rows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (most, <, gb->n_learners * gb->n_standards / 5);
 }
 
+static PlStandardMethodsWindow *
+find_methods_window (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (PL_IS_STANDARD_METHODS_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return PL_STANDARD_METHODS_WINDOW (w);
+    }
+  return NULL;
+}
+
+static guint
+method_position (const char *method)
+{
+  const char * const *names = pl_gradebook_method_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], method))
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+/* Ctrl+M opens the methods of each standard; a standard gets n-mastery
+ * with its own n and mastery level, and the grid follows. */
+static void
+test_method_per_standard (Fixture *f, gconstpointer data)
+{
+  PlStandardMethodsWindow *methods;
+  PlGradebook *gb;
+  GtkDropDown *dropdown;
+
+  if (ui_keys_available (f->window))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (pl_gradebook_page_get_column_view (f->page)));
+      ui_keys_press (f->window, "ctrl+m");
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "gradebook.standard-methods", NULL);
+  spin (50);
+  methods = find_methods_window ();
+  g_assert_nonnull (methods);
+  dropdown = pl_standard_methods_window_get_method (methods, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pl_standard_methods_window_get_level (methods, 1))));
+
+  gtk_drop_down_set_selected (dropdown, method_position ("n-mastery"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pl_standard_methods_window_get_param (methods, 1))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pl_standard_methods_window_get_level (methods, 1))));
+  gtk_spin_button_set_value (pl_standard_methods_window_get_param (methods, 1), 2);
+  gtk_spin_button_set_value (pl_standard_methods_window_get_level (methods, 1), 2.5);
+  wait_loaded (f->page);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_true (gb->standard_method_overridden[1]);
+  g_assert_cmpstr (gb->standard_methods[1], ==, "n-mastery");
+  g_assert_cmpfloat (gb->standard_params[1], ==, 2);
+  g_assert_cmpfloat (gb->standard_mastery_levels[1], ==, 2.5);
+  g_assert_false (gb->standard_method_overridden[0]);
+  /* The column says which method, with its numbers. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (pl_gradebook_page_get_column_view (f->page));
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 2);
+
+    g_assert_nonnull (strstr (gtk_column_view_column_get_title (column), "N-mastery (2 scores at 2.5 or above)"));
+  }
+  /* Back to the class's method. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  wait_loaded (f->page);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_false (gb->standard_method_overridden[1]);
+  gtk_window_destroy (GTK_WINDOW (methods));
+  spin (20);
+}
+
+/* The school's weight in Preferences counts for the weighted average too. */
+static void
+test_school_weight_for_both_averages (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = pl_context_get_settings (f->context);
+  PlGradebook *gb;
+  guint learner = 0, standard = 0;
+  const double *scores;
+  gsize n;
+  double mean = 0, expected;
+
+  g_autoptr(GError) error = NULL;
+
+  /* The class follows the school's default. */
+  g_assert_true (pl_store_set_class_method (f->store, classroom_uuid (f), NULL, 0, &error));
+  g_settings_set_int (settings, "decaying-average-weight", 80);
+  g_settings_set_string (settings, "default-mastery-method", "weighted-average");
+  spin (50);
+  pl_gradebook_page_reload (f->page);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  g_assert_true (gb->class_method_is_default);
+  g_assert_cmpstr (gb->class_method, ==, "weighted-average");
+  g_assert_cmpfloat (gb->class_param, ==, 80);
+  g_assert_true (find_cell (gb, &learner, &standard));
+  pl_gradebook_get_scores (gb, learner, standard, &scores, NULL, &n);
+  for (gsize i = 0; i + 1 < n; i++)
+    mean += MIN (scores[i], 4) / (n - 1);
+  expected = MIN (scores[n - 1], 4) * 0.8 + mean * 0.2;
+  g_assert_cmpfloat_with_epsilon (pl_gradebook_get_cell (gb, learner, standard)->computed, expected, 1e-9);
+  g_settings_reset (settings, "decaying-average-weight");
+  g_settings_reset (settings, "default-mastery-method");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -493,6 +605,10 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gradebook-page/keyboard-scoring", Fixture, NULL, fixture_set_up, test_keyboard_scoring,
               fixture_tear_down);
+  g_test_add ("/gradebook-page/method-per-standard", Fixture, NULL, fixture_set_up, test_method_per_standard,
+              fixture_tear_down);
+  g_test_add ("/gradebook-page/school-weight-for-both-averages", Fixture, NULL, fixture_set_up,
+              test_school_weight_for_both_averages, fixture_tear_down);
   g_test_add ("/gradebook-page/large-class-recycles-rows", Fixture, NULL, fixture_set_up,
               test_large_class_recycles_rows, fixture_tear_down);
 

@@ -17,6 +17,7 @@
 static gboolean
 engine_rollup (const char   *method,
                double        param,
+               double        mastery_level,
                const double *scores,
                gsize         n_scores,
                double       *out_value,
@@ -30,6 +31,8 @@ engine_rollup (const char   *method,
   pl_mastery_spec_init_default (&spec, m);
   if (param > 0)
     spec.param = param;
+  if (mastery_level > 0)
+    spec.mastery_level = mastery_level;
   return pl_mastery_rollup (&spec, scores, n_scores, out_value);
 }
 
@@ -192,6 +195,52 @@ test_class_and_standard_methods (Fixture       *f,
 
     g_assert_false (pl_gradebook_get_cell (gb, ADA_ROW, 0)->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
     g_assert_cmpuint (pl_gradebook_get_cell (gb, ADA_ROW, 0)->n_evidence, ==, 4);
+  }
+
+  /* n-mastery with its own mastery level: scores 1, 4, 2, 2 have three
+   * at or above 2, whose mean is 8/3; at 3 only one. */
+  g_assert_true (pl_store_set_class_method_full (f->store, f->classroom, "n-mastery", 3, 2, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_cmpfloat (gb->class_mastery_level, ==, 2);
+    g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 0), 8.0 / 3, 1e-9);
+  }
+  /* One standard asks for two scores at 4: only one, so no value there. */
+  g_assert_true (pl_store_set_standard_method_full (f->store, f->classroom, f->standards[1],
+                                                    "n-mastery", 2, 4, &error));
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_cmpfloat (gb->standard_mastery_levels[1], ==, 4);
+    g_assert_cmpfloat (gb->standard_params[1], ==, 2);
+    g_assert_false (pl_gradebook_get_cell (gb, ADA_ROW, 1)->flags & PL_GRADEBOOK_CELL_HAS_VALUE);
+    g_assert_cmpfloat_with_epsilon (cell_value (gb, ADA_ROW, 0), 8.0 / 3, 1e-9);
+  }
+  g_assert_true (pl_store_set_standard_method_full (f->store, f->classroom, f->standards[1],
+                                                    "n-mastery", 1, 4, &error));
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_cmpfloat (cell_value (gb, ADA_ROW, 1), ==, 4);
+  }
+  /* A mastery level off the scale is refused. */
+  g_assert_false (pl_store_set_class_method_full (f->store, f->classroom, "n-mastery", 3, 5, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "mastery level"));
+  g_clear_error (&error);
+  g_assert_true (pl_store_set_standard_method (f->store, f->classroom, f->standards[1], NULL, 0, &error));
+  {
+    g_autofree char *a = pl_gradebook_method_describe ("n-mastery", 2, 3.5);
+    g_autofree char *b = pl_gradebook_method_describe ("decaying-average", 0, 0);
+    g_autofree char *c = pl_gradebook_method_describe ("weighted-average", 80, 0);
+    g_autofree char *d = pl_gradebook_method_describe ("power-law", 0, 0);
+
+    g_assert_cmpstr (a, ==, "N-mastery (2 scores at 3.5 or above)");
+    g_assert_cmpstr (b, ==, "Decaying average (newest 65 %)");
+    g_assert_cmpstr (c, ==, "Weighted average (latest 80 %)");
+    g_assert_cmpstr (d, ==, "Power law");
   }
 
   /* One standard follows its own method; the other keeps the class's. */

@@ -79,7 +79,7 @@ ui_keys_run (GtkWindow  *window,
 /* Presses the keys named in KEYS, separated by spaces ("3 2 ctrl+Return"),
  * one at a time: each is handled (a row moved, a window rebuilt) before
  * the next is pressed, as a person's keys are. */
-static void
+G_GNUC_UNUSED static void
 ui_keys_press (GtkWindow  *window,
                const char *keys)
 {
@@ -91,7 +91,7 @@ ui_keys_press (GtkWindow  *window,
 }
 
 /* Types TEXT as a person would. */
-static void
+G_GNUC_UNUSED static void
 ui_keys_type (GtkWindow  *window,
               const char *text)
 {

@@ -32,11 +32,52 @@ pl_gradebook_method_is_known (const char *method)
   return method != NULL && g_strv_contains (method_names, method);
 }
 
+char *
+pl_gradebook_method_describe (const char *method,
+                              double      param,
+                              double      mastery_level)
+{
+  if (g_strcmp0 (method, "latest") == 0)
+    return g_strdup (_("Latest"));
+  if (g_strcmp0 (method, "highest") == 0)
+    return g_strdup (_("Highest"));
+  if (g_strcmp0 (method, "mean") == 0)
+    return g_strdup (_("Mean"));
+  if (g_strcmp0 (method, "mode") == 0)
+    return g_strdup (_("Mode"));
+  if (g_strcmp0 (method, "power-law") == 0)
+    return g_strdup (_("Power law"));
+  if (g_strcmp0 (method, "decaying-average") == 0)
+    /* Translators: the decaying average and the weight of the newest score, in percent. */
+    return g_strdup_printf (_("Decaying average (newest %g %%)"), param > 0 ? param : 65);
+  if (g_strcmp0 (method, "weighted-average") == 0)
+    /* Translators: the weighted average and the weight of the latest score, in percent. */
+    return g_strdup_printf (_("Weighted average (latest %g %%)"), param > 0 ? param : 65);
+  if (g_strcmp0 (method, "n-mastery") == 0)
+    {
+      double n = param > 0 ? param : 3;
+
+      /* Translators: n-mastery: how many scores must reach which level. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "N-mastery (%g score at %g or above)",
+                                           "N-mastery (%g scores at %g or above)", n == 1 ? 1 : 2),
+                              n, mastery_level > 0 ? mastery_level : 3);
+    }
+  return g_strdup (method != NULL ? method : "");
+}
+
 static gboolean
 check_method (const char  *method,
               double       param,
+              double       mastery_level,
               GError     **error)
 {
+  if (!isfinite (mastery_level) || mastery_level < 0 || mastery_level > PL_GRADEBOOK_SCALE ||
+      (mastery_level > 0 && mastery_level < 0.5))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("mastery level: %g is not a level from 0.5 to %g"), mastery_level, PL_GRADEBOOK_SCALE);
+      return FALSE;
+    }
   if (!pl_gradebook_method_is_known (method))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
@@ -83,17 +124,29 @@ pl_store_set_class_method (PlStore     *self,
                            double       param,
                            GError     **error)
 {
+  return pl_store_set_class_method_full (self, classroom_uuid, method, param, 0, error);
+}
+
+gboolean
+pl_store_set_class_method_full (PlStore     *self,
+                                const char  *classroom_uuid,
+                                const char  *method,
+                                double       param,
+                                double       mastery_level,
+                                GError     **error)
+{
   g_autoptr(PlClassroom) classroom = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (method != NULL && !check_method (method, param, error))
+  if (method != NULL && !check_method (method, param, mastery_level, error))
     return FALSE;
   classroom = get_classroom (self, classroom_uuid, error);
   if (classroom == NULL)
     return FALSE;
   pl_record_set_string (PL_RECORD (classroom), "mastery_method", method);
   pl_record_set_double (PL_RECORD (classroom), "mastery_param", method != NULL ? param : 0);
+  pl_record_set_double (PL_RECORD (classroom), "mastery_level", method != NULL ? mastery_level : 0);
   return pl_store_save (self, PL_RECORD (classroom), error);
 }
 
@@ -116,6 +169,18 @@ pl_store_set_standard_method (PlStore     *self,
                               double       param,
                               GError     **error)
 {
+  return pl_store_set_standard_method_full (self, classroom_uuid, standard_uuid, method, param, 0, error);
+}
+
+gboolean
+pl_store_set_standard_method_full (PlStore     *self,
+                                   const char  *classroom_uuid,
+                                   const char  *standard_uuid,
+                                   const char  *method,
+                                   double       param,
+                                   double       mastery_level,
+                                   GError     **error)
+{
   g_autoptr(PlClassroom) classroom = NULL;
   g_autoptr(PlStandard) standard = NULL;
   g_autoptr(PlStandardMethod) row = NULL;
@@ -123,7 +188,7 @@ pl_store_set_standard_method (PlStore     *self,
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (method != NULL && !check_method (method, param, error))
+  if (method != NULL && !check_method (method, param, mastery_level, error))
     return FALSE;
   classroom = get_classroom (self, classroom_uuid, error);
   if (classroom == NULL)
@@ -153,6 +218,7 @@ pl_store_set_standard_method (PlStore     *self,
   _pl_record_set_deleted (PL_RECORD (row), FALSE);
   pl_record_set_string (PL_RECORD (row), "method", method);
   pl_record_set_double (PL_RECORD (row), "param", param);
+  pl_record_set_double (PL_RECORD (row), "mastery_level", mastery_level);
   return pl_store_save (self, PL_RECORD (row), error);
 }
 
@@ -279,6 +345,7 @@ pl_gradebook_free (PlGradebook *gb)
   g_free (gb->standard_statements);
   g_free (gb->standard_methods);
   g_free (gb->standard_params);
+  g_free (gb->standard_mastery_levels);
   g_free (gb->standard_method_overridden);
   g_free (gb->cells);
   g_free (gb->normalized_scores);
@@ -344,6 +411,8 @@ pl_store_load_gradebook (PlStore                *self,
   gb->class_method = g_strdup (gb->class_method_is_default ? default_method : class_method);
   gb->class_param = gb->class_method_is_default ? default_param
                                                 : pl_record_get_double (PL_RECORD (classroom), "mastery_param");
+  gb->class_mastery_level = gb->class_method_is_default ? 0
+                                                        : pl_record_get_double (PL_RECORD (classroom), "mastery_level");
 
   gb->evidence = pl_store_load_class_evidence (self, classroom_uuid, error);
   if (gb->evidence == NULL)
@@ -379,6 +448,7 @@ pl_store_load_gradebook (PlStore                *self,
   gb->standard_statements = g_new0 (char *, ev->n_standards + 1);
   gb->standard_methods = g_new0 (char *, ev->n_standards + 1);
   gb->standard_params = g_new0 (double, MAX (ev->n_standards, 1));
+  gb->standard_mastery_levels = g_new0 (double, MAX (ev->n_standards, 1));
   gb->standard_method_overridden = g_new0 (gboolean, MAX (ev->n_standards, 1));
   for (guint j = 0; j < ev->n_standards; j++)
     {
@@ -389,6 +459,7 @@ pl_store_load_gradebook (PlStore                *self,
       gb->standard_statements[j] = g_strdup (standard ? pl_record_get_string (standard, "statement") : "");
       gb->standard_methods[j] = g_strdup (gb->class_method);
       gb->standard_params[j] = gb->class_param;
+      gb->standard_mastery_levels[j] = gb->class_mastery_level;
     }
 
   methods = _pl_store_query (self, PL_TYPE_STANDARD_METHOD,
@@ -410,6 +481,7 @@ pl_store_load_gradebook (PlStore                *self,
       g_free (gb->standard_methods[j]);
       gb->standard_methods[j] = g_strdup (method);
       gb->standard_params[j] = pl_record_get_double (row, "param");
+      gb->standard_mastery_levels[j] = pl_record_get_double (row, "mastery_level");
       gb->standard_method_overridden[j] = TRUE;
     }
 
@@ -437,7 +509,7 @@ pl_store_load_gradebook (PlStore                *self,
 
       gb->cell_series[c] = (int) s;
       cell->n_evidence = n;
-      if (rollup (gb->standard_methods[j], gb->standard_params[j],
+      if (rollup (gb->standard_methods[j], gb->standard_params[j], gb->standard_mastery_levels[j],
                   gb->normalized_scores + ev->offsets[s], n, &value, user_data))
         {
           cell->flags |= PL_GRADEBOOK_CELL_HAS_VALUE;

@@ -27,6 +27,14 @@ gboolean  pl_store_set_class_method     (PlStore     *self,
                                          const char  *method,
                                          double       param,
                                          GError     **error);
+/* The same with n-mastery's second number, MASTERY_LEVEL, the level a
+ * score must reach to count (0: the default, 3; else 0.5–4). */
+gboolean  pl_store_set_class_method_full (PlStore    *self,
+                                          const char *classroom_uuid,
+                                          const char *method,
+                                          double      param,
+                                          double      mastery_level,
+                                          GError    **error);
 /* A method for one standard of the class, overriding the class's; METHOD
  * NULL removes the override. */
 gboolean  pl_store_set_standard_method  (PlStore     *self,
@@ -35,6 +43,20 @@ gboolean  pl_store_set_standard_method  (PlStore     *self,
                                          const char  *method,
                                          double       param,
                                          GError     **error);
+gboolean  pl_store_set_standard_method_full (PlStore    *self,
+                                             const char *classroom_uuid,
+                                             const char *standard_uuid,
+                                             const char *method,
+                                             double      param,
+                                             double      mastery_level,
+                                             GError    **error);
+
+/* The method in words with its numbers, translated: "Decaying average
+ * (newest 65 %)", "N-mastery (3 scores at 3 or above)", "Latest". PARAM
+ * and MASTERY_LEVEL 0 stand for the method's defaults. */
+char     *pl_gradebook_method_describe  (const char  *method,
+                                         double       param,
+                                         double       mastery_level);
 
 /* A teacher's override of one cell. REASON must say why (an override is
  * never silent); VALUE lies on the gradebook's 0–4 scale. The override's
@@ -62,10 +84,11 @@ GListModel      *pl_store_list_cell_evidence   (PlStore     *self,
                                                 GError     **error);
 
 /* The roll-up of one cell's scores (oldest first, on the 0–4 scale) with
- * METHOD and PARAM (0: the method's default). FALSE: no value. The store
+ * METHOD, PARAM and MASTERY_LEVEL (0: the method's defaults). FALSE: no value. The store
  * knows no method itself: the caller passes the engine's. */
 typedef gboolean (*PlGradebookRollupFunc) (const char   *method,
                                            double        param,
+                                           double        mastery_level,
                                            const double *scores,
                                            gsize         n_scores,
                                            double       *out_value,
@@ -97,6 +120,7 @@ typedef struct
   char     *classroom_source_id;     /* NULL when the class came from no roster */
   char     *class_method;            /* the class's method, or the default */
   double    class_param;
+  double    class_mastery_level;     /* n-mastery's level (0: the default, 3) */
   gboolean  class_method_is_default; /* the class set no method of its own */
 
   guint     n_learners;
@@ -110,6 +134,7 @@ typedef struct
   char    **standard_statements;
   char    **standard_methods;        /* the method used for each standard */
   double   *standard_params;
+  double   *standard_mastery_levels;
   gboolean *standard_method_overridden;
 
   PlGradebookCell *cells;            /* n_learners × n_standards, learner-major */

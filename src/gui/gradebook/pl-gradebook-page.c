@@ -15,6 +15,7 @@
 #include "pl-gradebook-row.h"
 #include "pl-rubric-editor.h"
 #include "pl-scoring-window.h"
+#include "pl-standard-methods-window.h"
 
 struct _PlGradebookPage
 {
@@ -26,6 +27,7 @@ struct _PlGradebookPage
   AdwToastOverlay   *toast_overlay;
   GtkDropDown       *method_dropdown;
   GtkSpinButton     *param_spin;
+  GtkSpinButton     *level_spin;
   GtkToggleButton   *course_grade_toggle;
   GtkLabel          *explanation_label;
   GtkRevealer       *course_grade_revealer;
@@ -90,6 +92,7 @@ method_label (const char *method)
 static gboolean
 engine_rollup (const char   *method,
                double        param,
+               double        mastery_level,
                const double *scores,
                gsize         n_scores,
                double       *out_value,
@@ -103,6 +106,8 @@ engine_rollup (const char   *method,
   pl_mastery_spec_init_default (&spec, m);
   if (param > 0)
     spec.param = param;
+  if (mastery_level > 0)
+    spec.mastery_level = mastery_level;
   return pl_mastery_rollup (&spec, scores, n_scores, out_value);
 }
 
@@ -288,8 +293,13 @@ column_title (PlGradebook *gb,
               guint        j)
 {
   if (gb->standard_method_overridden[j])
-    /* Translators: a gradebook column: standard code and the method it uses instead of the class's. */
-    return g_strdup_printf (_("%s (%s)"), gb->standard_codes[j], method_label (gb->standard_methods[j]));
+    {
+      g_autofree char *method = pl_gradebook_method_describe (gb->standard_methods[j], gb->standard_params[j],
+                                                              gb->standard_mastery_levels[j]);
+
+      /* Translators: a gradebook column: standard code and the method it uses instead of the class's. */
+      return g_strdup_printf (_("%s · %s"), gb->standard_codes[j], method);
+    }
   return g_strdup (gb->standard_codes[j]);
 }
 
@@ -300,7 +310,10 @@ column_menu (guint j)
   GMenu *section = g_menu_new ();
   g_autofree char *reset = g_strdup_printf ("gradebook.standard-method('%u|')", j);
 
+  g_autofree char *more = g_strdup_printf ("gradebook.standard-methods-for(uint32 %u)", j);
+
   g_menu_append (menu, _("Use the Class’s Method"), reset);
+  g_menu_append (menu, _("Method for This Standard…"), more);
   for (guint i = 0; i < G_N_ELEMENTS (method_ids); i++)
     {
       g_autofree char *action = g_strdup_printf ("gradebook.standard-method('%u|%s')", j, method_ids[i]);
@@ -378,6 +391,10 @@ update_method_controls (PlGradebookPage *self,
                                  g_str_equal (method, "weighted-average") ||
                                  g_str_equal (method, "n-mastery"));
   gtk_widget_set_visible (GTK_WIDGET (self->param_spin), has_param && !gb->class_method_is_default);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_spin), method != NULL && g_str_equal (method, "n-mastery") &&
+                                                        !gb->class_method_is_default);
+  if (gb != NULL)
+    gtk_spin_button_set_value (self->level_spin, gb->class_mastery_level > 0 ? gb->class_mastery_level : 3);
   if (has_param)
     {
       gboolean n_mastery = g_str_equal (method, "n-mastery");
@@ -392,10 +409,14 @@ update_method_controls (PlGradebookPage *self,
   self->updating = FALSE;
 
   if (method != NULL && pl_mastery_method_from_string (method, &m))
-    explanation = g_strdup_printf (_("%s: %s Each cell is one learner’s level on one standard; "
-                                     "there is no average of everything. Evidence counts in the order it was "
-                                     "assessed. Click a cell to see why; ✎ marks a cell the teacher set."),
-                                   method_label (method), pl_mastery_method_describe (m));
+    {
+      g_autofree char *named = pl_gradebook_method_describe (method, gb->class_param, gb->class_mastery_level);
+
+      explanation = g_strdup_printf (_("%s: %s Each cell is one learner’s level on one standard; "
+                                       "there is no average of everything. Evidence counts in the order it was "
+                                       "assessed. Click a cell to see why; ✎ marks a cell the teacher set."),
+                                     named, pl_mastery_method_describe (m));
+    }
   else
     explanation = g_strdup ("");
   gtk_label_set_text (self->explanation_label, explanation);
@@ -415,7 +436,8 @@ default_method (PlGradebookPage *self,
       method = g_strdup ("decaying-average");
     }
   *out_param = 0;
-  if (settings != NULL && g_str_equal (method, "decaying-average"))
+  /* The school's weight is for both averages, as Preferences says. */
+  if (settings != NULL && (g_str_equal (method, "decaying-average") || g_str_equal (method, "weighted-average")))
     *out_param = g_settings_get_int (settings, "decaying-average-weight");
   *out_method = g_steal_pointer (&method);
 }
@@ -676,14 +698,17 @@ save_class_method (PlGradebookPage *self)
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->method_dropdown);
   const char *method = selected >= 1 && selected <= G_N_ELEMENTS (method_ids) ? method_ids[selected - 1] : NULL;
-  double param = 0;
+  double param = 0, level = 0;
 
   if (self->updating || self->context == NULL || self->classroom == NULL)
     return;
   if (method != NULL && gtk_widget_get_visible (GTK_WIDGET (self->param_spin)))
     param = gtk_spin_button_get_value (self->param_spin);
-  if (!pl_store_set_class_method (pl_context_get_store (self->context),
-                                  pl_record_get_uuid (PL_RECORD (self->classroom)), method, param, &error))
+  if (method != NULL && gtk_widget_get_visible (GTK_WIDGET (self->level_spin)))
+    level = gtk_spin_button_get_value (self->level_spin);
+  if (!pl_store_set_class_method_full (pl_context_get_store (self->context),
+                                       pl_record_get_uuid (PL_RECORD (self->classroom)), method, param, level,
+                                       &error))
     toast (self, error->message);
   /* A new method shows its parameter with the method's default. */
   queue_reload (self);
@@ -697,6 +722,7 @@ on_method_selected_cb (PlGradebookPage *self)
   /* A different method starts from its own default parameter. */
   self->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->param_spin), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_spin), FALSE);
   self->updating = FALSE;
   save_class_method (self);
 }
@@ -725,6 +751,30 @@ standard_method_action_cb (GtkWidget  *widget,
   if (!pl_store_set_standard_method (pl_context_get_store (self->context), gb->classroom_uuid,
                                      gb->standard_uuids[j], *parts[1] != '\0' ? parts[1] : NULL, 0, &error))
     toast (self, error->message);
+}
+
+static void
+standard_methods_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlGradebookPage *self = PL_GRADEBOOK_PAGE (widget);
+  PlGradebook *gb = current_gradebook (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PlStandardMethodsWindow *window;
+  guint focus = parameter != NULL ? g_variant_get_uint32 (parameter) : G_MAXUINT;
+
+  if (gb == NULL)
+    {
+      toast (self, _("Choose a class first"));
+      return;
+    }
+  window = pl_standard_methods_window_new (pl_context_get_store (self->context), gb,
+                                           focus < gb->n_standards ? focus : 0);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -1008,6 +1058,7 @@ pl_gradebook_page_class_init (PlGradebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, param_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, level_spin);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, course_grade_toggle);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, course_grade_revealer);
@@ -1016,6 +1067,9 @@ pl_gradebook_page_class_init (PlGradebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, column_view);
 
   gtk_widget_class_install_action (widget_class, "gradebook.standard-method", "s", standard_method_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.standard-methods", NULL, standard_methods_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.standard-methods-for", "u", standard_methods_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "gradebook.standard-methods", NULL);
   gtk_widget_class_install_action (widget_class, "gradebook.export-csv", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-zip", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-folder", NULL, export_action_cb);
@@ -1050,6 +1104,7 @@ pl_gradebook_page_init (PlGradebookPage *self)
   gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (methods));
   g_signal_connect_swapped (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected_cb), self);
   g_signal_connect_swapped (self->param_spin, "value-changed", G_CALLBACK (on_param_changed_cb), self);
+  g_signal_connect_swapped (self->level_spin, "value-changed", G_CALLBACK (on_param_changed_cb), self);
   g_signal_connect_swapped (self->course_grade_toggle, "toggled", G_CALLBACK (on_course_grade_toggled_cb), self);
   gtk_label_set_text (self->course_grade_label, pl_gradebook_course_grade_rule ());
 
