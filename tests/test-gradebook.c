@@ -357,11 +357,26 @@ test_overrides_are_never_silent (Fixture       *f,
     g_assert_cmpstr (cell->override_reason, ==, "Showed it in an oral exam");
   }
 
-  /* Setting it again edits the same row. */
-  g_clear_object (&row);
-  row = pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
-                                     4, "Portfolio", &error);
-  g_assert_cmpuint (pl_store_count (f->store, "grade_override", TRUE), ==, before + 1);
+  /* Setting it again supersedes it: the first reason stays on record. */
+  {
+    g_autofree char *first_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (row)));
+
+    g_clear_object (&row);
+    row = pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                       4, "Portfolio", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pl_store_count (f->store, "grade_override", TRUE), ==, before + 2);
+    g_assert_cmpstr (pl_record_get_string (PL_RECORD (row), "supersedes_uuid"), ==, first_uuid);
+    g_assert_nonnull (pl_record_get_string (PL_RECORD (row), "set_at"));
+  }
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+    const PlGradebookCell *cell = pl_gradebook_get_cell (gb, ADA_ROW, 0);
+
+    g_assert_cmpfloat (cell->value, ==, 4);
+    g_assert_cmpstr (cell->override_reason, ==, "Portfolio");
+    g_assert_cmpuint (strlen (cell->override_set_on), ==, 10);
+  }
 
   g_assert_true (pl_store_clear_grade_override (f->store, f->classroom, f->learners[0], f->standards[0], &error));
   {
@@ -371,6 +386,34 @@ test_overrides_are_never_silent (Fixture       *f,
     g_assert_false (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN);
     g_assert_cmpfloat (cell->value, ==, 2);
     g_assert_null (cell->override_reason);
+  }
+  /* Clearing twice records nothing more. */
+  g_assert_true (pl_store_clear_grade_override (f->store, f->classroom, f->learners[0], f->standards[0], &error));
+  {
+    g_autoptr(GListModel) history = pl_store_list_cell_overrides (f->store, f->classroom, f->learners[0],
+                                                                  f->standards[0], &error);
+    g_autoptr(PlRecord) a = NULL;
+    g_autoptr(PlRecord) b = NULL;
+    g_autoptr(PlRecord) c = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, 3);
+    a = g_list_model_get_item (history, 0);
+    b = g_list_model_get_item (history, 1);
+    c = g_list_model_get_item (history, 2);
+    g_assert_cmpstr (pl_record_get_string (a, "reason"), ==, "Showed it in an oral exam");
+    g_assert_cmpstr (pl_record_get_string (b, "reason"), ==, "Portfolio");
+    g_assert_true (pl_record_get_boolean (c, "removed"));
+    g_assert_false (pl_record_get_boolean (b, "removed"));
+  }
+  /* A new override after the removal is in force again. */
+  g_clear_object (&row);
+  row = pl_store_set_grade_override (f->store, f->classroom, f->learners[0], f->standards[0],
+                                     1, "Copied work", &error);
+  {
+    g_autoptr(PlGradebook) gb = load (f, "latest");
+
+    g_assert_cmpfloat (pl_gradebook_get_cell (gb, ADA_ROW, 0)->value, ==, 1);
   }
 }
 

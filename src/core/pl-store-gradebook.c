@@ -222,6 +222,56 @@ pl_store_set_standard_method_full (PlStore     *self,
   return pl_store_save (self, PL_RECORD (row), error);
 }
 
+/* The override in force on one cell: the newest row that no other row
+ * supersedes (removed or not), or NULL. */
+static PlGradeOverride *
+live_override (PlStore     *self,
+               const char  *classroom_uuid,
+               const char  *learner_uuid,
+               const char  *standard_uuid)
+{
+  const char *params[] = { classroom_uuid, learner_uuid, standard_uuid, NULL };
+  g_autoptr(GListModel) rows = NULL;
+
+  rows = _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
+                          "WHERE t.deleted = 0 AND t.classroom_uuid = ?1 AND t.learner_uuid = ?2"
+                          "  AND t.standard_uuid = ?3"
+                          "  AND NOT EXISTS (SELECT 1 FROM grade_override f"
+                          "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                          " ORDER BY t.updated_hlc DESC, t.uuid LIMIT 1",
+                          params, NULL);
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return NULL;
+  return g_list_model_get_item (rows, 0);
+}
+
+static char *
+now_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A new row for the cell that supersedes PREVIOUS (may be NULL). */
+static PlGradeOverride *
+new_override (const char      *classroom_uuid,
+              const char      *learner_uuid,
+              const char      *standard_uuid,
+              PlGradeOverride *previous)
+{
+  PlGradeOverride *row = g_object_new (PL_TYPE_GRADE_OVERRIDE, NULL);
+  g_autofree char *stamp = now_stamp ();
+
+  pl_record_set_string (PL_RECORD (row), "classroom_uuid", classroom_uuid);
+  pl_record_set_string (PL_RECORD (row), "learner_uuid", learner_uuid);
+  pl_record_set_string (PL_RECORD (row), "standard_uuid", standard_uuid);
+  pl_record_set_string (PL_RECORD (row), "set_at", stamp);
+  if (previous != NULL)
+    pl_record_set_string (PL_RECORD (row), "supersedes_uuid", pl_record_get_uuid (PL_RECORD (previous)));
+  return row;
+}
+
 PlGradeOverride *
 pl_store_set_grade_override (PlStore     *self,
                              const char  *classroom_uuid,
@@ -232,7 +282,7 @@ pl_store_set_grade_override (PlStore     *self,
                              GError     **error)
 {
   g_autoptr(PlGradeOverride) row = NULL;
-  g_autofree char *uuid = NULL;
+  g_autoptr(PlGradeOverride) previous = NULL;
   g_autofree char *trimmed = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
@@ -257,16 +307,10 @@ pl_store_set_grade_override (PlStore     *self,
       return NULL;
     }
 
-  uuid = cell_uuid ("grade-override", classroom_uuid, learner_uuid, standard_uuid);
-  row = pl_store_get (self, PL_TYPE_GRADE_OVERRIDE, uuid, NULL);
-  if (row == NULL)
-    {
-      row = g_object_new (PL_TYPE_GRADE_OVERRIDE, "uuid", uuid, NULL);
-      pl_record_set_string (PL_RECORD (row), "classroom_uuid", classroom_uuid);
-      pl_record_set_string (PL_RECORD (row), "learner_uuid", learner_uuid);
-      pl_record_set_string (PL_RECORD (row), "standard_uuid", standard_uuid);
-    }
-  _pl_record_set_deleted (PL_RECORD (row), FALSE);
+  /* A new override supersedes the one before, which keeps its reason:
+   * the cell's history stays readable. */
+  previous = live_override (self, classroom_uuid, learner_uuid, standard_uuid);
+  row = new_override (classroom_uuid, learner_uuid, standard_uuid, previous);
   pl_record_set_double (PL_RECORD (row), "value", value);
   pl_record_set_string (PL_RECORD (row), "reason", trimmed);
   if (!pl_store_save (self, PL_RECORD (row), error))
@@ -281,17 +325,39 @@ pl_store_clear_grade_override (PlStore     *self,
                                const char  *standard_uuid,
                                GError     **error)
 {
+  g_autoptr(PlGradeOverride) previous = NULL;
   g_autoptr(PlGradeOverride) row = NULL;
-  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (classroom_uuid && learner_uuid && standard_uuid, FALSE);
 
-  uuid = cell_uuid ("grade-override", classroom_uuid, learner_uuid, standard_uuid);
-  row = pl_store_get (self, PL_TYPE_GRADE_OVERRIDE, uuid, NULL);
-  if (row == NULL || pl_record_get_deleted (PL_RECORD (row)))
+  previous = live_override (self, classroom_uuid, learner_uuid, standard_uuid);
+  if (previous == NULL || pl_record_get_boolean (PL_RECORD (previous), "removed"))
     return TRUE;
-  return pl_store_delete (self, PL_RECORD (row), error);
+  /* Taking the override away is recorded too, after the reasons it ends. */
+  row = new_override (classroom_uuid, learner_uuid, standard_uuid, previous);
+  pl_record_set_boolean (PL_RECORD (row), "removed", TRUE);
+  pl_record_set_double (PL_RECORD (row), "value", pl_record_get_double (PL_RECORD (previous), "value"));
+  return pl_store_save (self, PL_RECORD (row), error);
+}
+
+GListModel *
+pl_store_list_cell_overrides (PlStore     *self,
+                              const char  *classroom_uuid,
+                              const char  *learner_uuid,
+                              const char  *standard_uuid,
+                              GError     **error)
+{
+  const char *params[] = { classroom_uuid, learner_uuid, standard_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (classroom_uuid && learner_uuid && standard_uuid, NULL);
+
+  return _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
+                          "WHERE t.deleted = 0 AND t.classroom_uuid = ?1 AND t.learner_uuid = ?2"
+                          "  AND t.standard_uuid = ?3"
+                          " ORDER BY coalesce (t.set_at, ''), t.updated_hlc, t.uuid",
+                          params, error);
 }
 
 GListModel *
@@ -326,6 +392,9 @@ pl_gradebook_free (PlGradebook *gb)
   g_free (gb->classroom_name);
   g_free (gb->classroom_source_id);
   g_free (gb->class_method);
+  g_free (gb->period_starts_on);
+  g_free (gb->period_ends_on);
+  g_free (gb->latest_due_on);
   if (gb->learner_names != NULL)
     for (guint i = 0; i < gb->n_learners; i++)
       {
@@ -366,6 +435,43 @@ display_name (PlRecord *learner)
   if (preferred != NULL && *preferred != '\0')
     given = preferred;
   return g_strstrip (g_strdup_printf ("%s %s", given ? given : "", family ? family : ""));
+}
+
+/* The class's calendar, as its units and milestones give it: what an
+ * export to the school's system dates its grading period and line items by. */
+static gboolean
+load_class_dates (PlStore      *self,
+                  PlGradebook  *gb,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pl_store_prepare (self,
+                            "SELECT min (substr (u.starts_on, 1, 10)), max (substr (u.ends_on, 1, 10)),"
+                            "  (SELECT max (substr (m.due_on, 1, 10)) FROM milestone m JOIN unit u2"
+                            "     ON u2.uuid = m.unit_uuid AND u2.deleted = 0 AND u2.classroom_uuid = ?1"
+                            "   WHERE m.deleted = 0)"
+                            " FROM unit u WHERE u.classroom_uuid = ?1 AND u.deleted = 0",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, gb->classroom_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gb->period_starts_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 0));
+      gb->period_ends_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 1));
+      gb->latest_due_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (self, error, _("cannot read the class’s units"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 PlGradebook *
@@ -414,6 +520,8 @@ pl_store_load_gradebook (PlStore                *self,
   gb->class_mastery_level = gb->class_method_is_default ? 0
                                                         : pl_record_get_double (PL_RECORD (classroom), "mastery_level");
 
+  if (!load_class_dates (self, gb, error))
+    return NULL;
   gb->evidence = pl_store_load_class_evidence (self, classroom_uuid, error);
   if (gb->evidence == NULL)
     return NULL;
@@ -517,8 +625,15 @@ pl_store_load_gradebook (PlStore                *self,
         }
     }
 
+  /* The overrides in force: rows no other row supersedes, oldest first,
+   * so that of two made at once on two devices the later wins; a removal
+   * gives the cell back to its evidence. */
   overrides = _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
-                               "WHERE t.deleted = 0 AND t.classroom_uuid = ?1", params, error);
+                               "WHERE t.deleted = 0 AND t.classroom_uuid = ?1"
+                               "  AND NOT EXISTS (SELECT 1 FROM grade_override f"
+                               "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                               " ORDER BY t.updated_hlc, t.uuid",
+                               params, error);
   if (overrides == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (overrides); i++)
@@ -526,17 +641,29 @@ pl_store_load_gradebook (PlStore                *self,
       g_autoptr(PlRecord) row = g_list_model_get_item (overrides, i);
       gpointer li, sj;
       PlGradebookCell *cell;
-      char *reason;
+      char *reason, *day;
 
       if (!g_hash_table_lookup_extended (learner_index, pl_record_get_string (row, "learner_uuid"), NULL, &li) ||
           !g_hash_table_lookup_extended (standard_index, pl_record_get_string (row, "standard_uuid"), NULL, &sj))
         continue;
       cell = &gb->cells[(gsize) GPOINTER_TO_UINT (li) * gb->n_standards + GPOINTER_TO_UINT (sj)];
+      if (pl_record_get_boolean (row, "removed"))
+        {
+          cell->flags &= ~PL_GRADEBOOK_CELL_OVERRIDDEN;
+          cell->value = cell->computed;
+          cell->override_reason = NULL;
+          cell->override_set_on = NULL;
+          continue;
+        }
       reason = g_strdup (pl_record_get_string (row, "reason"));
       g_ptr_array_add (gb->strings, reason);
+      day = pl_evidence_normalize_date (pl_record_get_string (row, "set_at"));
+      if (day != NULL)
+        g_ptr_array_add (gb->strings, day);
       cell->flags |= PL_GRADEBOOK_CELL_OVERRIDDEN;
       cell->value = pl_record_get_double (row, "value");
       cell->override_reason = reason;
+      cell->override_set_on = day;
     }
 
   return g_steal_pointer (&gb);

@@ -59,8 +59,9 @@ char     *pl_gradebook_method_describe  (const char  *method,
                                          double       mastery_level);
 
 /* A teacher's override of one cell. REASON must say why (an override is
- * never silent); VALUE lies on the gradebook's 0–4 scale. The override's
- * uuid is derived from the class, learner and standard: one per cell. */
+ * never silent); VALUE lies on the gradebook's 0–4 scale. Overrides keep
+ * their history: a new one is a new row that supersedes the cell's
+ * override before it (set_at says when), never an edit of it. */
 PlGradeOverride *pl_store_set_grade_override   (PlStore     *self,
                                                 const char  *classroom_uuid,
                                                 const char  *learner_uuid,
@@ -68,8 +69,17 @@ PlGradeOverride *pl_store_set_grade_override   (PlStore     *self,
                                                 double       value,
                                                 const char  *reason,
                                                 GError     **error);
-/* Removes the override (a tombstone); TRUE also when there was none. */
+/* Gives the cell back to its evidence: a row marked removed that
+ * supersedes the override; TRUE also when there was none. */
 gboolean         pl_store_clear_grade_override (PlStore     *self,
+                                                const char  *classroom_uuid,
+                                                const char  *learner_uuid,
+                                                const char  *standard_uuid,
+                                                GError     **error);
+
+/* Every override the cell has had, removals included, oldest first
+ * (PlGradeOverride: value, reason, set_at, removed, supersedes_uuid). */
+GListModel      *pl_store_list_cell_overrides  (PlStore     *self,
                                                 const char  *classroom_uuid,
                                                 const char  *learner_uuid,
                                                 const char  *standard_uuid,
@@ -107,6 +117,7 @@ typedef struct
   guint       flags;             /* PlGradebookCellFlags */
   guint       n_evidence;
   const char *override_reason;   /* owned by the gradebook; NULL unless overridden */
+  const char *override_set_on;   /* "YYYY-MM-DD" the override was set, or NULL */
 } PlGradebookCell;
 
 /* The gradebook's scale: levels 0–4 (Beginning 1 … Exceeding 4). Every
@@ -122,6 +133,9 @@ typedef struct
   double    class_param;
   double    class_mastery_level;     /* n-mastery's level (0: the default, 3) */
   gboolean  class_method_is_default; /* the class set no method of its own */
+  char     *period_starts_on;        /* "YYYY-MM-DD": the earliest start of the class's units, or NULL */
+  char     *period_ends_on;          /* the latest end of its units, or NULL */
+  char     *latest_due_on;           /* the latest due date of its milestones, or NULL */
 
   guint     n_learners;
   char    **learner_uuids;           /* as in PlEvidenceTable: sorted by family name */
