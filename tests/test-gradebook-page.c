@@ -589,6 +589,85 @@ test_school_weight_for_both_averages (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "default-mastery-method");
 }
 
+/* The popover names where each score came from, keeps what corrections
+ * replaced behind a toggle, and lists every override with its reason. */
+static void
+test_popover_sources_and_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rubrics = pl_store_list_rubrics (f->store, classroom_uuid (f), &error);
+  g_autoptr(PlRecord) rubric = g_list_model_get_item (rubrics, 0);
+  g_autoptr(GListModel) criteria = pl_store_list_criteria (f->store, pl_record_get_uuid (rubric), &error);
+  g_autoptr(PlRecord) criterion = g_list_model_get_item (criteria, 0);
+  g_autoptr(GListModel) levels = pl_store_list_levels (f->store, pl_record_get_uuid (rubric), &error);
+  g_autoptr(PlRecord) developing = g_list_model_get_item (levels, 1);
+  g_autoptr(PlRecord) exceeding = g_list_model_get_item (levels, 3);
+  g_autoptr(GListModel) units = pl_store_list_where (f->store, PL_TYPE_UNIT, "classroom_uuid", classroom_uuid (f), &error);
+  g_autoptr(PlRecord) unit = g_list_model_get_item (units, 0);
+  g_autoptr(GListModel) milestones = pl_store_list_where (f->store, PL_TYPE_MILESTONE, "unit_uuid",
+                                                          pl_record_get_uuid (unit), &error);
+  g_autoptr(PlRecord) milestone = g_list_model_get_item (milestones, 0);
+  const char *standard_uuid = pl_record_get_string (criterion, "standard_uuid");
+  PlGradebook *gb = pl_gradebook_page_get_gradebook (f->page);
+  const char *learner_uuid = gb->learner_uuids[0];
+  PlRubricScore first = { pl_record_get_uuid (criterion), pl_record_get_uuid (developing), NAN, "Units missing" };
+  PlRubricScore fixed = { pl_record_get_uuid (criterion), pl_record_get_uuid (exceeding), NAN, NULL };
+  PlEvidenceRow quiz = { .learner_uuid = learner_uuid, .standard_uuid = standard_uuid, .score = 1,
+                         .assessed_at = "2026-03-18", .source = "quiz" };
+  g_autoptr(PlGradeOverride) o1 = NULL;
+  g_autoptr(PlGradeOverride) o2 = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *milestone_text = NULL;
+  g_autofree char *rubric_text = NULL;
+  GtkWidget *popover, *toggle;
+  guint standard = G_MAXUINT;
+
+  g_assert_true (pl_store_score_rubric (f->store, pl_record_get_uuid (rubric), learner_uuid, "milestone",
+                                        pl_record_get_uuid (milestone), "2026-03-16", &first, 1, &error));
+  g_assert_true (pl_store_score_rubric (f->store, pl_record_get_uuid (rubric), learner_uuid, "milestone",
+                                        pl_record_get_uuid (milestone), "2026-03-16", &fixed, 1, &error));
+  g_assert_true (pl_store_add_evidence (f->store, &quiz, 1, &error));
+  g_assert_no_error (error);
+  o1 = pl_store_set_grade_override (f->store, classroom_uuid (f), learner_uuid, standard_uuid, 2, "Oral exam", &error);
+  o2 = pl_store_set_grade_override (f->store, classroom_uuid (f), learner_uuid, standard_uuid, 3, "Portfolio", &error);
+  g_assert_no_error (error);
+  pl_gradebook_page_reload (f->page);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  for (guint j = 0; j < gb->n_standards; j++)
+    if (g_str_equal (gb->standard_uuids[j], standard_uuid))
+      standard = j;
+  g_assert_cmpuint (standard, !=, G_MAXUINT);
+
+  popover = pl_evidence_popover_new (f->store, gb, 0, standard);
+  gtk_widget_set_parent (popover, GTK_WIDGET (f->page));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  spin (50);
+  text = pl_evidence_popover_get_text (PL_EVIDENCE_POPOVER (popover));
+  rubric_text = g_strdup_printf ("%s, %s", pl_record_get_string (rubric, "title"),
+                                 pl_record_get_string (criterion, "title"));
+  milestone_text = g_strdup_printf ("milestone: %s", pl_record_get_string (milestone, "title"));
+  /* Sources by name, not by kind. */
+  g_assert_nonnull (strstr (text, rubric_text));
+  g_assert_nonnull (strstr (text, milestone_text));
+  g_assert_nonnull (strstr (text, "· Quiz"));
+  g_assert_null (strstr (text, "· quiz"));
+  g_assert_null (strstr (text, "exit-ticket"));
+  /* The corrected score, behind its toggle. */
+  toggle = pl_evidence_popover_get_corrected_toggle (PL_EVIDENCE_POPOVER (popover));
+  g_assert_nonnull (toggle);
+  g_assert_false (pl_evidence_popover_corrected_shown (PL_EVIDENCE_POPOVER (popover)));
+  g_assert_nonnull (strstr (text, "corrected on"));
+  g_assert_nonnull (strstr (text, "to 4.0"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (pl_evidence_popover_corrected_shown (PL_EVIDENCE_POPOVER (popover)));
+  /* Both overrides, the earlier one kept. */
+  g_assert_nonnull (strstr (text, "set to 2.0 (Developing). Reason: Oral exam"));
+  g_assert_nonnull (strstr (text, "set to 3.0 (Proficient). Reason: Portfolio"));
+  g_assert_true (strstr (text, "Oral exam") < strstr (text, "Reason: Portfolio"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (popover);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -609,6 +688,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gradebook-page/school-weight-for-both-averages", Fixture, NULL, fixture_set_up,
               test_school_weight_for_both_averages, fixture_tear_down);
+  g_test_add ("/gradebook-page/popover-sources-and-history", Fixture, NULL, fixture_set_up,
+              test_popover_sources_and_history, fixture_tear_down);
   g_test_add ("/gradebook-page/large-class-recycles-rows", Fixture, NULL, fixture_set_up,
               test_large_class_recycles_rows, fixture_tear_down);
 

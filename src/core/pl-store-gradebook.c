@@ -381,6 +381,25 @@ pl_store_list_cell_evidence (PlStore     *self,
                           params, error);
 }
 
+GListModel *
+pl_store_list_cell_evidence_history (PlStore     *self,
+                                     const char  *learner_uuid,
+                                     const char  *standard_uuid,
+                                     GError     **error)
+{
+  const char *params[] = { learner_uuid, standard_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (learner_uuid != NULL && standard_uuid != NULL, NULL);
+
+  return _pl_store_query (self, PL_TYPE_EVIDENCE,
+                          "LEFT JOIN criterion c ON t.standard_uuid IS NULL AND c.uuid = t.criterion_uuid"
+                          " WHERE t.learner_uuid = ?1 AND t.deleted = 0"
+                          "   AND coalesce (t.standard_uuid, c.standard_uuid) = ?2"
+                          " ORDER BY substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
+                          params, error);
+}
+
 /* ---- the gradebook ---------------------------------------------- */
 
 void

@@ -93,6 +93,14 @@ GListModel      *pl_store_list_cell_evidence   (PlStore     *self,
                                                 const char  *standard_uuid,
                                                 GError     **error);
 
+/* The same with the evidence that corrections superseded, for showing
+ * what was corrected: every evidence row of the cell that is not deleted,
+ * in the same order. */
+GListModel      *pl_store_list_cell_evidence_history (PlStore     *self,
+                                                      const char  *learner_uuid,
+                                                      const char  *standard_uuid,
+                                                      GError     **error);
+
 /* The roll-up of one cell's scores (oldest first, on the 0–4 scale) with
  * METHOD, PARAM and MASTERY_LEVEL (0: the method's defaults). FALSE: no value. The store
  * knows no method itself: the caller passes the engine's. */
