@@ -668,6 +668,125 @@ test_popover_sources_and_history (Fixture *f, gconstpointer data)
   gtk_widget_unparent (popover);
 }
 
+/* The text of a PDF, pages split by form feeds; NULL when pdftotext is
+ * missing. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  if (tool == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A rubric long enough for three pages repeats its levels on each; the
+ * learner's report names the n-mastery rule that is not met yet and the
+ * methods with their numbers. */
+static void
+test_pdf_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRubric) rubric = pl_store_create_rubric (f->store, classroom_uuid (f), "Long lab rubric", &error);
+  g_autoptr(GListModel) levels = pl_store_list_levels (f->store, pl_record_get_uuid (PL_RECORD (rubric)), &error);
+  g_autofree char *rubric_pdf = g_build_filename (f->dir, "rubric.pdf", NULL);
+  g_autofree char *report_pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *report = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0, learner = G_MAXUINT, standard = 0;
+  PlGradebook *gb;
+
+  {
+    g_autofree char *probe = g_find_program_in_path ("pdftotext");
+
+    if (probe == NULL)
+      {
+        g_test_skip ("needs pdftotext (poppler-utils)");
+        return;
+      }
+  }
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Part%u", i + 1);
+      g_autoptr(PlCriterion) c = pl_store_add_criterion (f->store, pl_record_get_uuid (PL_RECORD (rubric)),
+                                                         title, NULL, &error);
+
+      for (guint j = 0; j < g_list_model_get_n_items (levels); j++)
+        {
+          g_autoptr(PlRecord) l = g_list_model_get_item (levels, j);
+
+          g_assert_true (pl_store_set_descriptor (f->store, pl_record_get_uuid (PL_RECORD (c)), pl_record_get_uuid (l),
+                                                  "A descriptor long enough to wrap over several lines in its cell, "
+                                                  "so that the rubric runs over more than one page of paper.",
+                                                  &error));
+        }
+    }
+  g_assert_true (pl_gradebook_print_rubric_pdf (f->store, pl_record_get_uuid (PL_RECORD (rubric)), rubric_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (rubric_pdf);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      if (strstr (pages[p], "Part") == NULL)
+        continue;
+      n_pages++;
+      /* The level header on every page, with its points. */
+      g_assert_nonnull (strstr (pages[p], "Beginning"));
+      g_assert_nonnull (strstr (pages[p], "Exceeding"));
+      g_assert_nonnull (strstr (pages[p], "4 points"));
+    }
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_nonnull (strstr (text, "Part14"));
+
+  /* The report under n-mastery: a cell with evidence below the rule. */
+  g_assert_true (pl_store_set_class_method_full (f->store, classroom_uuid (f), "n-mastery", 20, 4, &error));
+  pl_gradebook_page_reload (f->page);
+  gb = pl_gradebook_page_get_gradebook (f->page);
+  for (guint i = 0; i < gb->n_learners && learner == G_MAXUINT; i++)
+    for (guint j = 0; j < gb->n_standards; j++)
+      if (pl_gradebook_get_cell (gb, i, j)->n_evidence > 0 &&
+          !(pl_gradebook_get_cell (gb, i, j)->flags & PL_GRADEBOOK_CELL_HAS_VALUE))
+        {
+          learner = i;
+          standard = j;
+          break;
+        }
+  g_assert_cmpuint (learner, !=, G_MAXUINT);
+  g_assert_true (pl_gradebook_print_report_pdf (gb, learner, report_pdf, &error));
+  report = pdf_text (report_pdf);
+  /* One line of text: lines wrapped by the page join again. */
+  {
+    g_autoptr(GString) flat = g_string_new (NULL);
+
+    for (const char *p = report; *p != '\0'; p++)
+      if (*p == '\n')
+        {
+          if (flat->len > 0 && flat->str[flat->len - 1] != '-')
+            g_string_append_c (flat, ' ');
+        }
+      else
+        g_string_append_c (flat, *p);
+    g_free (report);
+    report = g_string_free (g_steal_pointer (&flat), FALSE);
+  }
+  g_assert_nonnull (strstr (report, gb->learner_names[learner]));
+  g_assert_nonnull (strstr (report, "Not yet mastered by the n-mastery rule ("));
+  g_assert_nonnull (strstr (report, "N-mastery (20 scores at 4 or above)"));
+  g_assert_null (strstr (report, "No evidence yet —"));
+  g_assert_nonnull (strstr (report, gb->standard_codes[standard]));
+  g_unlink (rubric_pdf);
+  g_unlink (report_pdf);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -690,6 +809,7 @@ main (int argc, char *argv[])
               test_school_weight_for_both_averages, fixture_tear_down);
   g_test_add ("/gradebook-page/popover-sources-and-history", Fixture, NULL, fixture_set_up,
               test_popover_sources_and_history, fixture_tear_down);
+  g_test_add ("/gradebook-page/pdf-text", Fixture, NULL, fixture_set_up, test_pdf_text, fixture_tear_down);
   g_test_add ("/gradebook-page/large-class-recycles-rows", Fixture, NULL, fixture_set_up,
               test_large_class_recycles_rows, fixture_tear_down);
 
