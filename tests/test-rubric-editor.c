@@ -251,6 +251,23 @@ test_lists_follow_renames (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (scoring));
 }
 
+/* A descriptor that grades effort warns on its criterion, naming the level. */
+static void
+test_effort_in_descriptor (Fixture *f, gconstpointer data)
+{
+  GtkTextBuffer *buffer = pl_rubric_editor_get_descriptor (f->editor, 1, 2);
+
+  g_assert_nonnull (buffer);
+  g_assert_cmpstr (pl_rubric_editor_get_warning (f->editor, 1), ==, "");
+  gtk_text_buffer_set_text (buffer, "Always on time", -1);
+  ui_keys_spin (20);
+  g_assert_nonnull (strstr (pl_rubric_editor_get_warning (f->editor, 1), "descriptor of Proficient"));
+  g_assert_nonnull (strstr (pl_rubric_editor_get_warning (f->editor, 1), "on time"));
+  gtk_text_buffer_set_text (buffer, "Explains the claim with two pieces of evidence", -1);
+  ui_keys_spin (20);
+  g_assert_cmpstr (pl_rubric_editor_get_warning (f->editor, 1), ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -262,6 +279,7 @@ main (int argc, char *argv[])
   ADD ("/rubric-editor/title-saved-after-typing", test_title_saved_after_typing);
   ADD ("/rubric-editor/range-as-a-pair", test_range_as_a_pair);
   ADD ("/rubric-editor/lists-follow-renames", test_lists_follow_renames);
+  ADD ("/rubric-editor/effort-in-descriptor", test_effort_in_descriptor);
 #undef ADD
 
   return g_test_run ();

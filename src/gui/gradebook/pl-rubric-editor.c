@@ -286,15 +286,47 @@ item_new (PlRubricEditor *self,
   return item;
 }
 
+/* Why criterion INDEX (titled TITLE) may grade effort rather than
+ * learning: its title, else the first of its descriptors that does. */
+static char *
+effort_reason (PlRubricEditor *self,
+               guint           index,
+               const char     *title)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(PlRecord) criterion = NULL;
+
+  if (pl_effort_check (title, &reason, NULL) != PL_EFFORT_NONE)
+    return g_steal_pointer (&reason);
+  if (self->criteria == NULL || self->levels == NULL || index >= g_list_model_get_n_items (self->criteria))
+    return NULL;
+  criterion = g_list_model_get_item (self->criteria, index);
+  for (guint j = 0; j < g_list_model_get_n_items (self->levels); j++)
+    {
+      g_autoptr(PlRecord) level = g_list_model_get_item (self->levels, j);
+      g_autofree char *body = pl_store_get_descriptor (self->store, pl_record_get_uuid (criterion),
+                                                       pl_record_get_uuid (level));
+
+      if (pl_effort_check (body, &reason, NULL) != PL_EFFORT_NONE)
+        /* Translators: where the effort word was found: a level's descriptor, then why. */
+        return g_strdup_printf (_("In the descriptor of %s: %s"), pl_record_get_string (level, "title"), reason);
+    }
+  return NULL;
+}
+
 static void
 update_warning (PlRubricEditor *self,
                 guint           index,
                 const char     *title)
 {
-  GtkLabel *label = g_ptr_array_index (self->warnings, index);
+  GtkLabel *label;
   g_autofree char *reason = NULL;
 
-  if (pl_effort_check (title, &reason, NULL) != PL_EFFORT_NONE)
+  if (index >= self->warnings->len)
+    return;
+  label = g_ptr_array_index (self->warnings, index);
+  reason = effort_reason (self, index, title);
+  if (reason != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Grades effort, not learning? %s"), reason);
 
@@ -749,6 +781,7 @@ typedef struct
   PlRubricEditor *self;
   char           *criterion_uuid;
   char           *level_uuid;
+  guint           criterion;
 } Cell;
 
 static void
@@ -773,6 +806,11 @@ on_descriptor_changed_cb (GtkTextBuffer *buffer,
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!pl_store_set_descriptor (cell->self->store, cell->criterion_uuid, cell->level_uuid, text, &error))
     toast_error (cell->self, error);
+  /* A descriptor can grade effort too ("handed in on time"). */
+  if (cell->criterion < cell->self->criterion_entries->len)
+    update_warning (cell->self, cell->criterion,
+                    gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (cell->self->criterion_entries,
+                                                                            cell->criterion))));
 }
 
 static GtkWidget *
@@ -793,6 +831,7 @@ descriptor_cell (PlRubricEditor *self,
   cell->self = self;
   cell->criterion_uuid = g_strdup (pl_record_get_uuid (c));
   cell->level_uuid = g_strdup (pl_record_get_uuid (l));
+  cell->criterion = criterion;
   g_object_set_data_full (G_OBJECT (view), "cell", cell, cell_free);
   gtk_text_buffer_set_text (buffer, body, -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -1157,4 +1196,26 @@ pl_rubric_editor_get_rubric_dropdown (PlRubricEditor *self)
 {
   g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
   return self->rubric_dropdown;
+}
+
+GtkTextBuffer *
+pl_rubric_editor_get_descriptor (PlRubricEditor *self,
+                                 guint           criterion,
+                                 guint           level)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *view = GTK_IS_FRAME (child) ? gtk_frame_get_child (GTK_FRAME (child)) : NULL;
+      Cell *cell = view != NULL ? g_object_get_data (G_OBJECT (view), "cell") : NULL;
+      g_autoptr(PlRecord) l = NULL;
+
+      if (cell == NULL || cell->criterion != criterion || level >= g_list_model_get_n_items (self->levels))
+        continue;
+      l = g_list_model_get_item (self->levels, level);
+      if (g_strcmp0 (cell->level_uuid, pl_record_get_uuid (l)) == 0)
+        return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    }
+  return NULL;
 }

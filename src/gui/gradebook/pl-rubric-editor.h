@@ -40,6 +40,10 @@ GtkSpinButton  *pl_rubric_editor_get_level_spin  (PlRubricEditor *self,
 const char     *pl_rubric_editor_get_range_label (PlRubricEditor *self,
                                                   guint           level);
 GtkEditable    *pl_rubric_editor_get_rubric_title (PlRubricEditor *self);
+/* The text of the descriptor of CRITERION at LEVEL. */
+GtkTextBuffer  *pl_rubric_editor_get_descriptor  (PlRubricEditor *self,
+                                                  guint           criterion,
+                                                  guint           level);
 GtkDropDown    *pl_rubric_editor_get_rubric_dropdown (PlRubricEditor *self);
 
 G_END_DECLS
