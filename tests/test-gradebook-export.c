@@ -483,6 +483,54 @@ test_oneroster_zip_and_folder (Fixture       *f,
   g_rmdir (dir);
 }
 
+static void
+on_progress_cb (double fraction, gpointer data)
+{
+  GArray *seen = data;
+
+  g_array_append_val (seen, fraction);
+}
+
+/* Exports tell how far they are, and a cancelled one writes nothing. */
+static void
+test_progress_and_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlGradebook) gb = scored_gradebook (f);
+  g_autofree char *dir = g_dir_make_tmp ("pl-results-XXXXXX", &error);
+  g_autofree char *zip_path = g_build_filename (dir, "results.zip", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "grades.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_true (pl_oneroster_results_write_zip_with_progress (gb, zip_path, "2026-03-20", on_progress_cb, seen,
+                                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >=, 2);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i), >=, g_array_index (seen, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  g_unlink (zip_path);
+
+  g_array_set_size (seen, 0);
+  g_assert_true (pl_gradebook_csv_export_with_progress (gb, csv, on_progress_cb, seen, NULL, &error));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  g_unlink (csv_path);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_false (pl_oneroster_results_write_zip_with_progress (gb, zip_path, "2026-03-20", NULL, NULL,
+                                                                cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (zip_path, G_FILE_TEST_EXISTS));
+  g_assert_false (pl_gradebook_csv_export_with_progress (gb, csv, NULL, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (csv_path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +543,8 @@ main (int   argc,
               test_oneroster_zip_and_folder, fixture_tear_down);
   g_test_add ("/gradebook-export/oneroster-warns-without-ids", Fixture, NULL, fixture_set_up,
               test_oneroster_warns_without_ids, fixture_tear_down);
+  g_test_add ("/gradebook-export/progress-and-cancel", Fixture, NULL, fixture_set_up,
+              test_progress_and_cancel, fixture_tear_down);
   g_test_add ("/gradebook-export/oneroster-unit-dates", Fixture, NULL, fixture_set_up,
               test_oneroster_unit_dates, fixture_tear_down);
 

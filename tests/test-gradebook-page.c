@@ -787,6 +787,56 @@ test_pdf_text (Fixture *f, gconstpointer data)
   g_unlink (report_pdf);
 }
 
+static void
+wait_exported (PlGradebookPage *page)
+{
+  while (pl_gradebook_page_is_exporting (page))
+    g_main_context_iteration (NULL, TRUE);
+  spin (20);
+}
+
+/* Exports run beside the window: it says so while they run, and the
+ * OneRoster export says which learners lack a roster id. */
+static void
+test_exports_in_a_thread (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "grades.csv", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "results.zip", NULL);
+  g_autofree char *text = NULL;
+  const char *warning;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  pl_gradebook_page_export_to (f->page, "csv", csv);
+  g_assert_true (pl_gradebook_page_is_exporting (f->page));
+  wait_exported (f->page);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "Learner,Learner ID,"));
+
+  pl_gradebook_page_export_to (f->page, "oneroster-zip", zip);
+  wait_exported (f->page);
+  g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+  warning = g_object_get_data (G_OBJECT (f->page), "export-warning");
+  {
+    PlGradebook *gb = pl_gradebook_page_get_gradebook (f->page);
+    gboolean any_missing = gb->classroom_source_id == NULL;
+
+    for (guint i = 0; i < gb->n_learners; i++)
+      any_missing |= gb->learner_source_ids[i] == NULL || *gb->learner_source_ids[i] == '\0';
+    g_assert_cmpint (warning != NULL, ==, any_missing);
+  }
+  /* The warning is a dialog on the window; close it. */
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        gtk_window_destroy (w);
+    }
+  g_unlink (csv);
+  g_unlink (zip);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -810,6 +860,8 @@ main (int argc, char *argv[])
   g_test_add ("/gradebook-page/popover-sources-and-history", Fixture, NULL, fixture_set_up,
               test_popover_sources_and_history, fixture_tear_down);
   g_test_add ("/gradebook-page/pdf-text", Fixture, NULL, fixture_set_up, test_pdf_text, fixture_tear_down);
+  g_test_add ("/gradebook-page/exports-in-a-thread", Fixture, NULL, fixture_set_up, test_exports_in_a_thread,
+              fixture_tear_down);
   g_test_add ("/gradebook-page/large-class-recycles-rows", Fixture, NULL, fixture_set_up,
               test_large_class_recycles_rows, fixture_tear_down);
 

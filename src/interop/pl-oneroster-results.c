@@ -197,10 +197,14 @@ pl_oneroster_results_check (const PlGradebook *gb)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-build_files (const PlGradebook *gb,
-             const char        *date,
-             OutFile            files[5])
+static gboolean
+build_files (const PlGradebook     *gb,
+             const char            *date,
+             OutFile                files[N_FILES],
+             PlExportProgressFunc   progress,
+             gpointer               user_data,
+             GCancellable          *cancellable,
+             GError               **error)
 {
   g_autofree char *category = derived_id ("oneroster-category", gb->classroom_uuid, "standards", NULL);
   const char *class_id = gb->classroom_source_id != NULL && *gb->classroom_source_id != '\0'
@@ -283,10 +287,23 @@ build_files (const PlGradebook *gb,
   results = g_string_new (NULL);
   row (results, 9, "sourcedId", "status", "dateLastModified", "lineItemSourcedId",
        "studentSourcedId", "scoreStatus", "score", "scoreDate", "comment");
+  files[0] = (OutFile) { "manifest.csv", manifest };
+  files[1] = (OutFile) { "academicSessions.csv", sessions };
+  files[2] = (OutFile) { "categories.csv", categories };
+  files[3] = (OutFile) { "lineItems.csv", line_items };
+  files[4] = (OutFile) { "results.csv", results };
   for (guint i = 0; i < gb->n_learners; i++)
     {
       const char *student = gb->learner_source_ids[i] != NULL && *gb->learner_source_ids[i] != '\0'
                             ? gb->learner_source_ids[i] : gb->learner_uuids[i];
+
+      if (i % 64 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress ((double) i / MAX (gb->n_learners, 1) * 0.9, user_data);
+        }
 
       for (guint j = 0; j < gb->n_standards; j++)
         {
@@ -326,11 +343,7 @@ build_files (const PlGradebook *gb,
         }
     }
 
-  files[0] = (OutFile) { "manifest.csv", manifest };
-  files[1] = (OutFile) { "academicSessions.csv", sessions };
-  files[2] = (OutFile) { "categories.csv", categories };
-  files[3] = (OutFile) { "lineItems.csv", line_items };
-  files[4] = (OutFile) { "results.csv", results };
+  return TRUE;
 }
 
 static void
@@ -348,6 +361,18 @@ pl_oneroster_results_write_folder (const PlGradebook  *gb,
                                    GCancellable       *cancellable,
                                    GError            **error)
 {
+  return pl_oneroster_results_write_folder_with_progress (gb, folder, date, NULL, NULL, cancellable, error);
+}
+
+gboolean
+pl_oneroster_results_write_folder_with_progress (const PlGradebook     *gb,
+                                                 GFile                 *folder,
+                                                 const char            *date,
+                                                 PlExportProgressFunc   progress,
+                                                 gpointer               user_data,
+                                                 GCancellable          *cancellable,
+                                                 GError               **error)
+{
   g_autofree char *day = NULL;
   g_autoptr(GError) local_error = NULL;
   OutFile files[N_FILES] = { { 0 } };
@@ -364,7 +389,11 @@ pl_oneroster_results_write_folder (const PlGradebook  *gb,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  build_files (gb, day, files);
+  if (!build_files (gb, day, files, progress, user_data, cancellable, error))
+    {
+      free_files (files);
+      return FALSE;
+    }
   for (guint i = 0; ok && i < N_FILES; i++)
     {
       g_autoptr(GFile) file = g_file_get_child (folder, files[i].name);
@@ -373,6 +402,8 @@ pl_oneroster_results_write_folder (const PlGradebook  *gb,
                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
     }
   free_files (files);
+  if (ok && progress != NULL)
+    progress (1.0, user_data);
   return ok;
 }
 
@@ -381,6 +412,18 @@ pl_oneroster_results_write_zip (const PlGradebook  *gb,
                                 const char         *path,
                                 const char         *date,
                                 GError            **error)
+{
+  return pl_oneroster_results_write_zip_with_progress (gb, path, date, NULL, NULL, NULL, error);
+}
+
+gboolean
+pl_oneroster_results_write_zip_with_progress (const PlGradebook     *gb,
+                                              const char            *path,
+                                              const char            *date,
+                                              PlExportProgressFunc   progress,
+                                              gpointer               user_data,
+                                              GCancellable          *cancellable,
+                                              GError               **error)
 {
   g_autofree char *day = NULL;
   g_autofree char *partial = NULL;
@@ -393,7 +436,11 @@ pl_oneroster_results_write_zip (const PlGradebook  *gb,
 
   if (!check_date (date, &day, error))
     return FALSE;
-  build_files (gb, day, files);
+  if (!build_files (gb, day, files, progress, user_data, cancellable, error))
+    {
+      free_files (files);
+      return FALSE;
+    }
   partial = g_strconcat (path, ".part", NULL);
   now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -421,6 +468,11 @@ pl_oneroster_results_write_zip (const PlGradebook  *gb,
     goto fail;
   archive_write_free (zip);
   free_files (files);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
   if (g_rename (partial, path) != 0)
     {
       int saved = errno;
@@ -430,6 +482,8 @@ pl_oneroster_results_write_zip (const PlGradebook  *gb,
       g_unlink (partial);
       return FALSE;
     }
+  if (progress != NULL)
+    progress (1.0, user_data);
   return TRUE;
 
 fail:

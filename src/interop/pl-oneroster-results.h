@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "core/pl-store-gradebook.h"
+#include "pl-gradebook-csv.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,23 @@ gboolean  pl_oneroster_results_write_zip    (const PlGradebook  *gradebook,
                                              const char         *path,
                                              const char         *date,
                                              GError            **error);
+
+/* The same, telling PROGRESS (may be NULL) how far they are and stopping
+ * with G_IO_ERROR_CANCELLED when CANCELLABLE is cancelled (the zip is then
+ * not written at all). */
+gboolean  pl_oneroster_results_write_folder_with_progress (const PlGradebook    *gradebook,
+                                                           GFile                *folder,
+                                                           const char           *date,
+                                                           PlExportProgressFunc  progress,
+                                                           gpointer              user_data,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+gboolean  pl_oneroster_results_write_zip_with_progress    (const PlGradebook    *gradebook,
+                                                           const char           *path,
+                                                           const char           *date,
+                                                           PlExportProgressFunc  progress,
+                                                           gpointer              user_data,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
 
 G_END_DECLS
