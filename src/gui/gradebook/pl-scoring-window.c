@@ -11,22 +11,7 @@
 #include "core/pl-store-learners.h"
 #include "core/pl-store-rubrics.h"
 #include "core/pl-store-scoring.h"
-#include "pl-scoring-window.h"
-
-typedef PlScoringWork Work;
-
-typedef struct
-{
-  GtkWidget     *row;
-  GPtrArray     *buttons;     /* GtkToggleButton per level */
-  GtkSpinButton *points;      /* shown when the chosen level has a range */
-  GtkEntry      *comment;
-  GtkWidget     *bank;        /* the comment bank's menu button */
-  int            chosen;      /* level index, -1 none */
-  int            initial;     /* the level of the live evidence, -1 none */
-  double         initial_points;
-  char          *initial_comment;
-} CriterionRow;
+#include "pl-scoring-window-private.h"
 
 static void
 criterion_row_free (gpointer data)
@@ -38,36 +23,6 @@ criterion_row_free (gpointer data)
   g_free (row);
 }
 
-struct _PlScoringWindow
-{
-  AdwWindow        parent_instance;
-
-  PlContext       *context;
-  PlClassroom     *classroom;
-  PlStore         *store;
-
-  AdwToastOverlay *toasts;
-  GtkDropDown     *rubric_dropdown;
-  GtkDropDown     *learner_dropdown;
-  GtkDropDown     *work_dropdown;
-  GtkEntry        *date_entry;
-  GtkListBox      *list;
-  GtkLabel        *hint_label;
-
-  GListModel      *rubrics;
-  GtkStringList   *rubric_titles;
-  GListModel      *learners;
-  GListModel      *criteria;
-  GListModel      *levels;
-  GArray          *works;       /* PlScoringWork of the selected learner */
-  GPtrArray       *rows;
-  GStrv            bank;
-  char            *work_key;    /* the work scored last, kept for the next learner */
-  guint            current;
-  gboolean         updating;
-  gboolean         discard_confirmed;
-  gulong           store_changed_id;
-};
 
 G_DEFINE_FINAL_TYPE (PlScoringWindow, pl_scoring_window, ADW_TYPE_WINDOW)
 
@@ -97,9 +52,9 @@ selected_work (PlScoringWindow *self)
   return i < self->works->len ? &g_array_index (self->works, Work, i) : NULL;
 }
 
-static CriterionRow *
-criterion_row (PlScoringWindow *self,
-               guint            index)
+CriterionRow *
+_pl_scoring_window_row (PlScoringWindow *self,
+                        guint            index)
 {
   return index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
 }
@@ -122,9 +77,9 @@ level_range (PlScoringWindow *self,
   return pl_rubric_level_get_range (l, out_min, out_max);
 }
 
-static void
-set_current (PlScoringWindow *self,
-             guint            index)
+void
+_pl_scoring_window_set_current (PlScoringWindow *self,
+                                guint            index)
 {
   if (index >= self->rows->len)
     return;
@@ -377,7 +332,7 @@ prefill (PlScoringWindow *self)
           row->initial_comment = g_strdup (pl_record_get_string (e, "comment") ?: "");
         }
     }
-  set_current (self, 0);
+  _pl_scoring_window_set_current (self, 0);
 }
 
 static void
@@ -386,7 +341,7 @@ on_row_activated_cb (GtkListBox      *list,
                      PlScoringWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_row), "criterion"));
-  CriterionRow *row = criterion_row (self, index);
+  CriterionRow *row = _pl_scoring_window_row (self, index);
 
   /* Return on a criterion: write its comment. */
   if (row != NULL)
@@ -593,7 +548,7 @@ pl_scoring_window_choose_level (PlScoringWindow *self,
       return TRUE;
     }
   if (self->current + 1 < self->rows->len)
-    set_current (self, self->current + 1);
+    _pl_scoring_window_set_current (self, self->current + 1);
   gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, self->current))->row);
   return TRUE;
 }
@@ -754,143 +709,6 @@ save_action_cb (GtkWidget  *widget,
     toast (self, _("Saved as evidence"));
 }
 
-/* The criterion whose comment field holds the focus, or -1. */
-static int
-comment_with_focus (PlScoringWindow *self,
-                    GtkWidget       *focus)
-{
-  for (guint i = 0; focus != NULL && i < self->rows->len; i++)
-    {
-      CriterionRow *row = g_ptr_array_index (self->rows, i);
-
-      if (focus == GTK_WIDGET (row->comment) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row->comment)))
-        return (int) i;
-    }
-  return -1;
-}
-
-static int
-points_with_focus (PlScoringWindow *self,
-                   GtkWidget       *focus)
-{
-  for (guint i = 0; focus != NULL && i < self->rows->len; i++)
-    {
-      CriterionRow *row = g_ptr_array_index (self->rows, i);
-
-      if (focus == GTK_WIDGET (row->points) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row->points)))
-        return (int) i;
-    }
-  return -1;
-}
-
-static void
-focus_criterion (PlScoringWindow *self,
-                 guint            index)
-{
-  if (index >= self->rows->len)
-    return;
-  set_current (self, index);
-  gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, index))->row);
-}
-
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   PlScoringWindow       *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  int in_comment = comment_with_focus (self, focus);
-  int in_points = points_with_focus (self, focus);
-  guint number;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  /* Out of a comment: Escape back to its criterion, Tab on to the next,
-   * so the keys 1–4 score again. */
-  if (in_comment >= 0 || in_points >= 0)
-    {
-      int index = in_comment >= 0 ? in_comment : in_points;
-
-      if (keyval == GDK_KEY_Escape)
-        {
-          focus_criterion (self, (guint) index);
-          return TRUE;
-        }
-      if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) == 0 &&
-          in_comment >= 0)
-        {
-          focus_criterion (self, MIN ((guint) index + 1, self->rows->len - 1));
-          return TRUE;
-        }
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && in_points >= 0)
-        {
-          gtk_spin_button_update (criterion_row (self, (guint) index)->points);
-          focus_criterion (self, MIN ((guint) index + 1, self->rows->len - 1));
-          return TRUE;
-        }
-    }
-  /* Escape anywhere else closes the window (asking first when levels are
-   * not saved); handled here, as a list row would keep it from the
-   * window's own shortcuts. */
-  if (keyval == GDK_KEY_Escape && (state & GDK_SHIFT_MASK) == 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "scoring.close", NULL);
-      return TRUE;
-    }
-  /* Digits type into the date, points and comment fields as usual. */
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
-    return FALSE;
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    number = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    number = keyval - GDK_KEY_KP_0;
-  else
-    return FALSE;
-  return pl_scoring_window_choose_level (self, number);
-}
-
-static gboolean
-close_idle_cb (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PlScoringWindow  *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-  self->discard_confirmed = TRUE;
-  /* The dialog is still answering: close its parent once it is done. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-static gboolean
-on_close_request_cb (GtkWindow *window)
-{
-  PlScoringWindow *self = PL_SCORING_WINDOW (window);
-  AdwMessageDialog *dialog;
-
-  if (self->discard_confirmed || !pl_scoring_window_has_unsaved (self))
-    return FALSE;
-  /* Levels chosen but not saved are the teacher's work: ask first. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Unsaved Levels?"),
-                                                       _("The levels and comments chosen for this learner "
-                                                         "are not saved as evidence yet.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Scoring"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
 static void
 on_store_changed_cb (PlStore         *store,
                      const char      *table,
@@ -916,14 +734,6 @@ on_store_changed_cb (PlStore         *store,
             }
         }
     }
-}
-
-static void
-close_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -955,13 +765,13 @@ pl_scoring_window_class_init (PlScoringWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pl_scoring_window_dispose;
-  window_class->close_request = on_close_request_cb;
+  window_class->close_request = _pl_scoring_window_close_request_cb;
   gtk_widget_class_install_action (widget_class, "scoring.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "scoring.insert-comment", "(us)", insert_comment_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "scoring.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "scoring.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "scoring.save", NULL);
-  gtk_widget_class_install_action (widget_class, "scoring.close", NULL, close_action_cb);
+  gtk_widget_class_install_action (widget_class, "scoring.close", NULL, _pl_scoring_window_close_action_cb);
 }
 
 static void
@@ -1102,7 +912,7 @@ pl_scoring_window_new (PlContext   *context,
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (_pl_scoring_window_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_swapped (self->rubric_dropdown, "notify::selected", G_CALLBACK (on_rubric_selected_cb), self);
