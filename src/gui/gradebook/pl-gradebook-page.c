@@ -909,7 +909,6 @@ pl_gradebook_page_class_init (PlGradebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "gradebook.standard-method", "s", standard_method_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.standard-methods", NULL, standard_methods_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.standard-methods-for", "u", standard_methods_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "gradebook.standard-methods", NULL);
   gtk_widget_class_install_action (widget_class, "gradebook.export-csv", NULL, _pl_gradebook_page_export_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.cancel-export", NULL,
                                    _pl_gradebook_page_cancel_export_action_cb);
@@ -928,6 +927,17 @@ pl_gradebook_page_init (PlGradebookPage *self)
   static gsize css_loaded = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+M works wherever the focus is in the window while the view is
+   * shown, the class switcher included. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_m, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("gradebook.standard-methods")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   self->standard_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_once_init_enter (&css_loaded))

@@ -194,7 +194,7 @@ pl_standard_methods_window_new (PlStore           *store,
 
   /* Translators: the window's title; %s is the class. */
   title = g_strdup_printf (_("Methods per Standard — %s"), gb->classroom_name);
-  self = g_object_new (PL_TYPE_STANDARD_METHODS_WINDOW, "title", title, "default-width", 680,
+  self = g_object_new (PL_TYPE_STANDARD_METHODS_WINDOW, "title", title, "default-width", 900,
                        "default-height", 520, NULL);
   self->store = g_object_ref (store);
   self->classroom_uuid = g_strdup (gb->classroom_uuid);
@@ -247,10 +247,17 @@ pl_standard_methods_window_new (PlStore           *store,
       row->standard_uuid = g_strdup (gb->standard_uuids[j]);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), gb->standard_codes[j]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), gb->standard_statements[j]);
+      /* The statement in two lines, with the whole of it as a tooltip,
+       * leaves room for the method and its numbers. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 2);
+      gtk_widget_set_tooltip_text (action_row, gb->standard_statements[j]);
       row->summary = GTK_LABEL (gtk_label_new (NULL));
       gtk_widget_add_css_class (GTK_WIDGET (row->summary), "caption");
       gtk_widget_add_css_class (GTK_WIDGET (row->summary), "dim-label");
       gtk_label_set_xalign (row->summary, 1);
+      gtk_label_set_wrap (row->summary, TRUE);
+      gtk_label_set_width_chars (row->summary, 28);
+      gtk_label_set_max_width_chars (row->summary, 36);
       gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->summary));
       gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
 
@@ -299,7 +306,8 @@ pl_standard_methods_window_new (PlStore           *store,
     }
 
   clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 980);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 980);
   gtk_widget_set_margin_start (list, 12);
   gtk_widget_set_margin_end (list, 12);
   gtk_widget_set_margin_bottom (list, 12);
