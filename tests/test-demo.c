@@ -405,6 +405,7 @@ typedef struct
   char   *key;       /* learner uuid, standard uuid */
   char   *at;
   char   *uuid;
+  guint64 recorded;  /* updated_hlc: evidence of one day counts in recording order */
   double  score;
 } Expected;
 
@@ -429,6 +430,8 @@ compare_expected (gconstpointer a,
 
   if (c == 0)
     c = strcmp (x->at, y->at);
+  if (c == 0 && x->recorded != y->recorded)
+    c = x->recorded < y->recorded ? -1 : 1;
   if (c == 0)
     c = strcmp (x->uuid, y->uuid);
   return c;
@@ -469,6 +472,7 @@ test_evidence_query_demo (void)
                             pl_record_get_string (e, "standard_uuid"), NULL);
       x->at = g_strdup (pl_record_get_string (e, "assessed_at"));
       x->uuid = g_strdup (pl_record_get_uuid (e));
+      x->recorded = pl_record_get_updated_hlc (e);
       x->score = pl_record_get_double (e, "score");
       g_ptr_array_add (expected, x);
     }
@@ -606,7 +610,8 @@ test_evidence_query_rows (void)
   g_assert_cmpfloat (table->scores[2], ==, 3);
   g_assert_cmpfloat (table->scores[3], ==, 2.5);
   g_assert_cmpint (table->assessed_at[0], ==, 1772323200);  /* 2026-03-01T00:00:00Z */
-  g_assert_cmpint (table->assessed_at[1], ==, 1772701200);  /* 2026-03-05T09:00:00Z */
+  /* Written as 2026-03-05T09:00:00Z: evidence counts by its day. */
+  g_assert_cmpint (table->assessed_at[1], ==, 1772668800);  /* 2026-03-05T00:00:00Z */
 
   /* Rows without a uuid get random version 4 uuids. */
   {

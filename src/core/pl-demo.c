@@ -717,12 +717,15 @@ write_evidence_row (Demo              *d,
     NULL, NULL, NULL, "Clear model; labels missing.", "Good use of data.",
     "Explanation needs evidence.", "Strong reasoning.", "Check units.",
   };
-  char id[37], at[21];
+  char id[37], at[11];
   double score = draw_score (d, p, day, s);
 
   day = MIN (day, d->today_off);
   make_uuid (d, id);
-  moment_iso (d, day, school_minute (d), at);
+  /* Evidence is assessed on a day; the store keeps no time of day. The
+   * draw keeps the demo's random sequence as it was. */
+  (void) school_minute (d);
+  day_iso (d, day, at);
   if (rng_chance (&d->rng, 0.005))
     d->tombstone = TRUE;  /* entered by mistake and removed */
   if (!put (d, error, "evidence", id,

@@ -223,10 +223,25 @@ static const char migration_2[] =
   "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_uuid, status);"
   "CREATE INDEX pick_status ON pick (status, status_at);";
 
+/* Version 3: n-mastery's mastery level beside its n, for a class and for
+ * one standard (0: the default, 3); and overrides that keep their
+ * history: a new override of a cell supersedes the one before instead of
+ * replacing it, and taking an override away is a row too (removed = 1),
+ * so the reasons a cell was overridden stay readable. */
+static const char migration_3[] =
+  "ALTER TABLE classroom ADD COLUMN mastery_level REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE standard_method ADD COLUMN mastery_level REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE grade_override ADD COLUMN supersedes_uuid TEXT;"
+  "ALTER TABLE grade_override ADD COLUMN set_at TEXT;"
+  "ALTER TABLE grade_override ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX grade_override_supersedes ON grade_override (supersedes_uuid)"
+  " WHERE supersedes_uuid IS NOT NULL;";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 static const char * const synced_tables[] = {
