@@ -65,17 +65,7 @@ engine_rollup (const char   *method,
                double       *out_value,
                gpointer      user_data)
 {
-  PlMasteryMethod m;
-  PlMasterySpec spec;
-
-  if (!pl_mastery_method_from_string (method, &m))
-    return FALSE;
-  pl_mastery_spec_init_default (&spec, m);
-  if (param > 0)
-    spec.param = param;
-  if (mastery_level > 0)
-    spec.mastery_level = mastery_level;
-  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+  return pl_mastery_rollup_named (method, param, mastery_level, scores, n_scores, out_value);
 }
 
 static void
