@@ -13,7 +13,12 @@
 #include "checkins/pl-checkins-page.h"
 #include "checkins/pl-checkins-print.h"
 #include "checkins/pl-learner-mode-window.h"
+#include "gradebook/pl-gradebook-page.h"
+#include "gradebook/pl-rubric-editor.h"
+#include "sync/pl-sync-window.h"
+#include "key-test-util.h"
 #include "pl-application.h"
+#include "pl-preferences-window.h"
 #include "pl-window.h"
 
 static PlApplication *shared_app;
@@ -185,14 +190,103 @@ collect_text (GtkWidget *root, GString *out)
     collect_text (c, out);
 }
 
+static GtkWindow *
+visible_toplevel (GType type)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
 static PlLearnerModeWindow *
 learner_mode_window (void)
 {
+  return (PlLearnerModeWindow *) visible_toplevel (PL_TYPE_LEARNER_MODE_WINDOW);
+}
+
+static gboolean
+belongs_to (GtkWindow *window,
+            GtkWindow *owner)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (window == owner)
+      return TRUE;
+  return FALSE;
+}
+
+/* Everything on screen is learner mode or one of its dialogs; returns the
+ * text all of it shows. */
+static char *
+assert_only_learner_mode (PlLearnerModeWindow *mode)
+{
   GList *windows = gtk_window_list_toplevels ();
-  PlLearnerModeWindow *found = NULL;
+  GString *shown = g_string_new (NULL);
 
   for (GList *l = windows; l != NULL; l = l->next)
-    if (PL_IS_LEARNER_MODE_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+    {
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      if (!belongs_to (l->data, GTK_WINDOW (mode)))
+        g_error ("a %s is on screen in learner mode", G_OBJECT_TYPE_NAME (l->data));
+      collect_text (l->data, shown);
+    }
+  g_list_free (windows);
+  return g_string_free (shown, FALSE);
+}
+
+/* Nobody but ME is named in SHOWN, and no teacher-only words. */
+static void
+assert_names_nobody_else (Fixture    *f,
+                          const char *me,
+                          const char *shown)
+{
+  g_autoptr(GListModel) learners = pl_store_list_class_learners (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
+      g_autofree char *full = g_strdup_printf ("%s %s", pl_record_get_string (l, "given-name"),
+                                               pl_record_get_string (l, "family-name"));
+
+      if (g_strcmp0 (pl_record_get_uuid (l), me) != 0)
+        g_assert_null (strstr (shown, full));
+    }
+  g_assert_null (strstr (shown, "Teacher note"));
+  g_assert_null (strstr (shown, "Score"));
+  g_assert_null (strstr (shown, "Sync"));
+}
+
+/* A learner of the class with a milestone reflection still to write. */
+static char *
+learner_with_pending_reflection (Fixture *f)
+{
+  g_autoptr(GListModel) learners = pl_store_list_class_learners (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
+      g_autofree char *prompt = pl_store_pending_reflection (f->store, pl_record_get_uuid (l), NULL, NULL);
+
+      if (prompt != NULL)
+        return g_strdup (pl_record_get_uuid (l));
+    }
+  return NULL;
+}
+
+static GtkWindow *
+pin_dialog (PlLearnerModeWindow *mode)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (mode))
       found = l->data;
   g_list_free (windows);
   return found;
@@ -201,29 +295,93 @@ learner_mode_window (void)
 static void
 test_learner_mode (Fixture *f, gconstpointer data)
 {
+  static const char *keys[] = {
+    "alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "ctrl+comma", "F1", "ctrl+q", "ctrl+question",
+    "ctrl+shift+question", "ctrl+k", "ctrl+shift+n", "ctrl+Next", "ctrl+Prior", "ctrl+f",
+    "ctrl+shift+i", "ctrl+shift+d", "F10", "Menu", "alt+Left", "alt+Right", "ctrl+w", "Escape",
+  };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) shown = g_string_new (NULL);
-  g_autoptr(GListModel) learners = NULL;
   g_auto(GStrv) actions = NULL;
   g_auto(GStrv) described = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *reflection_progress = NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *this_week = NULL;
+  GtkWindow *sync, *editor, *prefs, *about, *late, *dialog;
+  GtkWidget *gradebook;
   PlLearnerModeWindow *mode;
-  const char *me;
-  guint mine_before, all_before;
+  guint all_before;
 
+  if (!key_test_available ())
+    {
+      g_test_skip ("needs X11 and xdotool to press real keys");
+      return;
+    }
   g_assert_true (pl_store_set_teacher_pin (f->store, "4826", &error));
-  me = pl_checkins_page_get_learner (f->page);
+  me = learner_with_pending_reflection (f);
+  g_assert_nonnull (me);
+  g_assert_true (pl_checkins_page_select (f->page, me));
+  prompt = pl_store_pending_reflection (f->store, me, &reflection_progress, NULL);
+
+  /* What a teacher may have open when handing over the laptop: Sync (the
+   * folder, Export, conflicts with other learners' profiles), a rubric
+   * editor, Preferences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  gradebook = find_type (GTK_WIDGET (f->window), PL_TYPE_GRADEBOOK_PAGE);
+  g_assert_true (gtk_widget_activate_action (gradebook, "gradebook.edit-rubrics", NULL));
+  /* The test's context is not the application's: open Preferences as its
+   * action would. */
+  gtk_window_present (GTK_WINDOW (pl_preferences_window_new (f->context)));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  iterate ();
+  sync = visible_toplevel (PL_TYPE_SYNC_WINDOW);
+  editor = visible_toplevel (PL_TYPE_RUBRIC_EDITOR);
+  prefs = visible_toplevel (PL_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (sync);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (prefs);
+  about = visible_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "checkins.learner-mode", NULL));
   iterate ();
   mode = learner_mode_window ();
   g_assert_nonnull (mode);
   g_assert_cmpstr (pl_learner_mode_window_get_learner (mode), ==, me);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sync)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (about)));
+  g_free (assert_only_learner_mode (mode));
 
-  /* Every application action is off; no window action of the main window
-   * is reachable from learner mode. */
+  /* Every application action is off, and so is every action of the main
+   * window: activating them opens nothing. */
   actions = g_action_group_list_actions (G_ACTION_GROUP (f->app));
   for (guint i = 0; actions[i] != NULL; i++)
-    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), actions[i]));
+    {
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), actions[i]));
+      if (!g_str_equal (actions[i], "help-page"))
+        g_action_group_activate_action (G_ACTION_GROUP (f->app), actions[i], NULL);
+    }
+  g_assert_true (pl_window_get_locked (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-class", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "learners");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  iterate ();
+  g_assert_cmpstr (pl_window_get_view (f->window), ==, "checkins");
+  g_free (assert_only_learner_mode (mode));
+
+  /* A window opened anyway (a timer, a second launch) is hidden at once. */
+  late = GTK_WINDOW (pl_sync_window_new (f->context));
+  gtk_window_present (late);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (late)));
+  gtk_widget_set_visible (GTK_WIDGET (f->window), TRUE);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
   described = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
   for (guint i = 0; described[i] != NULL; i++)
     {
@@ -233,54 +391,63 @@ test_learner_mode (Fixture *f, gconstpointer data)
       g_assert_true (g_action_parse_detailed_name (described[i], &name, &target, NULL));
       if (g_str_has_prefix (name, "app."))
         g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), name + 4));
-      else if (g_strcmp0 (name, "window.close") == 0)
-        {
-          /* Ctrl+W only asks for the PIN. */
-          g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (mode), name, target));
-          iterate ();
-          g_assert_true (learner_mode_window () == mode);
-        }
-      else
-        {
-          g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (mode), name, target));
-        }
+      else if (g_strcmp0 (name, "window.close") != 0)
+        g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (mode), name, target));
     }
   /* Nor any action of the views: they live in the hidden main window. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (mode), "checkins.next", NULL));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (mode), "learners.add", NULL));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (mode), "insights.refresh", NULL));
 
-  /* What the window shows names nobody else. */
-  collect_text (GTK_WIDGET (mode), shown);
-  learners = pl_store_list_class_learners (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))), NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+  /* Real shortcut keys, pressed in learner mode, reach nobody else. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      g_autoptr(PlRecord) l = g_list_model_get_item (learners, i);
-      g_autofree char *family = g_strdup_printf (" %s", pl_record_get_string (l, "family-name"));
+      g_autofree char *shown = NULL;
 
-      if (g_strcmp0 (pl_record_get_uuid (l), me) == 0)
-        continue;
-      if (strstr (shown->str, pl_record_get_string (l, "given-name")) != NULL)
-        {
-          /* a shared given name is fine; a full other name is not */
-          g_autofree char *full = g_strdup_printf ("%s%s", pl_record_get_string (l, "given-name"), family);
-          g_assert_null (strstr (shown->str, full));
-        }
+      key_test_press (GTK_WINDOW (mode), keys[i]);
+      g_assert_true (learner_mode_window () == mode);
+      shown = assert_only_learner_mode (mode);
+      assert_names_nobody_else (f, me, shown);
     }
-  g_assert_null (strstr (shown->str, "Teacher note"));
-  g_assert_null (strstr (shown->str, "Score"));
+  if (pin_dialog (mode) != NULL)
+    key_test_press (pin_dialog (mode), "Escape");
+  g_assert_null (pin_dialog (mode));
 
-  /* Its own actions save only this learner's check-in. */
-  mine_before = g_list_model_get_n_items (pl_store_list_checkins (f->store, me, NULL));
-  all_before = pl_store_count (f->store, "checkin", FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mode), "learner.save", NULL));
-  g_assert_cmpuint (pl_store_count (f->store, "checkin", FALSE), ==, all_before + 1);
+  /* The learner answers the milestone's reflection prompt and rates the
+   * goal, with the keyboard, and saves with Ctrl+Return. */
+  {
+    g_autofree char *shown = assert_only_learner_mode (mode);
+    GtkEditable *reflection = first_entry_titled (GTK_WIDGET (mode), "_Reflection");
+    GtkEditable *worked = first_entry_titled (GTK_WIDGET (mode), "What _worked for me");
+
+    g_assert_nonnull (strstr (shown, prompt));
+    g_assert_nonnull (reflection);
+    g_assert_nonnull (worked);
+    all_before = pl_store_count (f->store, "checkin", FALSE);
+    gtk_widget_grab_focus (GTK_WIDGET (worked));
+    key_test_type (GTK_WINDOW (mode), "Drawing it first");
+    gtk_widget_grab_focus (GTK_WIDGET (reflection));
+    key_test_type (GTK_WINDOW (mode), "I checked my model twice");
+    g_assert_cmpstr (gtk_editable_get_text (reflection), ==, "I checked my model twice");
+    key_test_press (GTK_WINDOW (mode), "ctrl+3");
+    key_test_press (GTK_WINDOW (mode), "ctrl+Return");
+    g_assert_cmpuint (pl_store_count (f->store, "checkin", FALSE), <=, all_before + 1);
+  }
+  {
+    g_autofree char *still = pl_store_pending_reflection (f->store, me, NULL, NULL);
+    g_autoptr(PlMilestoneProgress) progress = pl_store_get (f->store, PL_TYPE_MILESTONE_PROGRESS,
+                                                            reflection_progress, NULL);
+
+    g_assert_cmpstr (pl_record_get_string (PL_RECORD (progress), "reflection"), ==, "I checked my model twice");
+    g_assert_true (still == NULL || g_strcmp0 (still, prompt) != 0);
+  }
   {
     g_autoptr(GListModel) mine = pl_store_list_checkins (f->store, me, NULL);
     g_autoptr(PlRecord) latest = g_list_model_get_item (mine, 0);
 
-    g_assert_cmpuint (g_list_model_get_n_items (mine), ==, mine_before + 1);
     g_assert_true (pl_record_get_boolean (latest, "by-learner"));
+    g_assert_cmpint (pl_record_get_int (latest, "progress"), ==, 3);
+    g_assert_cmpstr (pl_record_get_string (latest, "worked"), ==, "Drawing it first");
   }
 
   /* Closing asks for the PIN and stays; a wrong PIN changes nothing. */
@@ -290,12 +457,42 @@ test_learner_mode (Fixture *f, gconstpointer data)
   g_assert_false (pl_learner_mode_window_leave (mode, "0000"));
   g_assert_true (learner_mode_window () == mode);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  if (pin_dialog (mode) != NULL)
+    key_test_press (pin_dialog (mode), "Escape");
 
-  g_assert_true (pl_learner_mode_window_leave (mode, "4826"));
-  iterate ();
+  /* The teacher takes the laptop back: Ctrl+W, the PIN, Enter. */
+  key_test_press (GTK_WINDOW (mode), "ctrl+w");
+  dialog = pin_dialog (mode);
+  g_assert_nonnull (dialog);
+  key_test_type (dialog, "4826");
+  key_test_press (dialog, "Return");
+  /* Enter activates the default button, which clicks a moment later. */
+  key_test_spin (400);
   g_assert_null (learner_mode_window ());
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sync)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (about)));
+  g_assert_false (pl_window_get_locked (f->window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "preferences"));
+
+  /* The teacher's view shows what the learner wrote. */
+  key_test_spin (400);
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, me);
+  {
+    g_autoptr(GString) page = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (f->page), page);
+    g_assert_nonnull (strstr (page->str, "Drawing it first"));
+    g_assert_nonnull (strstr (page->str, "by the learner"));
+  }
+
+  gtk_window_destroy (late);
+  gtk_window_destroy (sync);
+  gtk_window_destroy (editor);
+  gtk_window_destroy (prefs);
+  gtk_window_destroy (about);
 }
 
 static void

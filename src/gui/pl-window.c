@@ -21,6 +21,7 @@ struct _PlWindow
   PlContext            *context;
   GCancellable         *work;
   gboolean              syncing_dropdown;
+  gboolean              locked;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -459,7 +460,7 @@ demo_done_cb (GObject      *object,
     pl_window_add_toast (self, adw_toast_new (_("Demo classroom ready")));
 
   pl_store_reload (pl_context_get_store (self->context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", !self->locked);
   update_main_page (self);
 }
 
@@ -674,6 +675,34 @@ pl_window_get_view (PlWindow *self)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+pl_window_set_locked (PlWindow *self,
+                      gboolean  locked)
+{
+  GtkWidgetClass *klass;
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  self->locked = locked;
+  klass = GTK_WIDGET_GET_CLASS (self);
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (owner == PL_TYPE_WINDOW)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, !locked);
+  /* The demo stays off while its work runs. */
+  if (!locked && self->work != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+}
+
+gboolean
+pl_window_get_locked (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->locked;
 }
 
 void

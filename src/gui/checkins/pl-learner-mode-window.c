@@ -6,6 +6,7 @@
 
 #include "core/pl-store-goals.h"
 #include "core/pl-teacher-pin.h"
+#include "pl-learner-mode-lock.h"
 #include "pl-learner-mode-window.h"
 
 struct _PlLearnerModeWindow
@@ -16,8 +17,11 @@ struct _PlLearnerModeWindow
   GtkWindow       *main_window;
   char            *learner;
   guint            weekday;
-  GPtrArray       *disabled_actions;  /* app actions this window turned off */
+  PlLearnerModeLock *lock;            /* everything else hidden and off */
   gboolean         unlocked;
+  guint            misses;            /* wrong PINs in a row */
+  gint64           wait_until;        /* monotonic time before which no PIN is tried */
+  guint            wait_seconds;
   char            *progress_uuid;     /* pending milestone reflection */
   GtkWindow       *pin_dialog;        /* at most one at a time */
 
@@ -31,39 +35,52 @@ struct _PlLearnerModeWindow
 
 G_DEFINE_FINAL_TYPE (PlLearnerModeWindow, pl_learner_mode_window, ADW_TYPE_WINDOW)
 
-/* Every application action goes dark: preferences (the sync key), help,
- * about, quit — nothing in learner mode leads out of it. */
-static void
-lock_application (PlLearnerModeWindow *self,
-                  GApplication        *app)
+/* A learner guessing the PIN gets five tries, then waits. */
+#define PIN_TRIES 5
+#define PIN_WAIT_SECONDS 30
+
+guint
+pl_learner_mode_window_get_wait (PlLearnerModeWindow *self)
 {
-  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (app));
+  gint64 now = g_get_monotonic_time ();
 
-  for (guint i = 0; names[i] != NULL; i++)
+  g_return_val_if_fail (PL_IS_LEARNER_MODE_WINDOW (self), 0);
+  if (now >= self->wait_until)
+    return 0;
+  return (guint) ((self->wait_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+}
+
+/* TRUE when PIN is the teacher's and no wait is running; counts misses. */
+static gboolean
+try_pin (PlLearnerModeWindow *self,
+         const char          *pin)
+{
+  if (pl_learner_mode_window_get_wait (self) > 0)
+    return FALSE;
+  if (!pl_store_check_teacher_pin (self->store, pin))
     {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), names[i]);
-
-      if (G_IS_SIMPLE_ACTION (action) && g_action_get_enabled (action))
+      if (++self->misses >= PIN_TRIES)
         {
-          g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-          g_ptr_array_add (self->disabled_actions, g_strdup (names[i]));
+          self->misses = 0;
+          self->wait_until = g_get_monotonic_time () + (gint64) self->wait_seconds * G_USEC_PER_SEC;
         }
+      return FALSE;
     }
+  self->misses = 0;
+  self->unlocked = TRUE;
+  return TRUE;
 }
 
 static void
-unlock_application (PlLearnerModeWindow *self)
+finish (PlLearnerModeWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  for (guint i = 0; app != NULL && i < self->disabled_actions->len; i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), self->disabled_actions->pdata[i]);
-
-      if (G_IS_SIMPLE_ACTION (action))
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
-    }
-  g_ptr_array_set_size (self->disabled_actions, 0);
+  if (self->pin_dialog != NULL)
+    gtk_window_destroy (self->pin_dialog);
+  if (self->lock != NULL)
+    pl_learner_mode_lock_release (self->lock);
+  if (self->main_window != NULL)
+    gtk_window_present (self->main_window);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 gboolean
@@ -72,16 +89,32 @@ pl_learner_mode_window_leave (PlLearnerModeWindow *self,
 {
   g_return_val_if_fail (PL_IS_LEARNER_MODE_WINDOW (self), FALSE);
 
-  if (!pl_store_check_teacher_pin (self->store, pin))
+  if (!try_pin (self, pin))
     return FALSE;
-  self->unlocked = TRUE;
-  if (self->pin_dialog != NULL)
-    gtk_window_destroy (self->pin_dialog);
-  unlock_application (self);
-  if (self->main_window != NULL)
-    gtk_window_present (self->main_window);
-  gtk_window_destroy (GTK_WINDOW (self));
+  finish (self);
   return TRUE;
+}
+
+static gboolean
+finish_idle_cb (gpointer data)
+{
+  finish (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+say_why_not (PlLearnerModeWindow *self)
+{
+  guint wait = pl_learner_mode_window_get_wait (self);
+
+  if (wait > 0)
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "Too many wrong PINs: wait %u second, then try again",
+                                                                    "Too many wrong PINs: wait %u seconds, then try again",
+                                                                    wait), wait));
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("That is not the teacher’s PIN")));
 }
 
 static void
@@ -93,8 +126,21 @@ on_pin_response_cb (AdwMessageDialog    *dialog,
 
   if (g_strcmp0 (response, "unlock") != 0)
     return;
-  if (!pl_learner_mode_window_leave (self, gtk_editable_get_text (entry)))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("That is not the teacher’s PIN")));
+  if (!try_pin (self, gtk_editable_get_text (entry)))
+    {
+      say_why_not (self);
+      return;
+    }
+  /* The dialog is still answering: end learner mode once it has closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_pin_dialog_destroyed_cb (GtkWidget           *dialog,
+                            PlLearnerModeWindow *self)
+{
+  if (self->pin_dialog == GTK_WINDOW (dialog))
+    g_clear_weak_pointer (&self->pin_dialog);
 }
 
 static void
@@ -124,6 +170,8 @@ ask_pin (PlLearnerModeWindow *self)
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_pin_response_cb), self, 0);
+  /* Forgotten when it closes, even while something still holds it. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_pin_dialog_destroyed_cb), self, 0);
   g_set_weak_pointer (&self->pin_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -180,12 +228,25 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+progress_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  PlLearnerModeWindow *self = PL_LEARNER_MODE_WINDOW (widget);
+  int value = g_variant_get_int32 (parameter);
+
+  if (value >= 1 && value <= 4)
+    gtk_toggle_button_set_active (self->progress[value - 1], TRUE);
+}
+
+static void
 pl_learner_mode_window_dispose (GObject *object)
 {
   PlLearnerModeWindow *self = PL_LEARNER_MODE_WINDOW (object);
 
-  if (self->disabled_actions != NULL && self->disabled_actions->len > 0)
-    unlock_application (self);
+  if (self->lock != NULL)
+    pl_learner_mode_lock_release (self->lock);
+  g_clear_object (&self->lock);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->main_window);
   g_clear_weak_pointer (&self->pin_dialog);
@@ -200,7 +261,6 @@ pl_learner_mode_window_finalize (GObject *object)
 
   g_free (self->learner);
   g_free (self->progress_uuid);
-  g_clear_pointer (&self->disabled_actions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_learner_mode_window_parent_class)->finalize (object);
 }
@@ -218,13 +278,38 @@ pl_learner_mode_window_class_init (PlLearnerModeWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "learner.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "learner.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "learner.progress", "i", progress_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "learner.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "learner.save", NULL);
+  for (int i = 1; i <= 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "learner.progress", "i", i);
+}
+
+/* GTK's inspector (Ctrl+Shift+I or D, where the desktop enables it) would
+ * show every widget of every window, hidden or not. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   gpointer               user_data)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) &&
+      (gdk_keyval_to_lower (keyval) == GDK_KEY_i || gdk_keyval_to_lower (keyval) == GDK_KEY_d))
+    return GDK_EVENT_STOP;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
 pl_learner_mode_window_init (PlLearnerModeWindow *self)
 {
-  self->disabled_actions = g_ptr_array_new_with_free_func (g_free);
+  self->wait_seconds = PIN_WAIT_SECONDS;
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 static GtkWidget *
@@ -381,9 +466,7 @@ pl_learner_mode_window_new (GtkApplication *application,
   g_set_weak_pointer (&self->main_window, main_window);
   build (self, learner_name != NULL ? learner_name : "");
 
-  lock_application (self, G_APPLICATION (application));
-  if (main_window != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (main_window), FALSE);
+  self->lock = pl_learner_mode_lock_new (application, GTK_WINDOW (self));
   gtk_window_maximize (GTK_WINDOW (self));
   return self;
 }
