@@ -301,14 +301,51 @@ pl_store_list_checkins (PlStore     *store,
                           params, error);
 }
 
+static gboolean
+parse_moment (const char *iso,
+              GDate      *day)
+{
+  guint y, m, d, hh, mm, ss;
+  char z = '\0';
+
+  g_date_clear (day, 1);
+  if (iso == NULL || strlen (iso) != 20 ||
+      sscanf (iso, "%4u-%2u-%2uT%2u:%2u:%2u%c", &y, &m, &d, &hh, &mm, &ss, &z) != 7 ||
+      z != 'Z' || hh > 23 || mm > 59 || ss > 59 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (day, d, m, y);
+  return TRUE;
+}
+
+static gboolean
+markers_are_known (const char *list)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (list == NULL)
+    return TRUE;
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (PlMarker m = 0; m < PL_N_MARKERS && !known; m++)
+        known = g_strcmp0 (g_strstrip (parts[i]), markers[m].id) == 0;
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
-pl_store_save_checkin (PlStore     *store,
-                       PlCheckin   *checkin,
-                       guint        weekday,
-                       GError     **error)
+pl_store_check_checkin (PlStore     *store,
+                        PlCheckin   *checkin,
+                        GError     **error)
 {
   PlRecord *r = PL_RECORD (checkin);
-  gint64 progress;
+  const char *goal_uuid = pl_record_get_string (r, "goal-uuid");
+  gint64 progress = pl_record_get_int (r, "progress");
+  GDate checked, week;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (PL_IS_CHECKIN (checkin), FALSE);
@@ -319,7 +356,6 @@ pl_store_save_checkin (PlStore     *store,
                            _("A check-in belongs to a learner"));
       return FALSE;
     }
-  progress = pl_record_get_int (r, "progress");
   if (progress < 0 || progress > 4)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
@@ -327,6 +363,58 @@ pl_store_save_checkin (PlStore     *store,
                    progress);
       return FALSE;
     }
+  if (!parse_moment (pl_record_get_string (r, "checked-at"), &checked))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("The check-in time “%s” is not a moment (YYYY-MM-DDTHH:MM:SSZ)"),
+                   pl_record_get_string (r, "checked-at") != NULL ? pl_record_get_string (r, "checked-at") : "");
+      return FALSE;
+    }
+  /* The week is the check-in week the check-in was made in, whatever the
+   * check-in day was then. */
+  if (!parse_day (pl_record_get_string (r, "week-of"), &week) ||
+      g_date_compare (&week, &checked) > 0 || g_date_days_between (&week, &checked) > 6)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("The check-in week “%s” does not hold its day %.10s"),
+                   pl_record_get_string (r, "week-of") != NULL ? pl_record_get_string (r, "week-of") : "",
+                   pl_record_get_string (r, "checked-at"));
+      return FALSE;
+    }
+  if (!markers_are_known (pl_record_get_string (r, "markers")))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("The self-regulation markers “%s” are not all known ones"),
+                   pl_record_get_string (r, "markers"));
+      return FALSE;
+    }
+  if (goal_uuid != NULL)
+    {
+      g_autoptr(PlGoal) goal = pl_store_get (store, PL_TYPE_GOAL, goal_uuid, NULL);
+
+      if (goal == NULL || g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "learner-uuid"),
+                                     pl_record_get_string (r, "learner-uuid")) != 0)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The check-in’s goal %s is not a goal of its learner"), goal_uuid);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+pl_store_save_checkin (PlStore     *store,
+                       PlCheckin   *checkin,
+                       guint        weekday,
+                       GError     **error)
+{
+  PlRecord *r = PL_RECORD (checkin);
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, FALSE);
+
   if (pl_record_get_string (r, "checked-at") == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -341,14 +429,11 @@ pl_store_save_checkin (PlStore     *store,
 
       g_strlcpy (day, pl_record_get_string (r, "checked-at"), sizeof day);
       week = pl_checkin_week_start (day, weekday);
-      if (week == NULL)
-        {
-          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("The check-in date “%s” is not a date"), pl_record_get_string (r, "checked-at"));
-          return FALSE;
-        }
-      pl_record_set_string (r, "week-of", week);
+      if (week != NULL)
+        pl_record_set_string (r, "week-of", week);
     }
+  if (!pl_store_check_checkin (store, checkin, error))
+    return FALSE;
   return pl_store_save (store, r, error);
 }
 

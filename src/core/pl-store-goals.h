@@ -72,8 +72,18 @@ PlGoal      *pl_store_revise_goal           (PlStore       *store,
 GListModel  *pl_store_list_checkins         (PlStore       *store,
                                              const char    *learner_uuid,
                                              GError       **error);
-/* Saves CHECKIN (new or edited); when its week_of is unset it is the week
- * of checked_at (or of today) starting on WEEKDAY (1 = Monday … 7). */
+/* What pl_store_save_checkin() checks before it writes, so that every
+ * check-in, wherever it comes from, holds: a learner; progress 0 (not
+ * rated) or 1 to 4; checked_at a moment "YYYY-MM-DDTHH:MM:SSZ"; week_of
+ * the day of checked_at or at most six days before it; markers among
+ * pl_marker_id()'s; goal_uuid, when set, a goal of the same learner.
+ * PL_STORE_ERROR_INVALID naming the field otherwise. */
+gboolean     pl_store_check_checkin         (PlStore       *store,
+                                             PlCheckin     *checkin,
+                                             GError       **error);
+/* Saves CHECKIN (new or edited) after pl_store_check_checkin(); an unset
+ * checked_at is now, an unset week_of the week of checked_at starting on
+ * WEEKDAY (1 = Monday … 7). */
 gboolean     pl_store_save_checkin          (PlStore       *store,
                                              PlCheckin     *checkin,
                                              guint          weekday,

@@ -30,22 +30,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const weekdays[] = {
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
-};
-
 static void load_learner (PlCheckinsPage *self, const char *uuid);
 static void load_targets (PlCheckinsPage *self);
 
 guint
 _pl_checkins_page_weekday (PlCheckinsPage *self)
 {
-  g_autofree char *day = g_settings_get_string (pl_context_get_settings (self->context), "checkin-day");
-
-  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
-    if (g_strcmp0 (day, weekdays[i]) == 0)
-      return i + 1;
-  return 1;
+  return pl_context_get_checkin_weekday (self->context);
 }
 
 void
