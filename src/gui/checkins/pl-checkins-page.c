@@ -726,6 +726,28 @@ move (PlCheckinsPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
 }
 
+/* Selects the first learner after UUID, in name order, that the filter
+ * shows, whether UUID itself is shown or not. */
+static gboolean
+select_after (PlCheckinsPage *self,
+              const char     *uuid)
+{
+  GListModel *all = G_LIST_MODEL (self->learners);
+  guint n = g_list_model_get_n_items (all);
+  gboolean past = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (all, i);
+      const char *other = gtk_string_object_get_string (item);
+
+      if (past && filter_cb (item, self))
+        return pl_checkins_page_select (self, other);
+      past = past || g_strcmp0 (other, uuid) == 0;
+    }
+  return FALSE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -736,6 +758,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GString) markers = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) goals = NULL;
+  g_autofree char *saved = NULL;
   int progress = 0;
 
   if (self->learner == NULL)
@@ -776,8 +799,18 @@ save_action (GtkWidget  *widget,
                                             (char *) g_hash_table_lookup (self->names, self->learner));
     _pl_checkins_page_toast (self, adw_toast_new (msg));
   }
+  saved = g_strdup (self->learner);
   reload (self);
-  move (self, +1);
+  /* Saving may take the learner out of a "Not checked in this week" list:
+   * the round goes on from where they were, not from the top. */
+  if (!select_after (self, saved) && !pl_checkins_page_select (self, saved))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+      if (n > 0)
+        gtk_single_selection_set_selected (self->selection, n - 1);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
 }
 
 static void
