@@ -226,6 +226,50 @@ test_round_filtered (Fixture *f, gconstpointer data)
     }
 }
 
+/* Ctrl+Page Down and Ctrl+Page Up move between learners whether the
+ * keyboard is in the form or in the list: real key presses, which the
+ * scrolled window and the list would take for themselves. */
+static void
+test_next_previous_keys (Fixture *f, gconstpointer data)
+{
+  GtkEditable *worked = first_entry_titled (GTK_WIDGET (f->page), "What _worked");
+  GtkListView *list = learner_list (f->page);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(GtkStringObject) second = NULL;
+  g_autoptr(GtkStringObject) third = NULL;
+
+  if (!key_test_available ())
+    {
+      g_test_skip ("needs X11 and xdotool to press real keys");
+      return;
+    }
+  first = g_list_model_get_item (shown, 0);
+  second = g_list_model_get_item (shown, 1);
+  third = g_list_model_get_item (shown, 2);
+  g_assert_true (pl_checkins_page_select (f->page, gtk_string_object_get_string (first)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (worked));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Next");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (second));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Next");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (third));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Prior");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (second));
+
+  /* From the list too. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Prior");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (first));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Next");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (second));
+
+  /* And from a goal's text, where Page keys would otherwise scroll. */
+  gtk_widget_grab_focus (GTK_WIDGET (first_entry_titled (GTK_WIDGET (f->page), "New _Goal")));
+  key_test_press (GTK_WINDOW (f->window), "ctrl+Next");
+  g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (third));
+}
+
 /* A goal linked to the unit's first milestone, with SMART hints. */
 static void
 test_linked_goal (Fixture *f, gconstpointer data)
@@ -611,6 +655,7 @@ main (int argc, char **argv)
 
   g_test_add ("/checkins-page/round", Fixture, NULL, fixture_set_up, test_round, fixture_tear_down);
   g_test_add ("/checkins-page/round-filtered", Fixture, NULL, fixture_set_up, test_round_filtered, fixture_tear_down);
+  g_test_add ("/checkins-page/next-previous-keys", Fixture, NULL, fixture_set_up, test_next_previous_keys, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
   g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);
   g_test_add ("/checkins-page/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);

@@ -996,8 +996,6 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "checkins.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "checkins.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "checkins.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "checkins.previous", NULL);
   for (int i = 1; i <= 4; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
                                          "checkins.progress", "i", i);
@@ -1010,8 +1008,23 @@ pl_checkins_page_init (PlCheckinsPage *self)
     N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
   };
   GtkListItemFactory *factory;
+  GtkEventController *moves;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Page Down/Up are taken on their way down to the focus: bound on
+   * the page they would only bubble up to it, and the list boxes of the
+   * form, the learner list and the scrolled windows all use them first
+   * (to move their cursor a page, or to scroll sideways). */
+  moves = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (moves, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (moves),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("checkins.next")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (moves),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("checkins.previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self), moves);
 
   self->status = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_status);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
