@@ -13,6 +13,7 @@
 #include "checkins/pl-checkins-page.h"
 #include "checkins/pl-checkins-print.h"
 #include "checkins/pl-learner-mode-window.h"
+#include "checkins/pl-marker-trend.h"
 #include "gradebook/pl-gradebook-page.h"
 #include "gradebook/pl-rubric-editor.h"
 #include "sync/pl-sync-window.h"
@@ -113,6 +114,19 @@ first_entry_titled (GtkWidget *root, const char *title)
         return found;
     }
   return NULL;
+}
+
+static void
+collect_text (GtkWidget *root, GString *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  if (GTK_IS_EDITABLE (root))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (root)));
+  if (ADW_IS_PREFERENCES_ROW (root))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
 }
 
 /* The round a teacher does on check-in day, moving learner to learner with
@@ -270,6 +284,84 @@ test_next_previous_keys (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pl_checkins_page_get_learner (f->page), ==, gtk_string_object_get_string (third));
 }
 
+static GtkToggleButton *
+toggle_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_TOGGLE_BUTTON (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkToggleButton *found = toggle_labelled (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+today_week (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return pl_checkin_week_start (today, 1);
+}
+
+/* The markers ticked in a check-in show in its history row and in the
+ * week-by-week trend, which a screen reader hears as text. */
+static void
+test_marker_history (Fixture *f, gconstpointer data)
+{
+  g_autofree char *me = g_strdup (pl_checkins_page_get_learner (f->page));
+  g_autofree char *week = today_week ();
+  g_autofree char *expected = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  PlMarkerTrend *trend;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_assert_nonnull (toggle_labelled (GTK_WIDGET (f->page), "Persists"));
+  gtk_toggle_button_set_active (toggle_labelled (GTK_WIDGET (f->page), "Persists"), TRUE);
+  gtk_toggle_button_set_active (toggle_labelled (GTK_WIDGET (f->page), "Asks for help"), TRUE);
+  gtk_toggle_button_set_active (toggle_labelled (GTK_WIDGET (f->page), "Seeks challenge"), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "checkins.save", NULL));
+  iterate ();
+  g_assert_true (pl_checkins_page_select (f->page, me));
+  iterate ();
+
+  trend = PL_MARKER_TREND (find_type (GTK_WIDGET (f->page), PL_TYPE_MARKER_TREND));
+  g_assert_nonnull (trend);
+  weeks = pl_store_marker_weeks (f->store, me, NULL);
+  g_assert_cmpstr (g_array_index (weeks, PlMarkerWeek, weeks->len - 1).week_of, ==, week);
+  expected = pl_marker_weeks_describe (weeks);
+  g_assert_cmpstr (pl_marker_trend_get_text (trend), ==, expected);
+  {
+    g_auto(GStrv) lines = g_strsplit (pl_marker_trend_get_text (trend), "\n", -1);
+
+    /* "Persists: 3 of 6 weeks — …, 11-30": this week is among them. */
+    g_assert_cmpuint (g_strv_length (lines), ==, PL_N_MARKERS);
+    g_assert_true (g_str_has_prefix (lines[PL_MARKER_PERSISTENCE], "Persists: "));
+    g_assert_true (g_str_has_suffix (lines[PL_MARKER_PERSISTENCE], week + 5));
+    g_assert_true (g_str_has_suffix (lines[PL_MARKER_HELP_SEEKING], week + 5));
+  }
+
+  collect_text (GTK_WIDGET (f->page), shown);
+  g_assert_nonnull (strstr (shown->str, "Seen: Persists, Asks for help"));
+
+  /* It draws: a dot per week and marker. */
+  gtk_widget_measure (GTK_WIDGET (trend), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (trend));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (trend)), gtk_widget_get_height (GTK_WIDGET (trend)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (trend)), >, 18 * (int) weeks->len);
+}
+
 /* A goal linked to the unit's first milestone, with SMART hints. */
 static void
 test_linked_goal (Fixture *f, gconstpointer data)
@@ -299,18 +391,6 @@ test_linked_goal (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (goal_entry), ==, "");
 }
 
-static void
-collect_text (GtkWidget *root, GString *out)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
-  if (GTK_IS_EDITABLE (root))
-    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (root)));
-  if (ADW_IS_PREFERENCES_ROW (root))
-    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_text (c, out);
-}
 
 static GtkWindow *
 visible_toplevel (GType type)
@@ -642,6 +722,8 @@ test_pdf (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (text, "Test Learner"));
       g_assert_nonnull (strstr (text, "Goals"));
       g_assert_nonnull (strstr (text, "Week of"));
+      g_assert_nonnull (strstr (text, "week by week"));
+      g_assert_nonnull (strstr (text, "Self-regulation seen:"));
     }
 }
 
@@ -656,6 +738,7 @@ main (int argc, char **argv)
   g_test_add ("/checkins-page/round", Fixture, NULL, fixture_set_up, test_round, fixture_tear_down);
   g_test_add ("/checkins-page/round-filtered", Fixture, NULL, fixture_set_up, test_round_filtered, fixture_tear_down);
   g_test_add ("/checkins-page/next-previous-keys", Fixture, NULL, fixture_set_up, test_next_previous_keys, fixture_tear_down);
+  g_test_add ("/checkins-page/marker-history", Fixture, NULL, fixture_set_up, test_marker_history, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
   g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);
   g_test_add ("/checkins-page/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);

@@ -206,6 +206,64 @@ test_reflection_and_markers (void)
 }
 
 static void
+add_checkin (PlStore    *store,
+             const char *learner,
+             const char *at,
+             const char *markers)
+{
+  g_autoptr(PlCheckin) c = pl_checkin_new ();
+  g_autoptr(GError) error = NULL;
+
+  pl_record_set_string (PL_RECORD (c), "learner-uuid", learner);
+  pl_record_set_int (PL_RECORD (c), "progress", 2);
+  pl_record_set_string (PL_RECORD (c), "checked-at", at);
+  pl_record_set_string (PL_RECORD (c), "markers", markers);
+  g_assert_true (pl_store_save_checkin (store, c, 1, &error));
+  g_assert_no_error (error);
+}
+
+/* Markers are kept per week, oldest first, and said in words. */
+static void
+test_marker_weeks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(GArray) weeks = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *labels = pl_markers_describe ("help-seeking,persistence");
+  guint counts[PL_N_MARKERS], n = 0;
+
+  add_checkin (store, "l1", "2026-10-19T10:00:00Z", "persistence");
+  add_checkin (store, "l1", "2026-10-06T10:00:00Z", "persistence,help-seeking");
+  add_checkin (store, "l1", "2026-10-08T10:00:00Z", "setback-response");   /* the same week */
+  add_checkin (store, "l1", "2026-10-13T10:00:00Z", NULL);
+  add_checkin (store, "l2", "2026-10-13T10:00:00Z", "challenge-seeking");
+
+  weeks = pl_store_marker_weeks (store, "l1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 3);
+  g_assert_cmpstr (g_array_index (weeks, PlMarkerWeek, 0).week_of, ==, "2026-10-05");
+  g_assert_cmpuint (g_array_index (weeks, PlMarkerWeek, 0).markers, ==,
+                    (1u << PL_MARKER_PERSISTENCE) | (1u << PL_MARKER_HELP_SEEKING) | (1u << PL_MARKER_SETBACK_RESPONSE));
+  g_assert_cmpstr (g_array_index (weeks, PlMarkerWeek, 1).week_of, ==, "2026-10-12");
+  g_assert_cmpuint (g_array_index (weeks, PlMarkerWeek, 1).markers, ==, 0);
+  g_assert_cmpstr (g_array_index (weeks, PlMarkerWeek, 2).week_of, ==, "2026-10-19");
+  g_assert_cmpuint (g_array_index (weeks, PlMarkerWeek, 2).markers, ==, 1u << PL_MARKER_PERSISTENCE);
+
+  text = pl_marker_weeks_describe (weeks);
+  g_assert_nonnull (strstr (text, "Persists: 2 of 3 weeks — 10-05, 10-19"));
+  g_assert_nonnull (strstr (text, "Asks for help: 1 of 3 weeks — 10-05"));
+  g_assert_nonnull (strstr (text, "Seeks challenge: not yet, in 3 weeks"));
+  g_assert_cmpstr (labels, ==, "Persists, Asks for help");
+  g_assert_null (pl_markers_describe (NULL));
+
+  g_assert_true (pl_store_marker_totals (store, "l1", counts, &n, &error));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (counts[PL_MARKER_PERSISTENCE], ==, 2);
+  g_assert_cmpuint (counts[PL_MARKER_CHALLENGE_SEEKING], ==, 0);
+}
+
+static void
 test_pin (void)
 {
   g_autoptr(GError) error = NULL;
@@ -261,6 +319,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checkins/save-and-week", test_checkin_and_week);
   g_test_add_func ("/checkins/class-status", test_class_status);
   g_test_add_func ("/checkins/reflection-and-markers", test_reflection_and_markers);
+  g_test_add_func ("/checkins/marker-weeks", test_marker_weeks);
   g_test_add_func ("/checkins/teacher-pin", test_pin);
   g_test_add_func ("/goals/smart", test_smart);
   return g_test_run ();

@@ -581,6 +581,46 @@ pl_store_save_reflection (PlStore     *store,
   return pl_store_save (store, PL_RECORD (progress), error);
 }
 
+GArray *
+pl_store_marker_weeks (PlStore     *store,
+                       const char  *learner_uuid,
+                       GError     **error)
+{
+  g_autoptr(GListModel) checkins = NULL;
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (PlMarkerWeek));
+  guint n;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  checkins = pl_store_list_checkins (store, learner_uuid, error);
+  if (checkins == NULL)
+    return NULL;
+  /* Newest first: walk back so the oldest week comes first. */
+  n = g_list_model_get_n_items (checkins);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i - 1);
+      const char *week = pl_record_get_string (c, "week-of");
+      PlMarkerWeek *last = out->len > 0 ? &g_array_index (out, PlMarkerWeek, out->len - 1) : NULL;
+      guint bits = 0;
+
+      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+        if (pl_markers_contain (pl_record_get_string (c, "markers"), m))
+          bits |= 1u << m;
+      if (last != NULL && g_strcmp0 (last->week_of, week) == 0)
+        last->markers |= bits;
+      else
+        {
+          PlMarkerWeek w = { "", bits };
+
+          g_strlcpy (w.week_of, week != NULL ? week : "", sizeof w.week_of);
+          g_array_append_val (out, w);
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 pl_store_marker_totals (PlStore     *store,
                         const char  *learner_uuid,
@@ -588,21 +628,69 @@ pl_store_marker_totals (PlStore     *store,
                         guint       *weeks,
                         GError     **error)
 {
-  g_autoptr(GListModel) checkins = pl_store_list_checkins (store, learner_uuid, error);
-  guint n;
+  g_autoptr(GArray) by_week = NULL;
 
-  if (checkins == NULL)
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  by_week = pl_store_marker_weeks (store, learner_uuid, error);
+  if (by_week == NULL)
     return FALSE;
   memset (counts, 0, sizeof (guint) * PL_N_MARKERS);
-  n = g_list_model_get_n_items (checkins);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i);
-
-      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
-        counts[m] += pl_markers_contain (pl_record_get_string (c, "markers"), m) ? 1 : 0;
-    }
+  for (guint i = 0; i < by_week->len; i++)
+    for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+      counts[m] += (g_array_index (by_week, PlMarkerWeek, i).markers >> m) & 1;
   if (weeks != NULL)
-    *weeks = n;
+    *weeks = by_week->len;
   return TRUE;
+}
+
+char *
+pl_markers_describe (const char *list)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+    if (pl_markers_contain (list, m))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", pl_marker_label (m));
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+char *
+pl_marker_weeks_describe (GArray *weeks)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (weeks != NULL, NULL);
+
+  for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+    {
+      g_autoptr(GString) days = g_string_new (NULL);
+      guint seen = 0;
+
+      for (guint i = 0; i < weeks->len; i++)
+        {
+          PlMarkerWeek *w = &g_array_index (weeks, PlMarkerWeek, i);
+
+          if (((w->markers >> m) & 1) == 0)
+            continue;
+          seen++;
+          /* "MM-DD": the year is the school year's. */
+          g_string_append_printf (days, "%s%s", days->len > 0 ? ", " : "",
+                                  strlen (w->week_of) == 10 ? w->week_of + 5 : w->week_of);
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (seen == 0)
+        /* TRANSLATORS: a self-regulation marker, then how many check-in weeks there were */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: not yet, in %u week",
+                                                  "%s: not yet, in %u weeks", weeks->len),
+                                pl_marker_label (m), weeks->len);
+      else
+        /* TRANSLATORS: a self-regulation marker, in how many of the check-in weeks it was seen, and which (month-day) */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u week — %s",
+                                                  "%s: %u of %u weeks — %s", weeks->len),
+                                pl_marker_label (m), seen, weeks->len, days->str);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -130,13 +130,34 @@ gboolean     pl_store_save_reflection       (PlStore       *store,
                                              const char    *text,
                                              GError       **error);
 
-/* How often each marker was ticked in the learner's check-ins, oldest
- * week first: COUNTS gets PL_N_MARKERS values, WEEKS (may be NULL) the
- * number of check-ins looked at. */
+/* How often each marker was ticked over all the learner's check-ins:
+ * COUNTS gets PL_N_MARKERS values, WEEKS (may be NULL) the number of
+ * check-in weeks looked at. Totals only: pl_store_marker_weeks() says
+ * which week had which. */
 gboolean     pl_store_marker_totals         (PlStore       *store,
                                              const char    *learner_uuid,
                                              guint          counts[PL_N_MARKERS],
                                              guint         *weeks,
                                              GError       **error);
+
+typedef struct
+{
+  char   week_of[11];   /* "YYYY-MM-DD", the check-in week */
+  guint  markers;       /* bit (1 << PlMarker) per marker ticked that week */
+} PlMarkerWeek;
+
+/* The markers ticked in each week the learner checked in, oldest week
+ * first: an array of PlMarkerWeek, one per week with a check-in (ticked
+ * or not; two check-ins of one week count together). */
+GArray      *pl_store_marker_weeks          (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             GError       **error);
+/* The markers of the comma list MARKERS as labels, "Persists, Asks for
+ * help"; NULL when there is none. */
+char        *pl_markers_describe            (const char    *markers);
+/* One line per marker: in how many of the weeks it was ticked, and
+ * which ("Persists: 3 of 5 weeks — 10-05, 10-19, 11-02"): the text of
+ * the trend for screen readers and print. */
+char        *pl_marker_weeks_describe       (GArray        *weeks);
 
 G_END_DECLS

@@ -65,6 +65,11 @@ guint    _pl_checkins_page_weekday             (PlCheckinsPage *self);
 void     _pl_checkins_page_toast               (PlCheckinsPage *self,
                                                 AdwToast       *toast);
 
+void     _pl_checkins_page_init_goals          (PlCheckinsPage *self);
+void     _pl_checkins_page_load_targets        (PlCheckinsPage *self);
+void     _pl_checkins_page_fill_goals          (PlCheckinsPage *self);
+void     _pl_checkins_page_fill_history        (PlCheckinsPage *self);
+
 void     _pl_checkins_page_set_pin_action      (GtkWidget      *widget,
                                                 const char     *name,
                                                 GVariant       *parameter);

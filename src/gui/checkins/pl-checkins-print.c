@@ -72,7 +72,7 @@ pl_checkins_print_pdf (PlStore     *store,
   cairo_status_t status;
   Page page = { NULL, MARGIN };
   g_autofree char *title = NULL;
-  guint counts[PL_N_MARKERS], weeks = 0;
+  g_autoptr(GArray) weeks = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (learner_uuid != NULL, FALSE);
@@ -82,7 +82,10 @@ pl_checkins_print_pdf (PlStore     *store,
   if (goals == NULL)
     return FALSE;
   checkins = pl_store_list_checkins (store, learner_uuid, error);
-  if (checkins == NULL || !pl_store_marker_totals (store, learner_uuid, counts, &weeks, error))
+  if (checkins == NULL)
+    return FALSE;
+  weeks = pl_store_marker_weeks (store, learner_uuid, error);
+  if (weeks == NULL)
     return FALSE;
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
@@ -110,15 +113,12 @@ pl_checkins_print_pdf (PlStore     *store,
     }
   page.y += 10;
 
-  if (weeks > 0)
+  if (weeks->len > 0)
     {
-      g_autoptr(GString) seen = g_string_new (NULL);
+      g_autofree char *over_time = pl_marker_weeks_describe (weeks);
 
-      paragraph (&page, _("Self-regulation seen in check-ins"), "Sans Bold 13", 6);
-      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
-        g_string_append_printf (seen, "%s%s: %u/%u", seen->len > 0 ? " · " : "", pl_marker_label (m),
-                                counts[m], weeks);
-      paragraph (&page, seen->str, "Sans 10", 14);
+      paragraph (&page, _("Self-regulation seen in check-ins, week by week"), "Sans Bold 13", 6);
+      paragraph (&page, over_time, "Sans 10", 14);
     }
 
   paragraph (&page, _("Check-ins"), "Sans Bold 13", 6);
@@ -128,9 +128,10 @@ pl_checkins_print_pdf (PlStore     *store,
     {
       g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i);
       g_autoptr(GString) body = g_string_new (NULL);
-      g_autofree char *head = g_strdup_printf (_("Week of %s — progress %d of 4"),
-                                               pl_record_get_string (c, "week-of"),
-                                               (int) pl_record_get_int (c, "progress"));
+      g_autofree char *head = pl_record_get_int (c, "progress") > 0
+        ? g_strdup_printf (_("Week of %s — progress %d of 4"), pl_record_get_string (c, "week-of"),
+                           (int) pl_record_get_int (c, "progress"))
+        : g_strdup_printf (_("Week of %s"), pl_record_get_string (c, "week-of"));
       const struct { const char *column; const char *label; } fields[] = {
         { "worked", N_("What worked") }, { "hard", N_("What was hard") },
         { "strategy", N_("Strategy to try next") }, { "next-step", N_("Next step") },
@@ -145,6 +146,15 @@ pl_checkins_print_pdf (PlStore     *store,
           if (v != NULL && v[0] != '\0')
             g_string_append_printf (body, "%s%s: %s", body->len > 0 ? "\n" : "", _(fields[f].label), v);
         }
+      {
+        g_autofree char *seen = pl_markers_describe (pl_record_get_string (c, "markers"));
+
+        if (seen != NULL)
+          {
+            g_string_append (body, body->len > 0 ? "\n" : "");
+            g_string_append_printf (body, _("Self-regulation seen: %s"), seen);
+          }
+      }
       if (body->len > 0)
         paragraph (&page, body->str, "Sans 10", 8);
     }
