@@ -129,6 +129,19 @@ collect_text (GtkWidget *root, GString *out)
     collect_text (c, out);
 }
 
+static GtkWindow *
+visible_toplevel (GType type)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
 /* The round a teacher does on check-in day, moving learner to learner with
  * the view's keyboard actions (Ctrl+3, typing, Ctrl+Return). */
 static void
@@ -362,6 +375,187 @@ test_marker_history (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (trend)), >, 18 * (int) weeks->len);
 }
 
+static AdwActionRow *
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *found = row_titled (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+button_tipped (GtkWidget  *root,
+               const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = button_tipped (c, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+visible_dialog (void)
+{
+  return (AdwMessageDialog *) visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* As a click on the dialog's button: the response, then the dialog goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Waits for the view to follow the store (it reloads a moment later). */
+static void
+settle (void)
+{
+  key_test_spin (350);
+}
+
+/* A goal with a target date and a link; then met, active again, a new
+ * link, revised, dropped: each change dated in the goal's row. */
+static void
+test_goal_history (Fixture *f, gconstpointer data)
+{
+  GtkEditable *goal_entry = first_entry_titled (GTK_WIDGET (f->page), "New _Goal");
+  GtkEditable *target = first_entry_titled (GTK_WIDGET (f->page), "_Target date (YYYY-MM-DD)");
+  AdwComboRow *link = ADW_COMBO_ROW (find_type (GTK_WIDGET (f->page), ADW_TYPE_COMBO_ROW));
+  GtkLabel *hints = NULL;
+  const char *me = pl_checkins_page_get_learner (f->page);
+  const char *body = "Label every particle in two lab models by the due date";
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%m-%d");
+  g_autofree char *met = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(PlRecord) first_target = NULL;
+  g_autoptr(PlRecord) goal = NULL;
+  AdwActionRow *row;
+  AdwMessageDialog *dialog;
+  guint before = pl_store_count (f->store, "goal", FALSE);
+
+  g_assert_nonnull (target);
+  /* A target date that is not a date is refused, saying so. */
+  gtk_editable_set_text (goal_entry, body);
+  gtk_editable_set_text (target, "next week");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (target), "error"));
+  g_signal_emit_by_name (goal_entry, "apply");
+  settle ();
+  g_assert_cmpuint (pl_store_count (f->store, "goal", FALSE), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (goal_entry), ==, body);
+
+  /* With a date and a link the SMART hints are satisfied: the date counts
+   * as time-bound, the link as relevant. */
+  gtk_editable_set_text (goal_entry, "Label every particle in two lab models");
+  gtk_editable_set_text (target, "2020-01-10");
+  adw_combo_row_set_selected (link, 1);
+  {
+    GtkWidget *w = GTK_WIDGET (goal_entry);
+
+    while (w != NULL && hints == NULL)
+      {
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && hints == NULL; c = gtk_widget_get_next_sibling (c))
+          if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "dim-label"))
+            hints = GTK_LABEL (c);
+        w = gtk_widget_get_parent (w);
+      }
+  }
+  g_assert_nonnull (hints);
+  g_assert_cmpstr (gtk_label_get_label (hints), ==, "Looks like a SMART goal.");
+  gtk_editable_set_text (target, "");
+  g_assert_nonnull (strstr (gtk_label_get_label (hints), "Time-bound"));
+  gtk_editable_set_text (target, "2020-01-10");
+  g_signal_emit_by_name (goal_entry, "apply");
+  settle ();
+  g_assert_cmpuint (pl_store_count (f->store, "goal", FALSE), ==, before + 1);
+  goals = pl_store_list_goals (f->store, me, NULL);
+  goal = g_list_model_get_item (goals, 0);
+  g_assert_cmpstr (pl_record_get_string (goal, "target-on"), ==, "2020-01-10");
+  g_assert_nonnull (pl_record_get_string (goal, "milestone-uuid"));
+
+  /* Past due: flagged in the row. */
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in two lab models");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "past due: the target was 2020-01-10"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Milestone: "));
+
+  /* Met, then active again: both dated. */
+  g_signal_emit_by_name (button_tipped (GTK_WIDGET (row), "Mark as met"), "clicked");
+  settle ();
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in two lab models");
+  met = g_strdup_printf ("Active since %s · met %s", day, day);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), met));
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "past due"));
+  g_signal_emit_by_name (button_tipped (GTK_WIDGET (row), "Make the goal active again"), "clicked");
+  settle ();
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in two lab models");
+  again = g_strdup_printf ("%s · active again %s", met, day);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), again));
+
+  /* A new link, chosen after the goal was set. */
+  targets = pl_store_list_goal_targets (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))), NULL);
+  first_target = g_list_model_get_item (targets, g_list_model_get_n_items (targets) - 1);
+  g_signal_emit_by_name (button_tipped (GTK_WIDGET (row), "Change what the goal is linked to"), "clicked");
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)),
+                              g_list_model_get_n_items (targets));
+  respond (dialog, "link");
+  settle ();
+  {
+    g_autoptr(PlRecord) again_goal = pl_store_get (f->store, PL_TYPE_GOAL, pl_record_get_uuid (goal), NULL);
+
+    g_assert_cmpstr (pl_record_get_string (again_goal, "standard-uuid"), ==, pl_record_get_uuid (first_target));
+    g_assert_null (pl_record_get_string (again_goal, "milestone-uuid"));
+  }
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in two lab models");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Standard: "));
+
+  /* Revised: the new wording says what it replaced. */
+  g_signal_emit_by_name (button_tipped (GTK_WIDGET (row), "Revise the goal"), "clicked");
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Label every particle in three lab models");
+  respond (dialog, "revise");
+  settle ();
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in three lab models");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Replaces: Label every particle in two lab models"));
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in two lab models");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "revised"));
+  g_assert_null (button_tipped (GTK_WIDGET (row), "Make the goal active again"));
+
+  /* Dropping asks, and keeps the reason. */
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in three lab models");
+  g_signal_emit_by_name (button_tipped (GTK_WIDGET (row), "Drop the goal"), "clicked");
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "moved to a new unit");
+  respond (dialog, "drop");
+  settle ();
+  row = row_titled (GTK_WIDGET (f->page), "Label every particle in three lab models");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "dropped"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "(moved to a new unit)"));
+  g_assert_nonnull (button_tipped (GTK_WIDGET (row), "Make the goal active again"));
+}
+
 /* A goal linked to the unit's first milestone, with SMART hints. */
 static void
 test_linked_goal (Fixture *f, gconstpointer data)
@@ -392,18 +586,6 @@ test_linked_goal (Fixture *f, gconstpointer data)
 }
 
 
-static GtkWindow *
-visible_toplevel (GType type)
-{
-  GList *windows = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (windows);
-  return found;
-}
 
 static PlLearnerModeWindow *
 learner_mode_window (void)
@@ -724,6 +906,7 @@ test_pdf (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (text, "Week of"));
       g_assert_nonnull (strstr (text, "week by week"));
       g_assert_nonnull (strstr (text, "Self-regulation seen:"));
+      g_assert_nonnull (strstr (text, "Active since"));
     }
 }
 
@@ -739,6 +922,7 @@ main (int argc, char **argv)
   g_test_add ("/checkins-page/round-filtered", Fixture, NULL, fixture_set_up, test_round_filtered, fixture_tear_down);
   g_test_add ("/checkins-page/next-previous-keys", Fixture, NULL, fixture_set_up, test_next_previous_keys, fixture_tear_down);
   g_test_add ("/checkins-page/marker-history", Fixture, NULL, fixture_set_up, test_marker_history, fixture_tear_down);
+  g_test_add ("/checkins-page/goal-history", Fixture, NULL, fixture_set_up, test_goal_history, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
   g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);
   g_test_add ("/checkins-page/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);

@@ -116,6 +116,8 @@ test_shape (void)
   g_assert_cmpuint (pl_store_count (store, "descriptor", FALSE), ==, 24);
   g_assert_cmpuint (pl_store_count (store, "note", FALSE), >=, 24);
   g_assert_cmpuint (pl_store_count (store, "goal", FALSE), >=, 24);
+  /* Every goal's history starts with the day it was set. */
+  g_assert_cmpuint (pl_store_count (store, "goal_status", FALSE), >=, pl_store_count (store, "goal", FALSE));
   g_assert_cmpuint (pl_store_count (store, "pick", FALSE), >=, 3 * 24);
   g_assert_cmpuint (pl_store_count (store, "checkin", FALSE), >=, 24 * 3);
   g_assert_cmpuint (pl_store_count (store, "evidence", FALSE), >=, 24 * 12);

@@ -750,6 +750,21 @@ write_evidence_row (Demo              *d,
   return TRUE;
 }
 
+/* One dated step of a goal's history, never after today. */
+static gboolean
+write_goal_change (Demo        *d,
+                   const char  *goal,
+                   const char  *status,
+                   int          offset,
+                   GError     **error)
+{
+  char id[37], on[11];
+
+  make_uuid (d, id);
+  day_iso (d, MIN (offset, d->today_off), on);
+  return put (d, error, "goal_status", id, "goal_uuid, status, changed_on, note", "sssn", goal, status, on);
+}
+
 static gboolean
 write_work (Demo         *d,
             LearnerPlan  *p,
@@ -821,11 +836,11 @@ write_work (Demo         *d,
         return FALSE;
     }
 
-  /* Goals: one on the learner's weakest standard; sometimes revised. */
+  /* Goals: one on the learner's weakest standard; sometimes revised. Each
+   * status change is dated in the goal's history. */
   make_uuid (d, goal);
-  day_iso (d, rng_range (&d->rng, 1, 4), day);
-  day_iso (d, milestone_specs[1].due_day, target);
   {
+    int set_day = rng_range (&d->rng, 1, 4);
     g_autofree char *body = g_strdup_printf ("Reach Proficient on %s (%s) by the lab report.",
                                              standard_specs[weak].short_title, standard_specs[weak].code);
     gboolean revised = rng_chance (&d->rng, 0.15);
@@ -834,19 +849,31 @@ write_work (Demo         *d,
                          : p->path == PATH_SILENT && rng_chance (&d->rng, 0.3) ? "dropped"
                          : "active";
 
+    day_iso (d, set_day, day);
+    day_iso (d, milestone_specs[1].due_day, target);
     if (!put (d, error, "goal", goal, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target))
+              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target) ||
+        !write_goal_change (d, goal, "active", set_day, error))
+      return FALSE;
+    if (g_strcmp0 (status, "met") == 0 &&
+        !write_goal_change (d, goal, "met", MAX (milestone_specs[1].due_day - rng_range (&d->rng, 0, 3), set_day + 7), error))
+      return FALSE;
+    if (g_strcmp0 (status, "dropped") == 0 &&
+        !write_goal_change (d, goal, "dropped", rng_range (&d->rng, 15, 20), error))
       return FALSE;
     if (revised)
       {
         g_autofree char *body2 = g_strdup_printf ("Reach Developing, then Proficient, on %s with weekly practice.",
                                                   standard_specs[weak].code);
+        int revised_day = rng_range (&d->rng, 12, 18);
 
         make_uuid (d, goal2);
-        day_iso (d, rng_range (&d->rng, 12, 18), day);
+        day_iso (d, revised_day, day);
         day_iso (d, milestone_specs[2].due_day, target);
         if (!put (d, error, "goal", goal2, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal))
+                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal) ||
+            !write_goal_change (d, goal, "revised", revised_day, error) ||
+            !write_goal_change (d, goal2, "active", revised_day, error))
           return FALSE;
       }
   }

@@ -139,6 +139,54 @@ pl_store_list_goals (PlStore     *store,
                           params, error);
 }
 
+static gboolean
+append_status (PlStore     *store,
+               const char  *goal_uuid,
+               const char  *status,
+               const char  *changed_on,
+               const char  *note,
+               GError     **error)
+{
+  g_autoptr(PlGoalStatus) change = pl_goal_status_new ();
+  g_autofree char *text = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
+
+  pl_record_set_string (PL_RECORD (change), "goal-uuid", goal_uuid);
+  pl_record_set_string (PL_RECORD (change), "status", status);
+  pl_record_set_string (PL_RECORD (change), "changed-on", changed_on);
+  pl_record_set_string (PL_RECORD (change), "note", text != NULL && text[0] != '\0' ? text : NULL);
+  return pl_store_save (store, PL_RECORD (change), error);
+}
+
+/* A link names a milestone or a standard that is there. */
+static gboolean
+check_link (PlStore     *store,
+            const char  *standard_uuid,
+            const char  *milestone_uuid,
+            GError     **error)
+{
+  const struct { GType type; const char *uuid; const char *what; } links[] = {
+    { PL_TYPE_STANDARD, standard_uuid, N_("standard") },
+    { PL_TYPE_MILESTONE, milestone_uuid, N_("milestone") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr(PlRecord) target = NULL;
+
+      if (links[i].uuid == NULL)
+        continue;
+      target = pl_store_get (store, links[i].type, links[i].uuid, NULL);
+      if (target == NULL || pl_record_get_deleted (target))
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       /* TRANSLATORS: the first %s is "standard" or "milestone" */
+                       _("The goal’s %s %s is not there"), _(links[i].what), links[i].uuid);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 PlGoal *
 pl_store_add_goal (PlStore     *store,
                    const char  *learner_uuid,
@@ -169,6 +217,8 @@ pl_store_add_goal (PlStore     *store,
                    _("The target date “%s” is not a date (YYYY-MM-DD)"), target_on);
       return NULL;
     }
+  if (!check_link (store, standard_uuid, milestone_uuid, error))
+    return NULL;
 
   today_iso (today);
   goal = pl_goal_new ();
@@ -180,7 +230,15 @@ pl_store_add_goal (PlStore     *store,
   pl_record_set_string (PL_RECORD (goal), "set-on", today);
   pl_record_set_string (PL_RECORD (goal), "target-on",
                         target_on != NULL && target_on[0] != '\0' ? target_on : NULL);
-  if (!pl_store_save (store, PL_RECORD (goal), error))
+  if (!pl_store_begin (store, error))
+    return NULL;
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), "active", today, NULL, error))
+    {
+      pl_store_rollback (store);
+      return NULL;
+    }
+  if (!pl_store_commit (store, error))
     return NULL;
   return g_steal_pointer (&goal);
 }
@@ -232,21 +290,49 @@ gboolean
 pl_store_set_goal_status (PlStore     *store,
                           PlGoal      *goal,
                           const char  *status,
+                          const char  *note,
                           GError     **error)
 {
+  g_autofree char *before = NULL;
+  char today[11];
+
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
 
-  if (!pl_goal_status_is_valid (status))
+  if (!pl_goal_status_is_valid (status) || g_strcmp0 (status, "revised") == 0)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("“%s” is not a goal status"), status != NULL ? status : "");
+                   _("“%s” is not a status a goal can be given (active, met or dropped)"),
+                   status != NULL ? status : "");
       return FALSE;
     }
-  if (g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), status) == 0)
+  before = g_strdup (pl_record_get_string (PL_RECORD (goal), "status"));
+  if (g_strcmp0 (before, status) == 0)
     return TRUE;
+  if (g_strcmp0 (before, "revised") == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A revised goal carries on in its new wording; change that one instead"));
+      return FALSE;
+    }
+
+  today_iso (today);
+  if (!pl_store_begin (store, error))
+    return FALSE;
   pl_record_set_string (PL_RECORD (goal), "status", status);
-  return pl_store_save (store, PL_RECORD (goal), error);
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), status, today, note, error))
+    {
+      pl_store_rollback (store);
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return FALSE;
+    }
+  if (!pl_store_commit (store, error))
+    {
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 PlGoal *
@@ -256,10 +342,20 @@ pl_store_revise_goal (PlStore     *store,
                       GError     **error)
 {
   g_autoptr(PlGoal) revised = NULL;
+  g_autofree char *before = NULL;
+  char today[11];
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (PL_IS_GOAL (goal), NULL);
 
+  if (g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), "revised") == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("This goal was revised already; revise its new wording instead"));
+      return NULL;
+    }
+  before = g_strdup (pl_record_get_string (PL_RECORD (goal), "status"));
+  today_iso (today);
   if (!pl_store_begin (store, error))
     return NULL;
   revised = pl_store_add_goal (store, pl_record_get_string (PL_RECORD (goal), "learner-uuid"), body,
@@ -272,15 +368,156 @@ pl_store_revise_goal (PlStore     *store,
   if (!pl_store_save (store, PL_RECORD (revised), error))
     goto fail;
   pl_record_set_string (PL_RECORD (goal), "status", "revised");
-  if (!pl_store_save (store, PL_RECORD (goal), error))
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), "revised", today, NULL, error))
     goto fail;
   if (!pl_store_commit (store, error))
-    return NULL;
+    {
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return NULL;
+    }
   return g_steal_pointer (&revised);
 
 fail:
   pl_store_rollback (store);
+  pl_record_set_string (PL_RECORD (goal), "status", before);
   return NULL;
+}
+
+gboolean
+pl_store_set_goal_link (PlStore     *store,
+                        PlGoal      *goal,
+                        const char  *standard_uuid,
+                        const char  *milestone_uuid,
+                        GError     **error)
+{
+  g_autofree char *old_standard = NULL;
+  g_autofree char *old_milestone = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
+
+  if (standard_uuid != NULL && milestone_uuid != NULL)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A goal links to one milestone or one standard, not both"));
+      return FALSE;
+    }
+  if (!check_link (store, standard_uuid, milestone_uuid, error))
+    return FALSE;
+  old_standard = g_strdup (pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
+  old_milestone = g_strdup (pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
+  pl_record_set_string (PL_RECORD (goal), "standard-uuid", standard_uuid);
+  pl_record_set_string (PL_RECORD (goal), "milestone-uuid", milestone_uuid);
+  if (!pl_store_save (store, PL_RECORD (goal), error))
+    {
+      pl_record_set_string (PL_RECORD (goal), "standard-uuid", old_standard);
+      pl_record_set_string (PL_RECORD (goal), "milestone-uuid", old_milestone);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GListModel *
+pl_store_list_goal_history (PlStore     *store,
+                            const char  *goal_uuid,
+                            GError     **error)
+{
+  const char *params[] = { goal_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (goal_uuid != NULL, NULL);
+
+  return _pl_store_query (store, PL_TYPE_GOAL_STATUS,
+                          "WHERE t.deleted = 0 AND t.goal_uuid = ?1"
+                          " ORDER BY t.changed_on, t.updated_hlc, t.uuid",
+                          params, error);
+}
+
+/* "MM-DD": a goal lives within a school year. */
+static const char *
+short_day (const char *iso)
+{
+  return iso != NULL && strlen (iso) == 10 ? iso + 5 : iso != NULL ? iso : "";
+}
+
+static char *
+change_text (const char *status,
+             const char *day,
+             gboolean    again)
+{
+  if (g_strcmp0 (status, "met") == 0)
+    /* TRANSLATORS: in a goal's history: "Active since 10-30 · met 11-20" */
+    return g_strdup_printf (_("met %s"), day);
+  if (g_strcmp0 (status, "dropped") == 0)
+    return g_strdup_printf (_("dropped %s"), day);
+  if (g_strcmp0 (status, "revised") == 0)
+    return g_strdup_printf (_("revised %s"), day);
+  if (again)
+    return g_strdup_printf (_("active again %s"), day);
+  return g_strdup_printf (_("Active since %s"), day);
+}
+
+char *
+pl_goal_history_describe (PlGoal     *goal,
+                          GListModel *history)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *status;
+  guint n;
+
+  g_return_val_if_fail (PL_IS_GOAL (goal), NULL);
+
+  status = pl_record_get_string (PL_RECORD (goal), "status");
+  n = history != NULL ? g_list_model_get_n_items (history) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) change = g_list_model_get_item (history, i);
+      const char *note = pl_record_get_string (change, "note");
+      g_autofree char *part = change_text (pl_record_get_string (change, "status"),
+                                           short_day (pl_record_get_string (change, "changed-on")),
+                                           out->len > 0);
+
+      /* A goal from before its history was kept started active on set_on. */
+      if (i == 0 && g_strcmp0 (pl_record_get_string (change, "status"), "active") != 0)
+        {
+          g_autofree char *start = change_text ("active", short_day (pl_record_get_string (PL_RECORD (goal), "set-on")), FALSE);
+
+          g_string_append (out, start);
+        }
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", part);
+      if (note != NULL)
+        g_string_append_printf (out, " (%s)", note);
+    }
+  if (n == 0)
+    {
+      g_autofree char *start = change_text ("active", short_day (pl_record_get_string (PL_RECORD (goal), "set-on")), FALSE);
+
+      g_string_append (out, start);
+      if (g_strcmp0 (status, "active") != 0)
+        /* TRANSLATORS: a goal's status whose date was not kept: "Active since 10-30 · now Met" */
+        g_string_append_printf (out, _(" · now %s"), pl_goal_status_label (status));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+pl_goal_is_past_due (PlGoal     *goal,
+                     const char *today)
+{
+  const char *target;
+  char day[11];
+
+  g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
+
+  target = pl_record_get_string (PL_RECORD (goal), "target-on");
+  if (target == NULL || g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), "active") != 0)
+    return FALSE;
+  if (today == NULL)
+    today_iso (day);
+  else
+    g_strlcpy (day, today, sizeof day);
+  return strcmp (target, day) < 0;
 }
 
 /* ---- check-ins ---------------------------------------------------------- */

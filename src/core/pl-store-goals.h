@@ -8,6 +8,7 @@
 
 #include "pl-checkin.h"
 #include "pl-goal.h"
+#include "pl-goal-status.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -40,8 +41,9 @@ const char  *pl_goal_status_label           (const char    *status);
 GListModel  *pl_store_list_goals            (PlStore       *store,
                                              const char    *learner_uuid,
                                              GError       **error);
-/* A new active goal set today; STANDARD_UUID, MILESTONE_UUID and
- * TARGET_ON ("YYYY-MM-DD") may be NULL. An empty body is refused. */
+/* A new active goal set today, its history started; STANDARD_UUID,
+ * MILESTONE_UUID and TARGET_ON ("YYYY-MM-DD") may be NULL. An empty body,
+ * a target that is not a date and a link to nothing are refused. */
 PlGoal      *pl_store_add_goal              (PlStore       *store,
                                              const char    *learner_uuid,
                                              const char    *body,
@@ -56,17 +58,42 @@ GListModel  *pl_store_list_goal_targets     (PlStore       *store,
                                              const char    *classroom_uuid,
                                              GError       **error);
 
-/* Marks GOAL met or dropped (or active again). */
+/* Changes GOAL's status to STATUS ("active", "met" or "dropped") and adds
+ * the change, dated today, with NOTE (may be NULL) to the goal's history,
+ * in one transaction. A met or dropped goal can be made active again; a
+ * revised one cannot, its new wording carries on. */
 gboolean     pl_store_set_goal_status       (PlStore       *store,
                                              PlGoal        *goal,
                                              const char    *status,
+                                             const char    *note,
                                              GError       **error);
-/* Revising keeps the old goal, marked "revised", and adds the new text as
- * an active goal whose revises_uuid points at it. */
+/* Revising keeps the old goal, marked "revised" (dated in its history),
+ * and adds the new text as an active goal whose revises_uuid points at
+ * it, with the old goal's link and target date. */
 PlGoal      *pl_store_revise_goal           (PlStore       *store,
                                              PlGoal        *goal,
                                              const char    *body,
                                              GError       **error);
+/* Links GOAL to a milestone or a standard of the unit instead (both NULL:
+ * to nothing). */
+gboolean     pl_store_set_goal_link         (PlStore       *store,
+                                             PlGoal        *goal,
+                                             const char    *standard_uuid,
+                                             const char    *milestone_uuid,
+                                             GError       **error);
+/* The dated status changes of the goal GOAL_UUID (PlGoalStatus), oldest
+ * first. A goal set before its history was kept has none. */
+GListModel  *pl_store_list_goal_history     (PlStore       *store,
+                                             const char    *goal_uuid,
+                                             GError       **error);
+/* The goal's history in a line, "Active since 10-30 · met 11-20 · active
+ * again 11-27", from HISTORY (pl_store_list_goal_history(), may be NULL). */
+char        *pl_goal_history_describe       (PlGoal        *goal,
+                                             GListModel    *history);
+/* TRUE when GOAL is active and its target date is before TODAY
+ * ("YYYY-MM-DD"; NULL: today). */
+gboolean     pl_goal_is_past_due            (PlGoal        *goal,
+                                             const char    *today);
 
 /* The learner's check-ins, newest first. */
 GListModel  *pl_store_list_checkins         (PlStore       *store,

@@ -1,9 +1,11 @@
 /* pl-checkins-page-goals.c — the Check-ins view's goals: the learner's
- * goals with their history, a new goal with SMART hints and its link
+ * goals with their dated history, a new goal with a target date, its link
+ * and SMART hints
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "core/pl-smart-goal.h"
 #include "core/pl-store-goals.h"
@@ -32,13 +34,12 @@ find_target (PlCheckinsPage *self,
   return NULL;
 }
 
-void
-_pl_checkins_page_load_targets (PlCheckinsPage *self)
+/* "Nothing yet", then every milestone and standard a goal can link to. */
+static GtkStringList *
+target_labels (PlCheckinsPage *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkStringList *labels = gtk_string_list_new (NULL);
 
-  g_clear_object (&self->targets);
-  self->targets = pl_store_list_goal_targets (_pl_checkins_page_store (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
   gtk_string_list_append (labels, _("Nothing yet"));
   for (guint i = 0; self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
     {
@@ -47,19 +48,102 @@ _pl_checkins_page_load_targets (PlCheckinsPage *self)
 
       gtk_string_list_append (labels, label);
     }
+  return labels;
+}
+
+/* The milestone or standard at POSITION of target_labels(), or NULL. */
+static void
+target_at (PlCheckinsPage  *self,
+           guint            position,
+           const char     **standard,
+           const char     **milestone)
+{
+  g_autoptr(PlRecord) target = NULL;
+
+  *standard = *milestone = NULL;
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || self->targets == NULL)
+    return;
+  target = g_list_model_get_item (self->targets, position - 1);
+  if (target == NULL)
+    return;
+  /* The list keeps the record, and so its uuid, alive. */
+  if (PL_IS_MILESTONE (target))
+    *milestone = pl_record_get_uuid (target);
+  else
+    *standard = pl_record_get_uuid (target);
+}
+
+void
+_pl_checkins_page_load_targets (PlCheckinsPage *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+
+  g_clear_object (&self->targets);
+  self->targets = pl_store_list_goal_targets (_pl_checkins_page_store (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
+  labels = target_labels (self);
   adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
+}
+
+/* ---- changing a goal ------------------------------------------------------ */
+
+static void
+set_status (PlCheckinsPage *self,
+            PlGoal         *goal,
+            const char     *status,
+            const char     *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_store_set_goal_status (_pl_checkins_page_store (self), goal, status, note, &error))
+    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
 }
 
 static void
 on_goal_status_clicked_cb (GtkButton      *button,
                            PlCheckinsPage *self)
 {
-  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
-  const char *status = g_object_get_data (G_OBJECT (button), "status");
-  g_autoptr(GError) error = NULL;
+  set_status (self, g_object_get_data (G_OBJECT (button), "goal"),
+              g_object_get_data (G_OBJECT (button), "status"), NULL);
+}
 
-  if (!pl_store_set_goal_status (_pl_checkins_page_store (self), goal, status, &error))
-    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+static void
+on_drop_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PlCheckinsPage   *self)
+{
+  GtkEditable *why = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_strcmp0 (response, "drop") == 0)
+    set_status (self, g_object_get_data (G_OBJECT (dialog), "goal"), "dropped", gtk_editable_get_text (why));
+}
+
+/* Dropping asks first, and keeps the reason with the date. */
+static void
+on_drop_clicked_cb (GtkButton      *button,
+                    PlCheckinsPage *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Drop the Goal?"),
+                                   _("The goal stays in the history, marked dropped with today’s date. You can make it active again later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "drop", _("_Drop"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "drop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "drop");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why the goal is dropped"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data_full (G_OBJECT (dialog), "goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_drop_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -105,12 +189,71 @@ on_revise_clicked_cb (GtkButton      *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_link_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PlCheckinsPage   *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (dialog), "goal");
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "choice");
+  const char *standard, *milestone;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "link") != 0)
+    return;
+  target_at (self, gtk_drop_down_get_selected (choice), &standard, &milestone);
+  if (!pl_store_set_goal_link (_pl_checkins_page_store (self), goal, standard, milestone, &error))
+    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+}
+
+/* A goal's link can change after it was set: the unit moves on. */
+static void
+on_link_clicked_cb (GtkButton      *button,
+                    PlCheckinsPage *self)
+{
+  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
+  const char *linked = pl_record_get_string (PL_RECORD (goal), "milestone-uuid");
+  g_autoptr(GtkStringList) labels = target_labels (self);
+  GtkWidget *dialog, *choice;
+  guint current = 0;
+
+  if (linked == NULL)
+    linked = pl_record_get_string (PL_RECORD (goal), "standard-uuid");
+  for (guint i = 0; linked != NULL && self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
+    {
+      g_autoptr(PlRecord) t = g_list_model_get_item (self->targets, i);
+
+      if (g_strcmp0 (pl_record_get_uuid (t), linked) == 0)
+        current = i + 1;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Link the Goal"),
+                                   _("A milestone or standard of the unit makes the goal relevant."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "link", _("_Link"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "link", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "link");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), current);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Linked to"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), choice);
+  g_object_set_data_full (G_OBJECT (dialog), "goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "choice", choice);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (choice);
+}
+
+/* ---- the list of goals ------------------------------------------------------ */
+
 static GtkWidget *
-goal_button (PlCheckinsPage *self,
-             PlGoal         *goal,
-             const char     *icon,
-             const char     *label,
-             const char     *status)
+goal_button (PlGoal     *goal,
+             const char *icon,
+             const char *label,
+             const char *status,
+             GCallback   clicked,
+             gpointer    self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -120,11 +263,57 @@ goal_button (PlCheckinsPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "goal", g_object_ref (goal), g_object_unref);
   g_object_set_data (G_OBJECT (button), "status", (gpointer) status);
-  if (status != NULL)
-    g_signal_connect (button, "clicked", G_CALLBACK (on_goal_status_clicked_cb), self);
-  else
-    g_signal_connect (button, "clicked", G_CALLBACK (on_revise_clicked_cb), self);
+  g_signal_connect (button, "clicked", clicked, self);
   return button;
+}
+
+static PlRecord *
+find_goal (GListModel *goals,
+           const char *uuid)
+{
+  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(PlRecord) g = g_list_model_get_item (goals, i);
+
+      if (g_strcmp0 (pl_record_get_uuid (g), uuid) == 0)
+        return g;   /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+static char *
+goal_subtitle (PlCheckinsPage *self,
+               PlGoal         *goal,
+               GListModel     *goals,
+               gboolean        past_due)
+{
+  g_autoptr(GListModel) history = pl_store_list_goal_history (_pl_checkins_page_store (self),
+                                                              pl_record_get_uuid (PL_RECORD (goal)), NULL);
+  g_autofree char *dated = pl_goal_history_describe (goal, history);
+  const char *target = pl_record_get_string (PL_RECORD (goal), "target-on");
+  PlRecord *linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
+  PlRecord *replaced = find_goal (goals, pl_record_get_string (PL_RECORD (goal), "revises-uuid"));
+  GString *out = g_string_new (dated);
+
+  if (linked == NULL)
+    linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
+  if (target != NULL)
+    {
+      g_string_append (out, " · ");
+      g_string_append_printf (out, past_due ? _("past due: the target was %s") : _("by %s"), target);
+    }
+  if (linked != NULL)
+    {
+      g_autofree char *link = target_label (linked);
+
+      g_string_append_printf (out, "\n%s", link);
+    }
+  if (replaced != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Replaces: %s"), pl_record_get_string (replaced, "body"));
+    }
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -139,36 +328,46 @@ _pl_checkins_page_fill_goals (PlCheckinsPage *self)
     {
       g_autoptr(PlGoal) goal = g_list_model_get_item (goals, i);
       const char *status = pl_record_get_string (PL_RECORD (goal), "status");
-      const char *target = pl_record_get_string (PL_RECORD (goal), "target-on");
+      gboolean past_due = pl_goal_is_past_due (goal, NULL);
       GtkWidget *row = adw_action_row_new ();
-      PlRecord *linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
-      g_autofree char *link = NULL;
-      g_autofree char *base = target != NULL
-        ? g_strdup_printf (_("%s · set %s · by %s"), pl_goal_status_label (status),
-                           pl_record_get_string (PL_RECORD (goal), "set-on"), target)
-        : g_strdup_printf (_("%s · set %s"), pl_goal_status_label (status),
-                           pl_record_get_string (PL_RECORD (goal), "set-on"));
-      g_autofree char *subtitle = NULL;
-
-      if (linked == NULL)
-        linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
-      link = linked != NULL ? target_label (linked) : NULL;
-      subtitle = link != NULL ? g_strdup_printf ("%s · %s", base, link) : g_strdup (base);
+      g_autofree char *subtitle = goal_subtitle (self, goal, goals, past_due);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (PL_RECORD (goal), "body"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (past_due)
+        {
+          GtkWidget *flag = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+          gtk_widget_add_css_class (flag, "warning");
+          gtk_widget_set_tooltip_text (flag, _("Past its target date"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Past its target date"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), flag);
+        }
       if (g_strcmp0 (status, "active") == 0)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "object-select-symbolic", _("Mark as met"), "met"));
+                                     goal_button (goal, "object-select-symbolic", _("Mark as met"), "met",
+                                                  G_CALLBACK (on_goal_status_clicked_cb), self));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "document-edit-symbolic", _("Revise the goal"), NULL));
+                                     goal_button (goal, "document-edit-symbolic", _("Revise the goal"), NULL,
+                                                  G_CALLBACK (on_revise_clicked_cb), self));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "edit-delete-symbolic", _("Drop the goal"), "dropped"));
+                                     goal_button (goal, "insert-link-symbolic", _("Change what the goal is linked to"), NULL,
+                                                  G_CALLBACK (on_link_clicked_cb), self));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     goal_button (goal, "edit-delete-symbolic", _("Drop the goal"), NULL,
+                                                  G_CALLBACK (on_drop_clicked_cb), self));
         }
       else
-        gtk_widget_add_css_class (row, "dim-label");
+        {
+          gtk_widget_add_css_class (row, "dim-label");
+          if (g_strcmp0 (status, "revised") != 0)
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                       goal_button (goal, "edit-undo-symbolic", _("Make the goal active again"), "active",
+                                                    G_CALLBACK (on_goal_status_clicked_cb), self));
+        }
       gtk_list_box_append (self->goals_list, row);
     }
   if (goals == NULL || g_list_model_get_n_items (goals) == 0)
@@ -182,19 +381,43 @@ _pl_checkins_page_fill_goals (PlCheckinsPage *self)
     }
 }
 
+/* ---- a new goal ------------------------------------------------------------- */
+
+/* The target date typed, "" for none, NULL when it is not a date. */
+static char *
+typed_target (PlCheckinsPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row))));
+  guint y, m, d;
+  char tail;
+
+  if (text[0] == '\0')
+    return g_steal_pointer (&text);
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
 static void
 update_smart_hints (PlCheckinsPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_goal_row));
+  g_autofree char *target = typed_target (self);
   PlSmartFlags have;
   g_autoptr(GString) hints = g_string_new (NULL);
 
+  if (target == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->target_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
   if (text[0] == '\0')
     {
       gtk_label_set_label (self->smart_label, _("A good goal is specific, measurable, achievable, relevant and time-bound."));
       return;
     }
-  have = pl_smart_goal_check (text, adw_combo_row_get_selected (self->link_row) > 0, FALSE);
+  have = pl_smart_goal_check (text, adw_combo_row_get_selected (self->link_row) > 0,
+                              target != NULL && target[0] != '\0');
   for (PlSmartFlags f = PL_SMART_SPECIFIC; f <= PL_SMART_TIME_BOUND; f <<= 1)
     if ((have & f) == 0)
       g_string_append_printf (hints, "%s%s: %s", hints->len > 0 ? "\n" : "", pl_smart_goal_label (f),
@@ -215,29 +438,29 @@ on_new_goal_applied_cb (AdwEntryRow    *row,
 {
   g_autoptr(PlGoal) goal = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *target = typed_target (self);
+  const char *milestone, *standard;
 
   if (self->learner == NULL)
     return;
-  {
-    guint chosen = adw_combo_row_get_selected (self->link_row);
-    g_autoptr(PlRecord) target = NULL;
-    const char *milestone = NULL, *standard = NULL;
-
-    if (chosen > 0 && chosen != GTK_INVALID_LIST_POSITION && self->targets != NULL)
-      target = g_list_model_get_item (self->targets, chosen - 1);
-    if (target != NULL && PL_IS_MILESTONE (target))
-      milestone = pl_record_get_uuid (target);
-    else if (target != NULL)
-      standard = pl_record_get_uuid (target);
-    goal = pl_store_add_goal (_pl_checkins_page_store (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
-                              standard, milestone, NULL, &error);
-  }
+  if (target == NULL)
+    {
+      _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: the target date “%s” is not a date (YYYY-MM-DD)"),
+                                                           gtk_editable_get_text (GTK_EDITABLE (self->target_row))));
+      gtk_widget_grab_focus (GTK_WIDGET (self->target_row));
+      return;
+    }
+  target_at (self, adw_combo_row_get_selected (self->link_row), &standard, &milestone);
+  goal = pl_store_add_goal (_pl_checkins_page_store (self), self->learner,
+                            gtk_editable_get_text (GTK_EDITABLE (self->new_goal_row)),
+                            standard, milestone, target, &error);
   if (goal == NULL)
     {
       _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_goal_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->target_row), "");
   adw_combo_row_set_selected (self->link_row, 0);
 }
 
@@ -245,7 +468,9 @@ void
 _pl_checkins_page_init_goals (PlCheckinsPage *self)
 {
   g_signal_connect (self->new_goal_row, "changed", G_CALLBACK (on_new_goal_changed_cb), self);
+  g_signal_connect (self->target_row, "changed", G_CALLBACK (on_new_goal_changed_cb), self);
   g_signal_connect_swapped (self->link_row, "notify::selected", G_CALLBACK (update_smart_hints), self);
   g_signal_connect (self->new_goal_row, "apply", G_CALLBACK (on_new_goal_applied_cb), self);
+  g_signal_connect (self->target_row, "entry-activated", G_CALLBACK (on_new_goal_applied_cb), self);
   update_smart_hints (self);
 }

@@ -46,6 +46,7 @@ struct _PlCheckinsPage
   GtkListBox       *goals_list;
   AdwEntryRow      *new_goal_row;
   AdwComboRow      *link_row;
+  AdwEntryRow      *target_row;
   GListModel       *targets;        /* milestones and standards a goal can link to */
   GtkLabel         *smart_label;
   GtkBox           *progress_box;

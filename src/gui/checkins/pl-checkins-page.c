@@ -692,6 +692,7 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, new_goal_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, link_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, target_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, smart_label);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, worked_row);

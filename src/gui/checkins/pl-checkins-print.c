@@ -104,12 +104,31 @@ pl_checkins_print_pdf (PlStore     *store,
     paragraph (&page, _("No goal yet."), "Sans 10", 6);
   for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
     {
-      g_autoptr(PlRecord) g = g_list_model_get_item (goals, i);
-      g_autofree char *line = g_strdup_printf ("%s — %s (%s)", pl_record_get_string (g, "body"),
-                                               pl_goal_status_label (pl_record_get_string (g, "status")),
-                                               pl_record_get_string (g, "set-on") != NULL
-                                                 ? pl_record_get_string (g, "set-on") : "");
-      paragraph (&page, line, "Sans 10", 4);
+      g_autoptr(PlGoal) g = g_list_model_get_item (goals, i);
+      g_autoptr(GListModel) history = pl_store_list_goal_history (store, pl_record_get_uuid (PL_RECORD (g)), NULL);
+      g_autofree char *dated = pl_goal_history_describe (g, history);
+      const char *target = pl_record_get_string (PL_RECORD (g), "target-on");
+      const char *revises = pl_record_get_string (PL_RECORD (g), "revises-uuid");
+      g_autoptr(GString) line = g_string_new (pl_record_get_string (PL_RECORD (g), "body"));
+
+      g_string_append_printf (line, "\n%s", dated);
+      if (target != NULL)
+        {
+          g_string_append (line, " · ");
+          g_string_append_printf (line, pl_goal_is_past_due (g, NULL) ? _("past due: the target was %s") : _("by %s"),
+                                  target);
+        }
+      for (guint k = 0; revises != NULL && k < g_list_model_get_n_items (goals); k++)
+        {
+          g_autoptr(PlRecord) other = g_list_model_get_item (goals, k);
+
+          if (g_strcmp0 (pl_record_get_uuid (other), revises) == 0)
+            {
+              g_string_append_c (line, '\n');
+              g_string_append_printf (line, _("Replaces: %s"), pl_record_get_string (other, "body"));
+            }
+        }
+      paragraph (&page, line->str, "Sans 10", 6);
     }
   page.y += 10;
 
