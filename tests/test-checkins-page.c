@@ -797,23 +797,58 @@ test_learner_mode (Fixture *f, gconstpointer data)
     key_test_press (pin_dialog (mode), "Escape");
   g_assert_null (pin_dialog (mode));
 
-  /* The learner answers the milestone's reflection prompt and rates the
-   * goal, with the keyboard, and saves with Ctrl+Return. */
+  /* What learner mode shows of the learner's own check-ins: what they
+   * wrote, never the teacher's notes or markers. */
+  {
+    g_autofree char *shown = assert_only_learner_mode (mode);
+    g_autoptr(GListModel) mine = pl_store_list_checkins (f->store, me, NULL);
+    guint recent = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+      {
+        g_autoptr(PlRecord) c = g_list_model_get_item (mine, i);
+        const char *note = pl_record_get_string (c, "teacher-note");
+        g_autofree char *week = g_strdup_printf ("Week of %s", pl_record_get_string (c, "week-of"));
+
+        if (note != NULL)
+          g_assert_null (strstr (shown, note));
+        recent += strstr (shown, week) != NULL;
+      }
+    g_assert_cmpuint (recent, >=, MIN (g_list_model_get_n_items (mine), 3));
+    for (PlMarker m = 0; m < PL_N_MARKERS; m++)
+      g_assert_null (strstr (shown, pl_marker_label (m)));
+    /* The 1–4 buttons say what they mean. */
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (toggle_labelled (GTK_WIDGET (mode), "3"))), ==,
+                     "3 — Nearly there");
+  }
+
+  /* The learner answers the milestone's reflection prompt, rates the goal
+   * and fills in the check-in with the keyboard, and saves with
+   * Ctrl+Return — twice, which changes this week's check-in, not adds one. */
   {
     g_autofree char *shown = assert_only_learner_mode (mode);
     GtkEditable *reflection = first_entry_titled (GTK_WIDGET (mode), "_Reflection");
-    GtkEditable *worked = first_entry_titled (GTK_WIDGET (mode), "What _worked for me");
+    const char *titles[] = { "What _worked for me", "A _strategy I will try next", "_Help I need" };
+    const char *typed[] = { "Drawing it first", "Check each label twice", "A model to compare with" };
 
     g_assert_nonnull (strstr (shown, prompt));
     g_assert_nonnull (reflection);
-    g_assert_nonnull (worked);
     all_before = pl_store_count (f->store, "checkin", FALSE);
-    gtk_widget_grab_focus (GTK_WIDGET (worked));
-    key_test_type (GTK_WINDOW (mode), "Drawing it first");
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkEditable *entry = first_entry_titled (GTK_WIDGET (mode), titles[i]);
+
+        g_assert_nonnull (entry);
+        gtk_widget_grab_focus (GTK_WIDGET (entry));
+        key_test_press (GTK_WINDOW (mode), "ctrl+a");
+        key_test_type (GTK_WINDOW (mode), typed[i]);
+        g_assert_cmpstr (gtk_editable_get_text (entry), ==, typed[i]);
+      }
     gtk_widget_grab_focus (GTK_WIDGET (reflection));
     key_test_type (GTK_WINDOW (mode), "I checked my model twice");
     g_assert_cmpstr (gtk_editable_get_text (reflection), ==, "I checked my model twice");
     key_test_press (GTK_WINDOW (mode), "ctrl+3");
+    key_test_press (GTK_WINDOW (mode), "ctrl+Return");
     key_test_press (GTK_WINDOW (mode), "ctrl+Return");
     g_assert_cmpuint (pl_store_count (f->store, "checkin", FALSE), <=, all_before + 1);
   }
@@ -827,11 +862,30 @@ test_learner_mode (Fixture *f, gconstpointer data)
   }
   {
     g_autoptr(GListModel) mine = pl_store_list_checkins (f->store, me, NULL);
+    g_autoptr(GListModel) goals = pl_store_list_goals (f->store, me, NULL);
     g_autoptr(PlRecord) latest = g_list_model_get_item (mine, 0);
+    g_autoptr(PlRecord) goal = g_list_model_get_item (goals, 0);
+    g_autoptr(PlCheckin) week = pl_store_find_week_checkin (f->store, me, NULL, 1, NULL);
+    guint this_week = 0;
 
+    for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+      {
+        g_autoptr(PlRecord) c = g_list_model_get_item (mine, i);
+
+        this_week += g_strcmp0 (pl_record_get_string (c, "week-of"), pl_record_get_string (PL_RECORD (week), "week-of")) == 0;
+      }
+    g_assert_cmpuint (this_week, ==, 1);
+    g_assert_cmpstr (pl_record_get_uuid (latest), ==, pl_record_get_uuid (PL_RECORD (week)));
     g_assert_true (pl_record_get_boolean (latest, "by-learner"));
     g_assert_cmpint (pl_record_get_int (latest, "progress"), ==, 3);
     g_assert_cmpstr (pl_record_get_string (latest, "worked"), ==, "Drawing it first");
+    g_assert_cmpstr (pl_record_get_string (latest, "strategy"), ==, "Check each label twice");
+    g_assert_cmpstr (pl_record_get_string (latest, "help-needed"), ==, "A model to compare with");
+    g_assert_cmpstr (pl_record_get_string (latest, "reflection"), ==, "I checked my model twice");
+    if (g_strcmp0 (pl_record_get_string (goal, "status"), "active") == 0)
+      g_assert_cmpstr (pl_record_get_string (latest, "goal-uuid"), ==, pl_record_get_uuid (goal));
+    else
+      g_assert_nonnull (pl_record_get_string (latest, "goal-uuid"));
   }
 
   /* Closing asks for the PIN and stays; a wrong PIN changes nothing. */
@@ -879,6 +933,90 @@ test_learner_mode (Fixture *f, gconstpointer data)
   gtk_window_destroy (about);
 }
 
+/* A first check-in of the week made in learner mode is about the active
+ * goal; five wrong PINs make the next one wait, saying so. */
+static void
+test_learner_mode_lockout (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) status = NULL;
+  g_autoptr(PlCheckin) week = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  const char *me = NULL;
+  PlLearnerModeWindow *mode;
+  GtkWindow *dialog;
+
+  if (!key_test_available ())
+    {
+      g_test_skip ("needs X11 and xdotool to press real keys");
+      return;
+    }
+  g_assert_true (pl_store_set_teacher_pin (f->store, "4826", &error));
+  status = pl_store_class_checkin_status (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))),
+                                          NULL, 1, NULL);
+  for (guint i = 0; i < status->len && me == NULL; i++)
+    {
+      PlCheckinStatus *s = &g_array_index (status, PlCheckinStatus, i);
+      g_autoptr(GListModel) goals = pl_store_list_goals (f->store, s->learner_uuid, NULL);
+      g_autoptr(PlRecord) goal = g_list_model_get_item (goals, 0);
+
+      if (s->state != PL_CHECKIN_STATE_DONE && g_strcmp0 (pl_record_get_string (goal, "status"), "active") == 0)
+        me = s->learner_uuid;
+    }
+  g_assert_nonnull (me);
+  g_assert_true (pl_checkins_page_select (f->page, me));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "checkins.learner-mode", NULL));
+  iterate ();
+  mode = learner_mode_window ();
+  g_assert_nonnull (mode);
+
+  key_test_press (GTK_WINDOW (mode), "ctrl+2");
+  key_test_press (GTK_WINDOW (mode), "ctrl+Return");
+  week = pl_store_find_week_checkin (f->store, me, NULL, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (week);
+  {
+    g_autoptr(GListModel) goals = pl_store_list_goals (f->store, me, NULL);
+    g_autoptr(PlRecord) goal = g_list_model_get_item (goals, 0);
+
+    g_assert_cmpstr (pl_record_get_string (PL_RECORD (week), "goal-uuid"), ==, pl_record_get_uuid (goal));
+    g_assert_cmpint (pl_record_get_int (PL_RECORD (week), "progress"), ==, 2);
+    g_assert_true (pl_record_get_boolean (PL_RECORD (week), "by-learner"));
+  }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_false (pl_learner_mode_window_leave (mode, "1111"));
+      g_assert_cmpuint (pl_learner_mode_window_get_wait (mode), ==, 0);
+    }
+  g_assert_false (pl_learner_mode_window_leave (mode, "1111"));
+  g_assert_cmpuint (pl_learner_mode_window_get_wait (mode), >, 25);
+  g_assert_cmpuint (pl_learner_mode_window_get_wait (mode), <=, 30);
+  /* Even the right PIN waits. */
+  g_assert_false (pl_learner_mode_window_leave (mode, "4826"));
+  g_assert_true (learner_mode_window () == mode);
+
+  key_test_press (GTK_WINDOW (mode), "ctrl+w");
+  dialog = pin_dialog (mode);
+  g_assert_nonnull (dialog);
+  collect_text (GTK_WIDGET (dialog), shown);
+  g_assert_nonnull (strstr (shown->str, "Too many wrong PINs: wait"));
+  g_string_truncate (shown, 0);
+  key_test_type (dialog, "4826");
+  key_test_press (dialog, "Return");
+  key_test_spin (400);
+  g_assert_true (learner_mode_window () == mode);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  collect_text (GTK_WIDGET (mode), shown);
+  g_assert_nonnull (strstr (shown->str, "Too many wrong PINs: wait"));
+
+  /* Closing the window for good (the teacher quits) lifts the lock. */
+  gtk_window_destroy (GTK_WINDOW (mode));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_false (pl_window_get_locked (f->window));
+}
+
 static void
 test_pdf (Fixture *f, gconstpointer data)
 {
@@ -924,6 +1062,7 @@ main (int argc, char **argv)
   g_test_add ("/checkins-page/marker-history", Fixture, NULL, fixture_set_up, test_marker_history, fixture_tear_down);
   g_test_add ("/checkins-page/goal-history", Fixture, NULL, fixture_set_up, test_goal_history, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
+  g_test_add ("/checkins-page/learner-mode-lockout", Fixture, NULL, fixture_set_up, test_learner_mode_lockout, fixture_tear_down);
   g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);
   g_test_add ("/checkins-page/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   status = g_test_run ();

@@ -261,6 +261,15 @@ test_class_status (void)
         g_assert_cmpint (s->days_since, >=, 11);
     }
   g_assert_cmpuint (done, >, 12);      /* most of the class checked in that week */
+  {
+    g_auto(GStrv) who = pl_store_checked_in_this_week (store, classroom, "2026-10-16", 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (who), ==, done);
+    for (guint i = 0; i < status->len; i++)
+      g_assert_true (g_strv_contains ((const char * const *) who, g_array_index (status, PlCheckinStatus, i).learner_uuid)
+                     == (g_array_index (status, PlCheckinStatus, i).state == PL_CHECKIN_STATE_DONE));
+  }
   g_assert_cmpuint (missing, >=, 1);   /* and the demo has learners who went quiet */
 
   /* A new check-in moves a learner to done. */
@@ -392,6 +401,54 @@ test_marker_weeks (void)
   g_assert_cmpuint (counts[PL_MARKER_CHALLENGE_SEEKING], ==, 0);
 }
 
+/* This week's check-in is found by the day it was made, whatever week_of
+ * it was given under another check-in day. */
+static void
+test_find_week_checkin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(PlCheckin) none = NULL;
+  g_autoptr(PlCheckin) monday = NULL;
+  g_autoptr(PlCheckin) friday = NULL;
+  g_autoptr(PlCheckin) latest = NULL;
+  g_autofree char *today_week = pl_checkin_week_start (NULL, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  /* NULL is today. */
+  {
+    g_autofree char *again = pl_checkin_week_start (today, 1);
+    g_assert_cmpstr (today_week, ==, again);
+  }
+
+  /* Made on Wednesday 2026-10-14 while the week started on Monday. */
+  add_checkin (store, "l1", "2026-10-14T10:00:00Z", NULL);
+  none = pl_store_find_week_checkin (store, "l1", "2026-10-12", 3, &error);   /* the week before, from Wednesday */
+  g_assert_no_error (error);
+  g_assert_null (none);
+  monday = pl_store_find_week_checkin (store, "l1", "2026-10-18", 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (monday);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (monday), "week-of"), ==, "2026-10-12");
+  /* The check-in day is now Friday: the week from Friday 10-09 holds it. */
+  friday = pl_store_find_week_checkin (store, "l1", "2026-10-15", 5, &error);
+  g_assert_nonnull (friday);
+  g_assert_cmpstr (pl_record_get_uuid (PL_RECORD (friday)), ==, pl_record_get_uuid (PL_RECORD (monday)));
+  g_clear_object (&friday);
+  friday = pl_store_find_week_checkin (store, "l1", "2026-10-16", 5, &error);   /* a new Friday week */
+  g_assert_null (friday);
+
+  /* Two in one week: the later one. */
+  add_checkin (store, "l1", "2026-10-15T09:00:00Z", NULL);
+  latest = pl_store_find_week_checkin (store, "l1", "2026-10-17", 1, &error);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (latest), "checked-at"), ==, "2026-10-15T09:00:00Z");
+  g_assert_null (pl_store_find_week_checkin (store, "l2", "2026-10-17", 1, &error));
+  g_assert_no_error (error);
+  g_assert_null (pl_store_find_week_checkin (store, "l1", "Friday", 1, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+}
+
 static void
 test_pin (void)
 {
@@ -450,6 +507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checkins/class-status", test_class_status);
   g_test_add_func ("/checkins/reflection-and-markers", test_reflection_and_markers);
   g_test_add_func ("/checkins/marker-weeks", test_marker_weeks);
+  g_test_add_func ("/checkins/find-week-checkin", test_find_week_checkin);
   g_test_add_func ("/checkins/teacher-pin", test_pin);
   g_test_add_func ("/goals/smart", test_smart);
   return g_test_run ();

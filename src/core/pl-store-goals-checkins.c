@@ -16,10 +16,16 @@ char *
 pl_checkin_week_start (const char *day,
                        guint       weekday)
 {
+  char today[11];
   GDate date;
   int back;
 
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+  if (day == NULL)
+    {
+      _pl_goals_today (today);
+      day = today;
+    }
   if (!_pl_goals_parse_day (day, &date))
     return NULL;
   back = ((int) g_date_get_weekday (&date) - (int) weekday + 7) % 7;
@@ -80,6 +86,48 @@ markers_are_known (const char *list)
         return FALSE;
     }
   return TRUE;
+}
+
+PlCheckin *
+pl_store_find_week_checkin (PlStore     *store,
+                            const char  *learner_uuid,
+                            const char  *today,
+                            guint        weekday,
+                            GError     **error)
+{
+  g_autofree char *start = NULL;
+  g_autoptr(GListModel) found = NULL;
+  char end[11];
+  GDate next;
+  const char *params[4] = { learner_uuid, NULL, end, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  start = pl_checkin_week_start (today, weekday);
+  if (start == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), today);
+      return NULL;
+    }
+  _pl_goals_parse_day (start, &next);
+  g_date_add_days (&next, 7);
+  g_snprintf (end, sizeof end, "%04u-%02u-%02u", g_date_get_year (&next), g_date_get_month (&next),
+              g_date_get_day (&next));
+  params[1] = start;
+  /* By the day it was made: its week_of follows the check-in day of its
+   * time, which may have changed since. */
+  found = _pl_store_query (store, PL_TYPE_CHECKIN,
+                           "WHERE t.deleted = 0 AND t.learner_uuid = ?1"
+                           " AND substr(coalesce(t.checked_at, t.week_of), 1, 10) >= ?2"
+                           " AND substr(coalesce(t.checked_at, t.week_of), 1, 10) < ?3"
+                           " ORDER BY coalesce(t.checked_at, t.week_of) DESC, t.uuid LIMIT 1",
+                           params, error);
+  if (found == NULL)
+    return NULL;
+  return g_list_model_get_item (found, 0);
 }
 
 gboolean
@@ -267,6 +315,25 @@ pl_store_class_checkin_status (PlStore     *store,
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&out);
+}
+
+GStrv
+pl_store_checked_in_this_week (PlStore     *store,
+                               const char  *classroom_uuid,
+                               const char  *today,
+                               guint        weekday,
+                               GError     **error)
+{
+  g_autoptr(GArray) status = pl_store_class_checkin_status (store, classroom_uuid, today, weekday, error);
+  g_autoptr(GStrvBuilder) out = NULL;
+
+  if (status == NULL)
+    return NULL;
+  out = g_strv_builder_new ();
+  for (guint i = 0; i < status->len; i++)
+    if (g_array_index (status, PlCheckinStatus, i).state == PL_CHECKIN_STATE_DONE)
+      g_strv_builder_add (out, g_array_index (status, PlCheckinStatus, i).learner_uuid);
+  return g_strv_builder_end (out);
 }
 
 /* ---- reflections and markers --------------------------------------------- */

@@ -66,6 +66,18 @@ pl_markers_contain (const char *list,
   return FALSE;
 }
 
+const char *
+pl_checkin_progress_label (int progress)
+{
+  static const char *labels[] = {
+    N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
+  };
+
+  if (progress < 1 || progress > 4)
+    return NULL;
+  return _(labels[progress - 1]);
+}
+
 gboolean
 pl_goal_status_is_valid (const char *status)
 {

@@ -32,6 +32,10 @@ const char  *pl_marker_label                (PlMarker       marker);
 gboolean     pl_markers_contain             (const char    *markers,
                                              PlMarker       marker);
 
+/* "1 — Not started" … "4 — Goal met": what a progress rating (1 to 4)
+ * means; NULL for another value. */
+const char  *pl_checkin_progress_label      (int            progress);
+
 /* Goal statuses: "active", "met", "revised", "dropped". */
 gboolean     pl_goal_status_is_valid        (const char    *status);
 const char  *pl_goal_status_label           (const char    *status);
@@ -116,9 +120,23 @@ gboolean     pl_store_save_checkin          (PlStore       *store,
                                              guint          weekday,
                                              GError       **error);
 
-/* "YYYY-MM-DD" of the check-in day on or before DAY ("YYYY-MM-DD"). */
+/* The check-in week. It starts on the check-in day (WEEKDAY, 1 = Monday …
+ * 7 = Sunday, the "checkin-day" preference) and holds the six days after
+ * it. Returns "YYYY-MM-DD" of the check-in day on or before DAY
+ * ("YYYY-MM-DD"; NULL: today): the start of this check-in week. NULL when
+ * DAY is not a date. */
 char        *pl_checkin_week_start          (const char    *day,
                                              guint          weekday);
+/* The learner's check-in of the check-in week that holds TODAY
+ * ("YYYY-MM-DD"; NULL: today), the latest if there are several; NULL with
+ * no error when there is none. Found by the day it was made, not by its
+ * week_of, so that rows kept from before a change of check-in day are
+ * still found. */
+PlCheckin   *pl_store_find_week_checkin     (PlStore       *store,
+                                             const char    *learner_uuid,
+                                             const char    *today,
+                                             guint          weekday,
+                                             GError       **error);
 
 typedef enum
 {
@@ -144,6 +162,14 @@ GArray      *pl_store_class_checkin_status  (PlStore       *store,
                                              guint          weekday,
                                              GError       **error);
 void         pl_checkin_status_clear        (PlCheckinStatus *status);
+/* Who checked in this check-in week (the PL_CHECKIN_STATE_DONE learners
+ * of pl_store_class_checkin_status()): their uuids, in the class's name
+ * order. The week is the same as the Check-ins view's. */
+GStrv        pl_store_checked_in_this_week  (PlStore       *store,
+                                             const char    *classroom_uuid,
+                                             const char    *today,
+                                             guint          weekday,
+                                             GError       **error);
 
 /* The reflection prompt of a milestone the learner has done but not yet
  * reflected on, or NULL; *OUT_PROGRESS_UUID names the progress row where

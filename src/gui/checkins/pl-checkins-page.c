@@ -724,9 +724,6 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
 static void
 pl_checkins_page_init (PlCheckinsPage *self)
 {
-  static const char *progress_names[] = {
-    N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
-  };
   GtkListItemFactory *factory;
   GtkEventController *moves;
 
@@ -769,9 +766,9 @@ pl_checkins_page_init (PlCheckinsPage *self)
       g_autofree char *label = g_strdup_printf ("%u", i + 1);
 
       self->progress[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (label));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress[i]), _(progress_names[i]));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress[i]), pl_checkin_progress_label ((int) i + 1));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(progress_names[i]), -1);
+                                      pl_checkin_progress_label ((int) i + 1), -1);
       if (i > 0)
         gtk_toggle_button_set_group (self->progress[i], self->progress[0]);
       gtk_box_append (self->progress_box, GTK_WIDGET (self->progress[i]));
