@@ -93,6 +93,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  /* The memory settings outlive the test. */
+  g_settings_reset (pl_context_get_settings (f->context), "checkin-day");
   gtk_window_destroy (GTK_WINDOW (f->window));
   iterate ();
   g_clear_object (&f->context);
@@ -554,6 +556,88 @@ test_goal_history (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "dropped"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "(moved to a new unit)"));
   g_assert_nonnull (button_tipped (GTK_WIDGET (row), "Make the goal active again"));
+}
+
+static guint
+done_count (Fixture    *f,
+            guint       weekday)
+{
+  g_auto(GStrv) done = pl_store_checked_in_this_week (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))),
+                                                      NULL, weekday, NULL);
+
+  return g_strv_length (done);
+}
+
+/* The view follows a new check-in day at once, and this week's check-in
+ * made under the old day is still the one the form edits. */
+static void
+test_checkin_day_live (Fixture *f, gconstpointer data)
+{
+  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+  GtkEditable *worked = first_entry_titled (GTK_WIDGET (f->page), "What _worked");
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  guint monday = done_count (f, 1), other = 0, n_before;
+  const char *me = NULL;
+
+  /* A day under which a different number of learners checked in this week. */
+  for (guint d = 2; d <= 7 && other == 0; d++)
+    if (done_count (f, d) != monday)
+      other = d;
+  if (other == 0)
+    {
+      g_test_skip ("every check-in day gives the same week today");
+      return;
+    }
+  collect_text (GTK_WIDGET (f->page), texts);
+  expected = g_strdup_printf ("%u of 24 checked in this week", monday);
+  g_assert_nonnull (strstr (texts->str, expected));
+
+  g_settings_set_string (pl_context_get_settings (f->context), "checkin-day", days[other - 1]);
+  iterate ();
+  g_string_truncate (texts, 0);
+  collect_text (GTK_WIDGET (f->page), texts);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u of 24 checked in this week", done_count (f, other));
+  g_assert_nonnull (strstr (texts->str, expected));
+
+  /* A learner done under some other day whose check-in has the week_of
+   * of a Monday week: the form shows it and saving changes it. */
+  {
+    g_autoptr(PlCheckin) week = NULL;
+
+    for (guint d = 2; d <= 7 && me == NULL; d++)
+      {
+        g_auto(GStrv) done = pl_store_checked_in_this_week (f->store, pl_record_get_uuid (PL_RECORD (pl_context_get_classroom (f->context))),
+                                                            NULL, d, NULL);
+        g_autofree char *start = pl_checkin_week_start (NULL, d);
+
+        for (guint i = 0; done[i] != NULL && me == NULL; i++)
+          {
+            g_clear_object (&week);
+            week = pl_store_find_week_checkin (f->store, done[i], NULL, d, NULL);
+            if (week != NULL && g_strcmp0 (pl_record_get_string (PL_RECORD (week), "week-of"), start) != 0)
+              {
+                me = g_intern_string (done[i]);
+                g_settings_set_string (pl_context_get_settings (f->context), "checkin-day", days[d - 1]);
+                iterate ();
+              }
+          }
+      }
+    g_assert_nonnull (me);
+    g_assert_true (pl_checkins_page_select (f->page, me));
+    g_assert_cmpstr (gtk_editable_get_text (worked), ==, pl_record_get_string (PL_RECORD (week), "worked"));
+    n_before = pl_store_count (f->store, "checkin", FALSE);
+    gtk_editable_set_text (worked, "Changed on the new day");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "checkins.save", NULL));
+    iterate ();
+    g_assert_cmpuint (pl_store_count (f->store, "checkin", FALSE), ==, n_before);
+    {
+      g_autoptr(PlCheckin) again = pl_store_get (f->store, PL_TYPE_CHECKIN, pl_record_get_uuid (PL_RECORD (week)), NULL);
+
+      g_assert_cmpstr (pl_record_get_string (PL_RECORD (again), "worked"), ==, "Changed on the new day");
+    }
+  }
 }
 
 /* A goal linked to the unit's first milestone, with SMART hints. */
@@ -1061,6 +1145,7 @@ main (int argc, char **argv)
   g_test_add ("/checkins-page/next-previous-keys", Fixture, NULL, fixture_set_up, test_next_previous_keys, fixture_tear_down);
   g_test_add ("/checkins-page/marker-history", Fixture, NULL, fixture_set_up, test_marker_history, fixture_tear_down);
   g_test_add ("/checkins-page/goal-history", Fixture, NULL, fixture_set_up, test_goal_history, fixture_tear_down);
+  g_test_add ("/checkins-page/checkin-day-live", Fixture, NULL, fixture_set_up, test_checkin_day_live, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode", Fixture, NULL, fixture_set_up, test_learner_mode, fixture_tear_down);
   g_test_add ("/checkins-page/learner-mode-lockout", Fixture, NULL, fixture_set_up, test_learner_mode_lockout, fixture_tear_down);
   g_test_add ("/checkins-page/linked-goal", Fixture, NULL, fixture_set_up, test_linked_goal, fixture_tear_down);

@@ -16,6 +16,7 @@ struct _PlCheckinsPage
   PlContext        *context;
   PlClassroom      *classroom;
   gulong            changed_id;
+  gulong            day_changed_id;  /* the checkin-day preference */
   guint             reload_id;
 
   GHashTable       *status;        /* learner uuid → PlCheckinStatus* */

@@ -269,6 +269,14 @@ on_store_changed_cb (PlStore        *store,
 }
 
 static void
+on_checkin_day_changed_cb (GSettings      *settings,
+                           const char     *key,
+                           PlCheckinsPage *self)
+{
+  reload (self);
+}
+
+static void
 on_selection_changed_cb (GtkSingleSelection *selection,
                          GParamSpec         *pspec,
                          PlCheckinsPage     *self)
@@ -389,11 +397,7 @@ static void
 load_learner (PlCheckinsPage *self,
               const char     *uuid)
 {
-  g_autofree char *week = NULL;
   g_autofree char *prompt = NULL;
-  g_autoptr(GListModel) checkins = NULL;
-  char today[11];
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (g_strcmp0 (self->learner, uuid) != 0)
     {
@@ -402,19 +406,12 @@ load_learner (PlCheckinsPage *self,
     }
   gtk_label_set_label (self->name_label, g_hash_table_lookup (self->names, uuid));
 
-  /* This week's check-in is edited in place; otherwise the form starts empty. */
-  g_snprintf (today, sizeof today, "%04d-%02d-%02d", g_date_time_get_year (now),
-              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
-  week = pl_checkin_week_start (today, _pl_checkins_page_weekday (self));
+  /* This week's check-in is edited in place; otherwise the form starts
+   * empty. It is found by the day it was made, so that one made before
+   * the check-in day changed is still this week's. */
   g_clear_object (&self->editing);
-  checkins = pl_store_list_checkins (_pl_checkins_page_store (self), uuid, NULL);
-  if (checkins != NULL && g_list_model_get_n_items (checkins) > 0)
-    {
-      g_autoptr(PlCheckin) latest = g_list_model_get_item (checkins, 0);
-
-      if (g_strcmp0 (pl_record_get_string (PL_RECORD (latest), "week-of"), week) == 0)
-        self->editing = g_steal_pointer (&latest);
-    }
+  self->editing = pl_store_find_week_checkin (_pl_checkins_page_store (self), uuid, NULL,
+                                              _pl_checkins_page_weekday (self), NULL);
   fill_form (self);
   _pl_checkins_page_fill_goals (self);
   _pl_checkins_page_fill_history (self);
@@ -572,12 +569,17 @@ set_context (PlCheckinsPage *self,
     return;
   if (self->context != NULL && self->changed_id != 0)
     g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
-  self->changed_id = 0;
+  if (self->context != NULL && self->day_changed_id != 0)
+    g_signal_handler_disconnect (pl_context_get_settings (self->context), self->day_changed_id);
+  self->changed_id = self->day_changed_id = 0;
   g_set_object (&self->context, context);
   if (context != NULL)
     {
       self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
                                            G_CALLBACK (on_store_changed_cb), self);
+      /* A new check-in day moves every week: who is done, due or quiet. */
+      self->day_changed_id = g_signal_connect (pl_context_get_settings (context), "changed::checkin-day",
+                                               G_CALLBACK (on_checkin_day_changed_cb), self);
       reload (self);
     }
 }
