@@ -153,7 +153,8 @@ pl_checkins_print_pdf (PlStore     *store,
         : g_strdup_printf (_("Week of %s"), pl_record_get_string (c, "week-of"));
       const struct { const char *column; const char *label; } fields[] = {
         { "worked", N_("What worked") }, { "hard", N_("What was hard") },
-        { "strategy", N_("Strategy to try next") }, { "next-step", N_("Next step") },
+        { "strategy", N_("Strategy to try next") }, { "help-needed", N_("Help needed") },
+        { "next-step", N_("Next step") },
         { "reflection", N_("Reflection") },
       };
 
