@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "core/pl-store-goals.h"
 #include "sync-test-util.h"
 
 typedef struct
@@ -130,6 +131,53 @@ test_round_trip (Fixture       *f,
   g_assert_cmpstr (dump_b, ==, dump_hub);
   g_assert_nonnull (strstr (dump_b, "Weiß – “Jo”"));
   g_assert_nonnull (strstr (dump_b, "65.5"));
+}
+
+/* A goal's dated status history goes from device to hub to device. */
+static void
+test_goal_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlLearner) amara = sync_test_learner (f->a, "Amara", "Okafor");
+  g_autoptr(PlGoal) goal = NULL;
+  g_autoptr(PlGoal) on_b = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GFile) bundle = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *dump_a = NULL;
+  g_autofree char *dump_b = NULL;
+
+  goal = pl_store_add_goal (f->a, pl_record_get_uuid (PL_RECORD (amara)), "Explain melting", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_goal_status (f->a, goal, "met", "shown in the lab", &error));
+  g_assert_no_error (error);
+  history = pl_store_list_goal_history (f->a, pl_record_get_uuid (PL_RECORD (goal)), NULL);
+  text_a = pl_goal_history_describe (goal, history);
+  g_clear_object (&history);
+
+  bundle = sync_test_export (f->a, f->dir, "a.plbundle", NULL, FALSE);
+  sync_test_import (f->hub, bundle);
+  back = sync_test_export (f->hub, f->dir, "hub.plbundle", NULL, FALSE);
+  sync_test_import (f->b, back);
+
+  g_assert_cmpuint (pl_store_count (f->b, "goal_status", FALSE), ==, 2);
+  on_b = pl_store_get (f->b, PL_TYPE_GOAL, pl_record_get_uuid (PL_RECORD (goal)), &error);
+  g_assert_no_error (error);
+  history = pl_store_list_goal_history (f->b, pl_record_get_uuid (PL_RECORD (goal)), NULL);
+  text_b = pl_goal_history_describe (on_b, history);
+  g_assert_cmpstr (text_b, ==, text_a);
+  g_assert_nonnull (strstr (text_b, "shown in the lab"));
+
+  /* Importing again changes nothing. */
+  sync_test_import (f->b, back);
+  g_assert_cmpuint (pl_store_count (f->b, "goal_status", FALSE), ==, 2);
+  sync_test_import (f->a, back);
+  dump_a = sync_test_dump (f->a);
+  dump_b = sync_test_dump (f->b);
+  g_assert_cmpstr (dump_a, ==, dump_b);
 }
 
 static void
@@ -536,6 +584,7 @@ main (int    argc,
 
   ADD ("/bundle/round-trip", test_round_trip);
   ADD ("/bundle/twice-changes-nothing", test_twice_changes_nothing);
+  ADD ("/bundle/goal-history", test_goal_history);
   ADD ("/bundle/clock-moves-past-import", test_clock_moves_past_import);
   ADD ("/bundle/incremental", test_incremental);
   ADD ("/bundle/incremental-elsewhere-loses-nothing", test_incremental_elsewhere_loses_nothing);

@@ -8,6 +8,7 @@
 #include "core/pl-core.h"
 #include "core/pl-demo.h"
 #include "core/pl-store-evidence.h"
+#include "core/pl-store-goals.h"
 
 #define TODAY "2026-03-20"
 
@@ -115,6 +116,8 @@ test_shape (void)
   g_assert_cmpuint (pl_store_count (store, "descriptor", FALSE), ==, 24);
   g_assert_cmpuint (pl_store_count (store, "note", FALSE), >=, 24);
   g_assert_cmpuint (pl_store_count (store, "goal", FALSE), >=, 24);
+  /* Every goal's history starts with the day it was set. */
+  g_assert_cmpuint (pl_store_count (store, "goal_status", FALSE), >=, pl_store_count (store, "goal", FALSE));
   g_assert_cmpuint (pl_store_count (store, "pick", FALSE), >=, 3 * 24);
   g_assert_cmpuint (pl_store_count (store, "checkin", FALSE), >=, 24 * 3);
   g_assert_cmpuint (pl_store_count (store, "evidence", FALSE), >=, 24 * 12);
@@ -332,12 +335,119 @@ test_bad_options (void)
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  options.n_learners = 24;
+  options.checkin_weekday = 8;
+  g_assert_false (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "check-in day"));
+  g_clear_error (&error);
+  options.checkin_weekday = 1;
+
   options.n_learners = 60;
   g_cancellable_cancel (cancellable);
   g_assert_false (pl_demo_generate (store, &options, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (pl_store_count (store, "school", TRUE), ==, 0);
   g_assert_cmpuint (pl_store_count (store, "learner", TRUE), ==, 0);
+}
+
+/* Every demo check-in is one the app itself would save, rated 1 to 4, on
+ * the check-in day of its week; a minority by the learner. */
+static void
+assert_checkins_valid (PlStore *store,
+                       guint    weekday)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) checkins = pl_store_list (store, PL_TYPE_CHECKIN, &error);
+  guint n = g_list_model_get_n_items (checkins), by_learner = 0;
+
+  g_assert_cmpuint (n, >=, 24 * 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlCheckin) c = g_list_model_get_item (checkins, i);
+      const char *at = pl_record_get_string (PL_RECORD (c), "checked-at");
+      g_autofree char *day = g_strndup (at, 10);
+      g_autofree char *week = pl_checkin_week_start (day, weekday);
+
+      if (!pl_store_check_checkin (store, c, &error))
+        g_error ("demo check-in %s: %s", pl_record_get_uuid (PL_RECORD (c)), error->message);
+      g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "progress"), >=, 1);
+      g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "progress"), <=, 4);
+      /* On the check-in day itself, which starts its week. */
+      g_assert_cmpstr (day, ==, week);
+      g_assert_cmpstr (pl_record_get_string (PL_RECORD (c), "week-of"), ==, week);
+      if (pl_record_get_boolean (PL_RECORD (c), "by-learner"))
+        {
+          by_learner++;
+          g_assert_null (pl_record_get_string (PL_RECORD (c), "teacher-note"));
+        }
+    }
+  g_assert_cmpuint (by_learner, >=, n / 10);
+  g_assert_cmpuint (by_learner, <=, n * 2 / 5);
+}
+
+/* Where the class stands on TODAY with weeks starting on WEEKDAY. */
+static void
+count_states (PlStore    *store,
+              const char *today,
+              guint       weekday,
+              guint      *done,
+              guint      *due,
+              guint      *missing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) classes = pl_store_list (store, PL_TYPE_CLASSROOM, &error);
+  g_autoptr(PlRecord) c = g_list_model_get_item (classes, 0);
+  g_autoptr(GArray) status = pl_store_class_checkin_status (store, pl_record_get_uuid (c), today, weekday, &error);
+
+  g_assert_no_error (error);
+  *done = *due = *missing = 0;
+  for (guint i = 0; i < status->len; i++)
+    switch (g_array_index (status, PlCheckinStatus, i).state)
+      {
+      case PL_CHECKIN_STATE_DONE: (*done)++; break;
+      case PL_CHECKIN_STATE_DUE: (*due)++; break;
+      case PL_CHECKIN_STATE_MISSING: (*missing)++; break;
+      }
+}
+
+static void
+test_checkins (void)
+{
+  /* today, check-in day */
+  static const struct { const char *today; guint weekday; } cases[] = {
+    { TODAY, 1 },            /* a Friday, weeks from Monday */
+    { "2026-03-16", 1 },     /* the check-in day itself */
+    { "2026-03-18", 5 },     /* a Wednesday, weeks from Friday */
+    { "2026-03-20", 5 },     /* a Friday, weeks from Friday */
+    { "2026-03-22", 3 },     /* a Sunday, weeks from Wednesday */
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+      PlDemoOptions options;
+      guint done, due, missing;
+
+      pl_demo_options_init (&options);
+      options.today = cases[k].today;
+      options.checkin_weekday = cases[k].weekday;
+      g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+      g_assert_no_error (error);
+
+      assert_checkins_valid (store, cases[k].weekday);
+      /* Most of the class has checked in this week, a few not yet, and
+       * three have been quiet for two weeks or more. */
+      count_states (store, cases[k].today, cases[k].weekday, &done, &due, &missing);
+      g_test_message ("%s, day %u: %u done, %u due, %u quiet", cases[k].today, cases[k].weekday,
+                      done, due, missing);
+      g_assert_cmpuint (done + due + missing, ==, 24);
+      g_assert_cmpuint (done, >=, 17);
+      g_assert_cmpuint (due, >=, 1);
+      g_assert_cmpuint (due, <=, 4);
+      g_assert_cmpuint (missing, ==, 3);
+    }
 }
 
 static void
@@ -659,6 +769,7 @@ main (int    argc,
   g_test_add_func ("/demo/reproducible", test_reproducible);
   g_test_add_func ("/demo/shape", test_shape);
   g_test_add_func ("/demo/paths", test_paths);
+  g_test_add_func ("/demo/checkins", test_checkins);
   g_test_add_func ("/demo/refuses-second-demo", test_refuses_second_demo);
   g_test_add_func ("/demo/bad-options", test_bad_options);
   g_test_add_func ("/demo/classes-scale", test_classes_scale);

@@ -237,6 +237,47 @@ test_migration_with_backup (void)
   g_assert_null (pl_store_get_backup_path (store));
 }
 
+/* From every older version, opening migrates to the current one, and a
+ * table a later migration adds (goal_status, for one) is no reason to
+ * call the older database damaged. */
+static void
+test_migration_from_each_version (void)
+{
+  for (guint version = 1; version < pl_schema_current_version (); version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%u.db", version);
+      g_autofree char *path = temp_path (name);
+      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;", PL_SCHEMA_APPLICATION_ID);
+      g_autofree char *user_version = g_strdup_printf ("PRAGMA user_version = %u;", version);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlStore) store = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+      const char * const *tables = pl_schema_synced_tables ();
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      for (guint v = 1; v <= version; v++)
+        g_assert_cmpint (sqlite3_exec (db, pl_schema_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, user_version, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "INSERT INTO meta VALUES ('device_id', 'old-device');"
+                                     "INSERT INTO goal (uuid, updated_hlc, origin, learner_uuid, body, status, set_on)"
+                                     " VALUES ('g1', 5, 'old-device', 'l1', 'Read two articles', 'met', '2026-09-14');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = pl_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (pl_store_get_schema_version (store), ==, pl_schema_current_version ());
+      g_assert_true (pl_store_check (store, report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pl_store_count (store, "goal", FALSE), ==, 1);
+      for (guint i = 0; tables[i] != NULL; i++)
+        g_assert_cmpuint (pl_store_count (store, tables[i], TRUE), ==, g_str_equal (tables[i], "goal") ? 1 : 0);
+    }
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -304,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse-newer-and-corrupt", test_refuse_newer_and_corrupt);
   g_test_add_func ("/store/migration-with-backup", test_migration_with_backup);
+  g_test_add_func ("/store/migration-from-each-version", test_migration_from_each_version);
   g_test_add_func ("/hlc/never-goes-back", test_clock_never_goes_back);
   g_test_add_func ("/hlc/survives-restart", test_clock_survives_restart);
 

@@ -15,6 +15,7 @@
 #include "pl-evidence.h"
 #include "pl-framework.h"
 #include "pl-goal.h"
+#include "pl-goal-status.h"
 #include "pl-grade-override.h"
 #include "pl-hlc.h"
 #include "pl-learner.h"

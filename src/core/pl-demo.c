@@ -132,6 +132,7 @@ typedef struct
   const char   *origin;
   GHashTable   *statements;   /* columns literal → borrowed statement */
   gboolean      tombstone;    /* the next row is written deleted */
+  guint         checkin_weekday;  /* 1 = Monday … 7 = Sunday */
 
   char          school[37];
   char          standards[N_STANDARDS][37];
@@ -396,6 +397,8 @@ typedef struct
   char board[37];
   char options[9][37];
   char criteria[N_STANDARDS][37];
+  guint n_lapsed;     /* learners who stopped checking in two weeks ago */
+  guint n_late;       /* learners not checked in yet this week */
 } ClassPlan;
 
 static gboolean
@@ -412,6 +415,7 @@ write_class (Demo       *d,
 
   name = n_classes == 1 ? g_strdup ("Grade 7 Science")
                         : g_strdup_printf ("Grade 7 Science %u", index + 1);
+  c->n_lapsed = c->n_late = 0;
   make_uuid (d, c->uuid);
   if (!put (d, error, "classroom", c->uuid,
             "school_uuid, name, subject, grade_level, period, source_id, mastery_method, mastery_param, archived",
@@ -429,7 +433,7 @@ write_class (Demo       *d,
             "By the end of week 4, use measured data to decide whether four changes are chemical reactions.\n"
             "By the end of week 4, show with a sealed-container experiment that mass is conserved within 2 %.\n"
             "By the end of week 6, design and test a device that changes temperature by at least 10 °C.\n"
-            "Every Friday, record progress towards a personal goal in a check-in.",
+            "Every week, on check-in day, record progress towards a personal goal in a check-in.",
             starts, ends))
     return FALSE;
   for (guint i = 0; i < N_STANDARDS; i++)
@@ -749,6 +753,21 @@ write_evidence_row (Demo              *d,
   return TRUE;
 }
 
+/* One dated step of a goal's history, never after today. */
+static gboolean
+write_goal_change (Demo        *d,
+                   const char  *goal,
+                   const char  *status,
+                   int          offset,
+                   GError     **error)
+{
+  char id[37], on[11];
+
+  make_uuid (d, id);
+  day_iso (d, MIN (offset, d->today_off), on);
+  return put (d, error, "goal_status", id, "goal_uuid, status, changed_on, note", "sssn", goal, status, on);
+}
+
 static gboolean
 write_work (Demo         *d,
             LearnerPlan  *p,
@@ -820,11 +839,11 @@ write_work (Demo         *d,
         return FALSE;
     }
 
-  /* Goals: one on the learner's weakest standard; sometimes revised. */
+  /* Goals: one on the learner's weakest standard; sometimes revised. Each
+   * status change is dated in the goal's history. */
   make_uuid (d, goal);
-  day_iso (d, rng_range (&d->rng, 1, 4), day);
-  day_iso (d, milestone_specs[1].due_day, target);
   {
+    int set_day = rng_range (&d->rng, 1, 4);
     g_autofree char *body = g_strdup_printf ("Reach Proficient on %s (%s) by the lab report.",
                                              standard_specs[weak].short_title, standard_specs[weak].code);
     gboolean revised = rng_chance (&d->rng, 0.15);
@@ -833,73 +852,101 @@ write_work (Demo         *d,
                          : p->path == PATH_SILENT && rng_chance (&d->rng, 0.3) ? "dropped"
                          : "active";
 
+    day_iso (d, set_day, day);
+    day_iso (d, milestone_specs[1].due_day, target);
     if (!put (d, error, "goal", goal, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target))
+              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target) ||
+        !write_goal_change (d, goal, "active", set_day, error))
+      return FALSE;
+    if (g_strcmp0 (status, "met") == 0 &&
+        !write_goal_change (d, goal, "met", MAX (milestone_specs[1].due_day - rng_range (&d->rng, 0, 3), set_day + 7), error))
+      return FALSE;
+    if (g_strcmp0 (status, "dropped") == 0 &&
+        !write_goal_change (d, goal, "dropped", rng_range (&d->rng, 15, 20), error))
       return FALSE;
     if (revised)
       {
         g_autofree char *body2 = g_strdup_printf ("Reach Developing, then Proficient, on %s with weekly practice.",
                                                   standard_specs[weak].code);
+        int revised_day = rng_range (&d->rng, 12, 18);
 
         make_uuid (d, goal2);
-        day_iso (d, rng_range (&d->rng, 12, 18), day);
+        day_iso (d, revised_day, day);
         day_iso (d, milestone_specs[2].due_day, target);
         if (!put (d, error, "goal", goal2, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal))
+                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal) ||
+            !write_goal_change (d, goal, "revised", revised_day, error) ||
+            !write_goal_change (d, goal2, "active", revised_day, error))
           return FALSE;
       }
   }
 
-  /* Weekly check-ins, on Fridays. */
-  for (int w = 0; w < 6; w++)
-    {
-      int checked = 7 * w + 4;
-      double level;
-      int progress;
-      char week[11], reflection_buf[256] = "";
-      const char *markers, *reflection = NULL;
-      char id[37];
+  /* Weekly check-ins, on the class's check-in day: every week from the
+   * first check-in day of the unit up to the one that started this
+   * check-in week. Two silent learners stopped after the second week, one
+   * more lapsed two weeks ago, and a few have not checked in yet this
+   * week; everyone else checked in last week and this week. */
+  {
+    int first = (int) d->checkin_weekday - 1;
+    int n_weeks = d->today_off >= first ? (d->today_off - first) / 7 + 1 : 0;
+    gboolean lapsed = !silent && p->path == PATH_STALLED && c->n_lapsed == 0;
+    gboolean late = !silent && !lapsed && c->n_late < 3 && rng_chance (&d->rng, 0.35);
 
-      if (checked > d->today_off)
-        {
-          /* This week's check-in only once the week is under way. */
-          if (checked - d->today_off > 2)
-            continue;
-          checked = d->today_off;
-        }
-      if (silent && w >= 2)
-        continue;
-      if (!gaming && w > 0 && rng_chance (&d->rng, 0.08))
-        continue;
+    c->n_lapsed += lapsed;
+    c->n_late += late;
+    for (int w = 0; w < n_weeks; w++)
+      {
+        int checked = first + 7 * w;
+        gboolean by_learner;
+        double level;
+        int progress;
+        char week[11], reflection_buf[256] = "";
+        const char *markers, *reflection = NULL;
+        char id[37];
 
-      level = expected_score (d, p, checked, weak);
-      progress = gaming ? rng_range (&d->rng, 75, 95)
-                        : CLAMP ((int) (level * 25.0 + 10.0 * rng_normal (&d->rng)), 0, 100);
-      /* The self-regulation markers of pl-store-goals.h. */
-      markers = gaming ? NULL
-                : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
-                : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
-                : p->path == PATH_DROPPING ? "help-seeking"
-                : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
-      for (guint m = 0; m < 3; m++)
-        if (milestone_specs[m].due_day / 7 == w)
-          {
-            g_snprintf (reflection_buf, sizeof reflection_buf, "%s",
-                        PICK (&d->rng, milestone_specs[m].reflections));
-            reflection = reflection_buf;
-          }
-      make_uuid (d, id);
-      day_iso (d, 7 * w, week);
-      moment_iso (d, checked, 14 * 60 + (int) rng_below (&d->rng, 60), at);
-      if (!put (d, error, "checkin", id,
-                "learner_uuid, goal_uuid, week_of, checked_at, progress, worked, hard, strategy, help_needed, teacher_note, next_step, markers, reflection, by_learner",
-                "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
-                PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
-                level < 2.2 ? "Help with getting started on the next task" : NULL,
-                rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
-                PICK (&d->rng, next_steps), markers, reflection, 1))
-        return FALSE;
-    }
+        if (silent && w >= 2)
+          continue;
+        if (lapsed && w >= n_weeks - 2)
+          continue;
+        if (late && w == n_weeks - 1)
+          continue;
+        if (!gaming && w > 0 && w < n_weeks - 2 && rng_chance (&d->rng, 0.08))
+          continue;
+
+        level = expected_score (d, p, checked, weak);
+        /* Progress on the goal, 1 to 4; a gamer rates it high. (CLAMP
+         * would draw its argument more than once.) */
+        progress = gaming ? rng_range (&d->rng, 3, 4) : (int) lround (level + 0.5 * rng_normal (&d->rng));
+        progress = CLAMP (progress, 1, 4);
+        /* About one in five filled in by the learner in learner mode: no
+         * teacher note and no markers then, the teacher ticks those. */
+        by_learner = rng_chance (&d->rng, 0.2);
+        /* The self-regulation markers of pl-store-goals.h. */
+        markers = gaming || by_learner ? NULL
+                  : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
+                  : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
+                  : p->path == PATH_DROPPING ? "help-seeking"
+                  : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
+        for (guint m = 0; m < 3; m++)
+          if (milestone_specs[m].due_day / 7 == w)
+            {
+              g_snprintf (reflection_buf, sizeof reflection_buf, "%s",
+                          PICK (&d->rng, milestone_specs[m].reflections));
+              reflection = reflection_buf;
+            }
+        make_uuid (d, id);
+        day_iso (d, checked, week);
+        moment_iso (d, checked, school_minute (d), at);
+        if (!put (d, error, "checkin", id,
+                  "learner_uuid, goal_uuid, week_of, checked_at, progress, worked, hard, strategy, help_needed, teacher_note, next_step, markers, reflection, by_learner",
+                  "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
+                  PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
+                  level < 2.2 ? "Help with getting started on the next task" : NULL,
+                  !by_learner && rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
+                  PICK (&d->rng, next_steps), markers, reflection, by_learner ? 1 : 0))
+          return FALSE;
+      }
+  }
 
   /* Evidence: every assessed pick on its standards, plus quizzes and
    * exit tickets spread over the weeks. */
@@ -1167,6 +1214,7 @@ pl_demo_options_init (PlDemoOptions *options)
   memset (options, 0, sizeof *options);
   options->n_learners = 24;
   options->seed = 1;
+  options->checkin_weekday = 1;
 }
 
 static gboolean
@@ -1207,6 +1255,13 @@ pl_demo_options_check (const PlDemoOptions  *options,
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                    _("learners: %u is out of range (1 to 1000000)"), options->n_learners);
+      return FALSE;
+    }
+  if (options->checkin_weekday < 1 || options->checkin_weekday > 7)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("check-in day: %u is not a day of the week (1 = Monday to 7 = Sunday)"),
+                   options->checkin_weekday);
       return FALSE;
     }
   return parse_today (options->today, &today, error);
@@ -1251,6 +1306,7 @@ pl_demo_generate (PlStore              *store,
   d.store = store;
   d.statements = statements;
   d.origin = pl_store_get_device_id (store);
+  d.checkin_weekday = options->checkin_weekday;
   if (!choose_seed (&d, options->seed, error))
     return FALSE;
 

@@ -237,18 +237,31 @@ static const char migration_3[] =
   "CREATE INDEX grade_override_supersedes ON grade_override (supersedes_uuid)"
   " WHERE supersedes_uuid IS NOT NULL;";
 
+/* Version 4: the dated history of each goal's status, one append-only row per
+ * change (set, met, revised, dropped, active again). A goal from before
+ * has no rows: it was active from its set_on to whatever status it has. */
+static const char migration_4[] =
+  "CREATE TABLE goal_status (" SYNC_COLUMNS
+  " goal_uuid TEXT NOT NULL, status TEXT NOT NULL, changed_on TEXT NOT NULL, note TEXT);"
+  "CREATE INDEX goal_status_goal ON goal_status (goal_uuid, changed_on);"
+  "CREATE TRIGGER goal_status_immutable BEFORE UPDATE ON goal_status"
+  " WHEN NEW.goal_uuid IS NOT OLD.goal_uuid OR NEW.status IS NOT OLD.status"
+  "   OR NEW.changed_on IS NOT OLD.changed_on OR NEW.note IS NOT OLD.note"
+  " BEGIN SELECT RAISE (ABORT, 'goal status changes are append-only: add a new one instead'); END;";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 static const char * const synced_tables[] = {
   "school", "classroom", "learner", "enrollment", "profile_field", "note",
   "framework", "standard", "standard_link", "unit", "unit_standard", "milestone", "milestone_progress",
   "board", "board_assignment", "choice_option", "option_standard", "pick",
-  "goal", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
+  "goal", "goal_status", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
   "grade_override", "suggestion_decision", "standard_method",
   NULL
 };
@@ -275,7 +288,8 @@ pl_schema_synced_tables (void)
 gboolean
 pl_schema_table_is_append_only (const char *table)
 {
-  return g_strcmp0 (table, "evidence") == 0 || g_strcmp0 (table, "note") == 0;
+  return g_strcmp0 (table, "evidence") == 0 || g_strcmp0 (table, "note") == 0 ||
+         g_strcmp0 (table, "goal_status") == 0;
 }
 
 gboolean

@@ -438,18 +438,45 @@ query_int (PlStore     *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* Every table of the current schema must be there. */
+/* The tables migrations 1 … VERSION create: a database opened before it is
+ * migrated has only the tables of its own version. */
+static GHashTable *
+tables_of_version (guint version)
+{
+  GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open (":memory:", &db) == SQLITE_OK)
+    {
+      for (guint v = 1; v <= version; v++)
+        sqlite3_exec (db, pl_schema_migration (v), NULL, NULL, NULL);
+      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &stmt, NULL) == SQLITE_OK)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_hash_table_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return tables;
+}
+
+/* Every synced table of the database's schema version must be there. */
 static gboolean
 check_tables (PlStore  *self,
+              guint     version,
               GError  **error)
 {
   const char * const *tables = pl_schema_synced_tables ();
+  g_autoptr(GHashTable) expected = version < pl_schema_current_version () ? tables_of_version (version) : NULL;
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", tables[i]);
+      g_autofree char *sql = NULL;
       gint64 n = 0;
 
+      if (expected != NULL && !g_hash_table_contains (expected, tables[i]))
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", tables[i]);
       if (!query_int (self, sql, &n, error))
         return FALSE;
       if (n != 1)
@@ -616,7 +643,7 @@ open_database (PlStore     *self,
                    _("%s: the database has no schema version; it is damaged"), self->path);
       return FALSE;
     }
-  if (version > 0 && !check_tables (self, error))
+  if (version > 0 && !check_tables (self, (guint) version, error))
     return FALSE;
 
   /* The backup comes first, before this connection changes anything. */
@@ -1201,7 +1228,7 @@ pl_store_check (PlStore  *self,
       _pl_store_set_error (self, error, _("cannot check the database"));
       return FALSE;
     }
-  if (!check_tables (self, error))
+  if (!check_tables (self, self->schema_version, error))
     return FALSE;
 
   g_string_append_printf (report, "schema: %u\n", self->schema_version);

@@ -21,6 +21,7 @@ struct _PlWindow
   PlContext            *context;
   GCancellable         *work;
   gboolean              syncing_dropdown;
+  gboolean              locked;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -412,6 +413,21 @@ demo_progress_cb (double   fraction,
                               free_progress_update);
 }
 
+typedef struct
+{
+  char  *path;
+  guint  checkin_weekday;
+} DemoJob;
+
+static void
+demo_job_free (gpointer data)
+{
+  DemoJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
 static void
 demo_thread (GTask        *task,
              gpointer      source_object,
@@ -419,12 +435,12 @@ demo_thread (GTask        *task,
              GCancellable *cancellable)
 {
   PlWindow *self = source_object;
-  const char *path = task_data;
+  DemoJob *job = task_data;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PlDemoOptions options;
 
-  store = pl_store_open (path, &error);
+  store = pl_store_open (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -434,6 +450,8 @@ demo_thread (GTask        *task,
   options.progress = demo_progress_cb;
   options.progress_data = self;
   options.add = TRUE;
+  /* The demo's check-ins fall on the teacher's check-in day. */
+  options.checkin_weekday = job->checkin_weekday;
   if (!pl_demo_generate (store, &options, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -459,7 +477,7 @@ demo_done_cb (GObject      *object,
     pl_window_add_toast (self, adw_toast_new (_("Demo classroom ready")));
 
   pl_store_reload (pl_context_get_store (self->context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", !self->locked);
   update_main_page (self);
 }
 
@@ -470,6 +488,7 @@ load_demo_action (GtkWidget  *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
+  DemoJob *job;
 
   if (self->work != NULL)
     return;
@@ -481,7 +500,10 @@ load_demo_action (GtkWidget  *widget,
 
   task = g_task_new (self, self->work, demo_done_cb, NULL);
   g_task_set_source_tag (task, load_demo_action);
-  g_task_set_task_data (task, g_strdup (pl_store_get_path (pl_context_get_store (self->context))), g_free);
+  job = g_new0 (DemoJob, 1);
+  job->path = g_strdup (pl_store_get_path (pl_context_get_store (self->context)));
+  job->checkin_weekday = pl_context_get_checkin_weekday (self->context);
+  g_task_set_task_data (task, job, demo_job_free);
   g_task_run_in_thread (task, demo_thread);
 }
 
@@ -674,6 +696,34 @@ pl_window_get_view (PlWindow *self)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+pl_window_set_locked (PlWindow *self,
+                      gboolean  locked)
+{
+  GtkWidgetClass *klass;
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  self->locked = locked;
+  klass = GTK_WIDGET_GET_CLASS (self);
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (owner == PL_TYPE_WINDOW)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, !locked);
+  /* The demo stays off while its work runs. */
+  if (!locked && self->work != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+}
+
+gboolean
+pl_window_get_locked (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->locked;
 }
 
 void
