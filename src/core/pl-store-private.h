@@ -28,6 +28,12 @@ gboolean       _pl_store_step_done     (PlStore        *self,
 void           _pl_store_set_error     (PlStore        *self,
                                         GError        **error,
                                         const char     *context);
+/* "YYYY-MM-DDTHH:MM:SSZ" of now, in UTC. */
+char          *_pl_store_now_iso8601   (void);
+/* quick_check of the open database; PL_STORE_ERROR_CORRUPT on damage. */
+gboolean       _pl_store_run_quick_check (PlStore      *self,
+                                          GCancellable *cancellable,
+                                          GError      **error);
 /* A new clock value for a write in the current transaction. */
 guint64        _pl_store_tick          (PlStore        *self);
 /* Views and the engine hear of the change when the transaction commits. */

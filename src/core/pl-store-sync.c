@@ -795,6 +795,7 @@ set_cache_size (sqlite3 *db,
 static void
 merge_free (PlSyncMerge *merge)
 {
+  pl_store_release_writes (merge->store);
   set_cache_size (merge->db, merge->cache_size);
   g_clear_pointer (&merge->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&merge->seen_before, g_hash_table_unref);
@@ -815,6 +816,8 @@ pl_store_sync_merge_begin (PlStore     *self,
 
   if (!pl_store_begin (self, error))
     return NULL;
+  /* A window's edit meanwhile is refused at once, not after seconds. */
+  pl_store_claim_writes (self, _("a sync bundle is being imported into this database; try again when the import has finished"));
   merge = g_new0 (PlSyncMerge, 1);
   merge->store = g_object_ref (self);
   merge->db = _pl_store_get_db (self);

@@ -26,6 +26,11 @@ struct _PlStore
   gboolean     failed;          /* an inner level rolled back */
   guint64      hlc_at_begin;
   GHashTable  *changed_tables;  /* interned table names */
+
+  char        *claim_key;       /* canonical path, for claims on the file */
+  guint        claims;          /* pl_store_claim_writes nesting */
+  char        *refusal;         /* why writes are refused, or NULL */
+  gboolean     checked;         /* quick_check ran when opening */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -43,8 +48,15 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
+  if (self->claims > 0)
+    {
+      self->claims = 1;
+      pl_store_release_writes (self);
+    }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->changed_tables, g_hash_table_unref);
+  g_free (self->claim_key);
+  g_free (self->refusal);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -258,6 +270,146 @@ pl_store_set_meta (PlStore     *self,
   return pl_store_commit (self, error);
 }
 
+/* The stored clock only moves forward: of two connections, the one that
+ * commits last must not put back a lower value. */
+static gboolean
+write_clock (PlStore  *self,
+             guint64   hlc,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _pl_store_prepare (self,
+                            "INSERT INTO meta (key, value) VALUES ('hlc', ?1)"
+                            " ON CONFLICT (key) DO UPDATE SET value ="
+                            " CAST (max (CAST (value AS INTEGER), CAST (excluded.value AS INTEGER)) AS TEXT)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) hlc);
+  return _pl_store_step_done (self, stmt, error);
+}
+
+/* ---- who may write ------------------------------------------------- */
+
+/* Claims on database files by long writes of this process: canonical
+ * path → Claim. A write through another connection would wait on SQLite's
+ * lock for its whole busy timeout and then fail; it is refused at once
+ * instead, with a message that says why. */
+typedef struct
+{
+  PlStore *owner;   /* not a reference: the owner removes its claim */
+  char    *what;
+} Claim;
+
+static GMutex claims_lock;
+static GHashTable *claims;
+
+static void
+claim_free (gpointer data)
+{
+  Claim *claim = data;
+
+  g_free (claim->what);
+  g_free (claim);
+}
+
+gboolean
+pl_store_claim_writes (PlStore    *self,
+                       const char *what)
+{
+  Claim *claim;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (self->claim_key == NULL)
+    return TRUE;
+  g_mutex_lock (&claims_lock);
+  if (claims == NULL)
+    claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, claim_free);
+  claim = g_hash_table_lookup (claims, self->claim_key);
+  if (claim == NULL)
+    {
+      claim = g_new0 (Claim, 1);
+      claim->owner = self;
+      claim->what = g_strdup (what);
+      g_hash_table_insert (claims, g_strdup (self->claim_key), claim);
+    }
+  else if (claim->owner != self)
+    ok = FALSE;
+  if (ok)
+    self->claims++;
+  g_mutex_unlock (&claims_lock);
+  return ok;
+}
+
+void
+pl_store_release_writes (PlStore *self)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  if (self->claims == 0)
+    return;
+  g_mutex_lock (&claims_lock);
+  if (--self->claims == 0 && claims != NULL)
+    {
+      Claim *claim = g_hash_table_lookup (claims, self->claim_key);
+
+      if (claim != NULL && claim->owner == self)
+        g_hash_table_remove (claims, self->claim_key);
+    }
+  g_mutex_unlock (&claims_lock);
+}
+
+void
+pl_store_refuse_writes (PlStore    *self,
+                        const char *reason)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  g_free (self->refusal);
+  self->refusal = g_strdup (reason);
+}
+
+const char *
+pl_store_get_refusal (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  return self->refusal;
+}
+
+static gboolean
+check_writes_allowed (PlStore  *self,
+                      GError  **error)
+{
+  g_autofree char *other = NULL;
+
+  if (self->refusal != NULL)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY, self->refusal);
+      return FALSE;
+    }
+  if (self->claim_key == NULL)
+    return TRUE;
+  g_mutex_lock (&claims_lock);
+  if (claims != NULL)
+    {
+      Claim *claim = g_hash_table_lookup (claims, self->claim_key);
+
+      if (claim != NULL && claim->owner != self)
+        other = g_strdup (claim->what);
+    }
+  g_mutex_unlock (&claims_lock);
+  if (other != NULL)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY, other);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- transactions -------------------------------------------------- */
 
 gboolean
@@ -268,8 +420,18 @@ pl_store_begin (PlStore  *self,
 
   if (self->depth == 0)
     {
+      g_autofree char *stored = NULL;
+
+      if (!check_writes_allowed (self, error))
+        return FALSE;
       if (!_pl_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another connection (an import in a worker thread, the command-line
+       * tool) may have moved the stored clock past this one's: a write of
+       * this connection must come after what it wrote. */
+      stored = pl_store_get_meta (self, "hlc");
+      if (stored != NULL)
+        pl_hlc_observe (self->clock, g_ascii_strtoull (stored, NULL, 10));
       self->failed = FALSE;
       self->hlc_at_begin = pl_hlc_last (self->clock);
     }
@@ -313,13 +475,11 @@ pl_store_commit (PlStore  *self,
     }
 
   /* The clock's high-water mark is kept so that it never goes back, even
-   * across restarts with a wall clock that was set back. */
+   * across restarts with a wall clock that was set back, nor when several
+   * connections write. */
   if (pl_hlc_last (self->clock) != self->hlc_at_begin)
     {
-      char buf[32];
-
-      g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, pl_hlc_last (self->clock));
-      if (!write_meta (self, "hlc", buf, error))
+      if (!write_clock (self, pl_hlc_last (self->clock), error))
         {
           _pl_store_exec (self, "ROLLBACK", NULL);
           g_hash_table_remove_all (self->changed_tables);
@@ -544,6 +704,7 @@ migrate (PlStore  *self,
 static gboolean
 open_database (PlStore     *self,
                const char  *path,
+               guint64      check_limit,
                GError     **error)
 {
   gboolean exists = FALSE;
@@ -619,6 +780,20 @@ open_database (PlStore     *self,
   if (version > 0 && !check_tables (self, error))
     return FALSE;
 
+  /* Damaged pages are found now, before anything is written, rather than
+   * when a view or an export happens to read them. */
+  if (version > 0 && path != NULL && check_limit > 0)
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (guint64) st.st_size <= check_limit)
+        {
+          if (!_pl_store_run_quick_check (self, NULL, error))
+            return FALSE;
+          self->checked = TRUE;
+        }
+    }
+
   /* The backup comes first, before this connection changes anything. */
   if (version > 0 && version < (gint64) pl_schema_current_version () && path != NULL &&
       !backup_before_migration (self, version, error))
@@ -641,11 +816,21 @@ PlStore *
 pl_store_open (const char  *path,
                GError     **error)
 {
+  return pl_store_open_full (path, 0, error);
+}
+
+PlStore *
+pl_store_open_full (const char  *path,
+                    guint64      check_limit,
+                    GError     **error)
+{
   g_autoptr(PlStore) self = g_object_new (PL_TYPE_STORE, NULL);
   g_autofree char *hlc = NULL;
 
-  if (!open_database (self, path, error))
+  if (!open_database (self, path, check_limit, error))
     return NULL;
+  if (path != NULL)
+    self->claim_key = g_canonicalize_filename (path, NULL);
 
   self->device_id = pl_store_get_meta (self, "device_id");
   if (self->device_id == NULL)
@@ -659,6 +844,13 @@ pl_store_open (const char  *path,
     pl_hlc_observe (self->clock, g_ascii_strtoull (hlc, NULL, 10));
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+pl_store_was_checked (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  return self->checked;
 }
 
 const char *
@@ -859,6 +1051,33 @@ bind_value (sqlite3_stmt *stmt,
     }
 }
 
+char *
+_pl_store_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Records with an "edited-at" column (learners and their profile fields)
+ * get the date of the edit with every save: how long ago a profile was
+ * last updated is read from it, not from the clock, which may run ahead of
+ * the calendar (it moves past every clock value a bundle brings). */
+static GParamSpec *
+stamp_edit (PlRecord *record)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+  GValue *values = _pl_record_get_values (record);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (strcmp (klass->columns[i]->name, "edited-at") == 0)
+      {
+        g_value_take_string (&values[i], _pl_store_now_iso8601 ());
+        return klass->columns[i];
+      }
+  return NULL;
+}
+
 gboolean
 _pl_store_write_record (PlStore   *self,
                         PlRecord  *record,
@@ -869,6 +1088,7 @@ _pl_store_write_record (PlStore   *self,
   g_autofree char *key = g_strconcat ("upsert:", klass->table, NULL);
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, key);
   GValue *values = _pl_record_get_values (record);
+  GParamSpec *edited = NULL;
   guint64 hlc;
   const char *origin;
 
@@ -905,6 +1125,7 @@ _pl_store_write_record (PlStore   *self,
     {
       hlc = _pl_store_tick (self);
       origin = self->device_id;
+      edited = stamp_edit (record);
     }
 
   sqlite3_bind_text (stmt, 1, pl_record_get_uuid (record), -1, SQLITE_TRANSIENT);
@@ -920,6 +1141,8 @@ _pl_store_write_record (PlStore   *self,
       return FALSE;
     }
   _pl_record_set_sync_columns (record, NULL, hlc, origin, pl_record_get_deleted (record));
+  if (edited != NULL)
+    g_object_notify_by_pspec (G_OBJECT (record), edited);
   _pl_store_mark_changed (self, klass->table);
   return pl_store_commit (self, error);
 }
