@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "core/pl-core.h"
+#include "core/pl-profile.h"
 #include "core/pl-store-sync.h"
 #include "damage-test-util.h"
 
@@ -296,6 +297,67 @@ test_quick_check_on_open (void)
   }
 }
 
+/* Version 1 rows get edited_at from the physical time of their clock;
+ * every save afterwards stamps it anew. */
+static void
+test_migration_edited_at (void)
+{
+  g_autofree char *path = temp_path ("old.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlRecord) learner = NULL;
+  g_autoptr(PlRecord) field = NULL;
+  g_autofree char *sql = NULL;
+  /* 2026-01-01T00:00:00Z, counter 3. */
+  guint64 hlc = pl_hlc_pack (G_GINT64_CONSTANT (1767225600000), 3);
+  sqlite3 *db = NULL;
+  g_autofree char *before = NULL;
+
+  make_version_1 (path);
+  sql = g_strdup_printf ("INSERT INTO learner (uuid, updated_hlc, origin, given_name, family_name)"
+                         " VALUES ('l2', %" G_GUINT64_FORMAT ", 'old-device', 'Tomás', 'Reyes');"
+                         "INSERT INTO profile_field (uuid, updated_hlc, origin, learner_uuid, field, value)"
+                         " VALUES ('f2', %" G_GUINT64_FORMAT ", 'old-device', 'l2', 'interests', 'chess');",
+                         hlc, hlc);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_store_get_schema_version (store), ==, pl_schema_current_version ());
+  learner = pl_store_get (store, PL_TYPE_LEARNER, "l2", &error);
+  g_assert_no_error (error);
+  field = pl_store_get (store, PL_TYPE_PROFILE_FIELD, "f2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (learner, "edited-at"), ==, "2026-01-01T00:00:00Z");
+  g_assert_cmpstr (pl_record_get_string (field, "edited-at"), ==, "2026-01-01T00:00:00Z");
+  /* The clock was not touched by the backfill. */
+  g_assert_cmpuint (pl_record_get_updated_hlc (field), ==, hlc);
+  g_assert_cmpint (pl_profile_edit_time_ms (pl_record_get_string (field, "edited-at"), 0), ==,
+                   pl_hlc_physical_ms (hlc));
+
+  before = g_strdup (pl_record_get_string (field, "edited-at"));
+  pl_record_set_string (field, "value", "chess, robotics");
+  g_assert_true (pl_store_save (store, field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (field, "edited-at"), >, before);
+  g_assert_cmpint (ABS (pl_profile_edit_time_ms (pl_record_get_string (field, "edited-at"), 0) -
+                        g_get_real_time () / 1000), <, 5000);
+}
+
+static void
+test_edit_time_parsing (void)
+{
+  g_assert_cmpint (pl_profile_edit_time_ms ("1970-01-01T00:00:00Z", 0), ==, 0);
+  g_assert_cmpint (pl_profile_edit_time_ms ("2000-03-01", 0), ==, G_GINT64_CONSTANT (951868800000));
+  g_assert_cmpint (pl_profile_edit_time_ms ("2024-02-29T12:30:15Z", 0), ==, G_GINT64_CONSTANT (1709209815000));
+  /* Not a date: the clock's time. */
+  g_assert_cmpint (pl_profile_edit_time_ms ("yesterday", pl_hlc_pack (1234567, 2)), ==, 1234567);
+  g_assert_cmpint (pl_profile_edit_time_ms (NULL, pl_hlc_pack (42, 0)), ==, 42);
+  g_assert_cmpint (pl_profile_edit_time_ms ("2024-13-01", pl_hlc_pack (7, 0)), ==, 7);
+}
+
 static guint64
 stored_clock (PlStore *store)
 {
@@ -504,6 +566,8 @@ main (int    argc,
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse-newer-and-corrupt", test_refuse_newer_and_corrupt);
   g_test_add_func ("/store/migration-with-backup", test_migration_with_backup);
+  g_test_add_func ("/store/migration-edited-at", test_migration_edited_at);
+  g_test_add_func ("/store/edit-time-parsing", test_edit_time_parsing);
   g_test_add_func ("/store/quick-check-on-open", test_quick_check_on_open);
   g_test_add_func ("/store/claims-and-refusal", test_claims_and_refusal);
   g_test_add_func ("/store/copy-to", test_copy_to);

@@ -223,10 +223,25 @@ static const char migration_2[] =
   "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_uuid, status);"
   "CREATE INDEX pick_status ON pick (status, status_at);";
 
+/* Version 3: when a learner's record and each profile field were last
+ * edited, as a date that syncs with the row. "Not updated for six weeks"
+ * was read from the clock, which is no calendar: it moves past every clock
+ * a bundle brings, and it may not be set back to date a row. The store
+ * stamps the column on every save; rows written before take the physical
+ * time of their clock, which is what the views showed until now. */
+static const char migration_3[] =
+  "ALTER TABLE learner ADD COLUMN edited_at TEXT;"
+  "ALTER TABLE profile_field ADD COLUMN edited_at TEXT;"
+  "UPDATE learner SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;"
+  "UPDATE profile_field SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 static const char * const synced_tables[] = {
