@@ -483,6 +483,72 @@ test_join_refusals (Fixture       *f,
   /* Joining again with the same id is how a new key is taken. */
   g_assert_true (pl_sync_join_school (f->a, f->school, f->key, &error));
   g_assert_no_error (error);
+  /* The hub keeps its key. */
+  g_assert_false (pl_sync_join_school (f->hub, f->school, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL);
+  g_clear_error (&error);
+}
+
+/* Moving to another school, when the teacher confirms it, forgets what
+ * the old school's hub acknowledged: the next bundle carries everything. */
+static void
+test_switch_school (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) bundle = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autoptr(GFile) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  g_autoptr(PlBundleManifest) manifest = NULL;
+  g_autofree char *other = g_uuid_string_random ();
+  g_autofree char *school = NULL;
+  g_autofree char *hub = NULL;
+  const char *new_key = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
+  fill (f->a);
+  bundle = sync_test_export (f->a, f->dir, "a.plbundle", NULL, FALSE);
+  sync_test_import (f->hub, bundle);
+  back = sync_test_export (f->hub, f->dir, "back.plbundle", pl_store_get_device_id (f->a), TRUE);
+  sync_test_import (f->a, back);
+  hub = pl_store_get_meta (f->a, "sync_hub");
+  g_assert_nonnull (hub);
+
+  g_assert_true (pl_sync_check_school_id (other, NULL));
+  g_assert_true (pl_sync_check_key (new_key, NULL));
+  g_assert_false (pl_sync_check_key ("ffee", &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pl_sync_join_school_full (f->a, other, new_key, PL_SYNC_JOIN_SWITCH_SCHOOL, &error));
+  g_assert_no_error (error);
+  school = pl_store_get_meta (f->a, "school_id");
+  g_assert_cmpstr (school, ==, other);
+  g_clear_pointer (&hub, g_free);
+  hub = pl_store_get_meta (f->a, "sync_hub");
+  g_assert_null (hub);
+  peers = pl_store_sync_list_peers (f->a, &error);
+  g_assert_cmpuint (peers->len, ==, 0);
+
+  /* Everything, signed for the new school; the old hub refuses it. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "new.plbundle", NULL);
+    PlBundleExportOptions options = { pl_store_get_device_id (f->hub), TRUE, NULL, NULL };
+
+    after = g_file_new_for_path (path);
+    g_assert_true (pl_bundle_export (f->a, after, &options, &manifest, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (manifest->school, ==, other);
+  {
+    guint64 all = 0;
+
+    for (const char * const *t = pl_schema_synced_tables (); *t != NULL; t++)
+      all += pl_store_count (f->a, *t, TRUE);
+    g_assert_cmpuint (manifest->total, ==, all);
+  }
+  g_assert_false (pl_bundle_import (f->hub, after, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL);
 }
 
 static void
@@ -547,6 +613,7 @@ main (int    argc,
   ADD ("/bundle/not-a-bundle", test_not_a_bundle);
   ADD ("/bundle/written-atomically", test_written_atomically);
   ADD ("/bundle/join-refusals", test_join_refusals);
+  ADD ("/bundle/switch-school", test_switch_school);
   ADD ("/bundle/peers", test_peers);
 
   return g_test_run ();

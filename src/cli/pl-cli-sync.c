@@ -184,6 +184,11 @@ pl_cli_school (PlCliOptions  *o,
   if (id == NULL || key == NULL)
     return pl_cli_usage (argv[0]);
 
+  /* The option that is wrong comes first in the message. */
+  if (!pl_sync_check_school_id (id, &error))
+    return pl_cli_fail ("--id: %s", error->message);
+  if (!pl_sync_check_key (key, &error))
+    return pl_cli_fail ("--key: %s", error->message);
   store = open_store (o, TRUE, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);

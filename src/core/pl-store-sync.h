@@ -210,6 +210,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSyncPeer, pl_sync_peer_free)
 /* Every peer, most recently imported first. GPtrArray of PlSyncPeer. */
 GPtrArray  *pl_store_sync_list_peers    (PlStore       *self,
                                          GError       **error);
+/* Forgets every device and hub: what they said they hold and when this
+ * database last exchanged bundles with them (for a move to another school). */
+gboolean    pl_store_sync_forget_peers  (PlStore                *self,
+                                         GError                **error);
 
 typedef struct
 {
