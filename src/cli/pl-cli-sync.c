@@ -24,7 +24,7 @@ open_store (PlCliOptions  *o,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such database"), path);
       return NULL;
     }
-  return pl_store_open (path, error);
+  return pl_store_open_full (path, PL_CLI_CHECK_ON_OPEN, error);
 }
 
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]. */

@@ -24,6 +24,22 @@ on_progress_cb (void *data)
   return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
 }
 
+/* SQLite lists its findings on lines under a "*** in database main ***"
+ * banner; a message is one line, so the first finding says it. */
+static char *
+first_finding (const char *report)
+{
+  g_auto(GStrv) lines = g_strsplit (report != NULL ? report : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "***"))
+        return g_strdup (lines[i]);
+    }
+  return g_strdup (report);
+}
+
 gboolean
 _pl_store_run_quick_check (PlStore       *self,
                            GCancellable  *cancellable,
@@ -44,7 +60,7 @@ _pl_store_run_quick_check (PlStore       *self,
           const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
           if (finding == NULL && g_strcmp0 (line, "ok") != 0)
-            finding = g_strdup (line);
+            finding = first_finding (line);
         }
     }
   if (rc != SQLITE_DONE && finding == NULL)

@@ -1418,6 +1418,13 @@ pl_store_check (PlStore  *self,
           g_string_append_printf (report, "integrity: %s\n", line);
         }
     }
+  /* Pages too damaged to walk are a finding too, not a failure to check. */
+  if (rc != SQLITE_DONE && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
+    {
+      sound = FALSE;
+      g_string_append_printf (report, "integrity: %s\n", sqlite3_errmsg (self->db));
+      rc = SQLITE_DONE;
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
