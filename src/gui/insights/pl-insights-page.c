@@ -389,6 +389,12 @@ on_store_changed_cb (PlStore        *store,
 }
 
 static void
+on_settings_changed_cb (PlInsightsPage *self)
+{
+  schedule_refresh (self);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -417,8 +423,13 @@ set_context (PlInsightsPage *self,
   self->changed_id = 0;
   g_set_object (&self->context, context);
   if (context != NULL)
-    self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
-                                         G_CALLBACK (on_store_changed_cb), self);
+    {
+      self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
+                                           G_CALLBACK (on_store_changed_cb), self);
+      /* Mastery is counted from the proficient level of Preferences. */
+      g_signal_connect_object (pl_context_get_settings (context), "changed::proficient-level",
+                               G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   schedule_refresh (self);
 }
 
