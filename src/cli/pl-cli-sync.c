@@ -61,12 +61,17 @@ print_conflicts (PlStore *store)
     {
       PlSyncConflict *c = conflicts->pdata[i];
 
-      /* TRANSLATORS: a profile field two devices edited; the values are quoted. */
-      printf (_("conflict %" G_GINT64_FORMAT ": learner %s, %s: kept “%s”, other “%s”\n"),
+      const char *kept = c->remote_won ? c->remote_value : c->local_value;
+      const char *other = c->remote_won ? c->local_value : c->remote_value;
+      g_autofree char *kept_text = kept != NULL ? g_strdup_printf ("“%s”", kept) : g_strdup (_("(removed)"));
+      g_autofree char *other_text = other != NULL ? g_strdup_printf ("“%s”", other) : g_strdup (_("(removed)"));
+
+      /* TRANSLATORS: a profile field two devices changed; the values are quoted, or "(removed)". */
+      printf (_("conflict %" G_GINT64_FORMAT ": learner %s, %s: kept %s from %s, other %s from %s\n"),
               c->id, c->learner_uuid != NULL ? c->learner_uuid : "?",
               c->field != NULL ? c->field : "?",
-              c->remote_won ? c->remote_value : c->local_value,
-              c->remote_won ? c->local_value : c->remote_value);
+              kept_text, c->remote_won ? c->remote_origin : c->local_origin,
+              other_text, c->remote_won ? c->local_origin : c->remote_origin);
     }
 }
 

@@ -217,13 +217,20 @@ pl_store_sync_keep_other (PlStore  *self,
   if (current == NULL)
     goto fail;
 
+  if (other == NULL)
+    {
+      /* The other side had removed the field: remove it again. */
+      if (!pl_store_delete (self, PL_RECORD (current), error) || !mark_resolved (self, conflict_id, error))
+        goto fail;
+      return pl_store_commit (self, error);
+    }
   /* A fresh object with the same id also brings a deleted field back. */
   edit = g_object_new (PL_TYPE_PROFILE_FIELD, "uuid", c->row_uuid, NULL);
   pl_record_set_string (PL_RECORD (edit), "learner-uuid",
                         pl_record_get_string (PL_RECORD (current), "learner-uuid"));
   pl_record_set_string (PL_RECORD (edit), "field",
                         pl_record_get_string (PL_RECORD (current), "field"));
-  pl_record_set_string (PL_RECORD (edit), "value", other != NULL ? other : "");
+  pl_record_set_string (PL_RECORD (edit), "value", other);
   if (!pl_store_save (self, PL_RECORD (edit), error) || !mark_resolved (self, conflict_id, error))
     goto fail;
   return pl_store_commit (self, error);

@@ -996,8 +996,9 @@ value_dup (const PlSyncValue *v)
   return NULL;
 }
 
-/* Two devices edited one profile field without one seeing the other's
- * value: the teacher should know which value was kept. A value is known to
+/* Two devices edited one profile field (or one edited it and the other
+ * removed it) without one seeing the other's change: the teacher should
+ * know which value was kept. A value is known to
  * the side that won when that side had seen its writer's clock; an edit of
  * this device replaced by another's is always listed. */
 static gboolean
@@ -1014,15 +1015,22 @@ note_conflict (PlSyncMerge        *merge,
   g_autofree char *learner = NULL;
   g_autofree char *field = NULL;
   gboolean remote_wins;
+  gboolean remote_deleted;
   gboolean concurrent;
   sqlite3_stmt *stmt;
 
-  if (!local->found || local->deleted || values[3].i != 0 || plan->value_col < 0)
+  if (!local->found || plan->value_col < 0)
     return TRUE;
   if (g_strcmp0 (local->origin, remote_origin) == 0 || remote_hlc == local->hlc)
     return TRUE;
-  remote_value = value_dup (&values[plan->value_col]);
-  if (g_strcmp0 (remote_value, local->value) == 0)
+  /* A removed field is listed without a value (NULL): an edit against a
+   * removal is a conflict too, whichever of them wins. */
+  remote_deleted = values[3].i != 0;
+  if (local->deleted && remote_deleted)
+    return TRUE;
+  if (!remote_deleted)
+    remote_value = value_dup (&values[plan->value_col]);
+  if (!local->deleted && !remote_deleted && g_strcmp0 (remote_value, local->value) == 0)
     return TRUE;
 
   remote_wins = remote_hlc > local->hlc;
@@ -1050,7 +1058,7 @@ note_conflict (PlSyncMerge        *merge,
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, learner, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, local->value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, local->deleted ? NULL : local->value, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) local->hlc);
   sqlite3_bind_text (stmt, 7, local->origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, remote_value, -1, SQLITE_TRANSIENT);
