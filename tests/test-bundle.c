@@ -462,6 +462,61 @@ test_written_atomically (Fixture       *f,
 }
 
 static void
+make_part (const char *dir,
+           const char *name,
+           gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint64 when = (guint64) (g_get_real_time () / G_USEC_PER_SEC - age_seconds);
+
+  g_assert_true (g_file_set_contents (path, "half a bundle", -1, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, when,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
+static gboolean
+exists_in (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* An export killed half way leaves its temporary file; the next export of
+ * this device removes it, and leaves alone a colleague's export in
+ * progress and this device's own recent one. */
+static void
+test_stale_temporary_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *own = g_strdup_printf ("%.8s", pl_store_get_device_id (f->a));
+  g_autofree char *other = g_strdup_printf ("%.8s", pl_store_get_device_id (f->b));
+  g_autofree char *old_own = g_strdup_printf (".from-a.plbundle.%s-0a1b2c3d.part", own);
+  g_autofree char *old_own_other_name = g_strdup_printf (".yesterday.plbundle.%s-99887766.part", own);
+  g_autofree char *recent_own = g_strdup_printf (".from-a.plbundle.%s-deadbeef.part", own);
+  g_autofree char *colleague = g_strdup_printf (".from-b.plbundle.%s-0a1b2c3d.part", other);
+  g_autoptr(GFile) bundle = NULL;
+
+  make_part (f->dir, old_own, 3600);
+  make_part (f->dir, old_own_other_name, 2 * 24 * 3600);
+  make_part (f->dir, recent_own, 5);
+  make_part (f->dir, colleague, 3600);
+  make_part (f->dir, "notes.part", 3600);
+
+  fill (f->a);
+  bundle = sync_test_export (f->a, f->dir, "from-a.plbundle", NULL, FALSE);
+  g_assert_false (exists_in (f->dir, old_own));
+  g_assert_false (exists_in (f->dir, old_own_other_name));
+  g_assert_true (exists_in (f->dir, recent_own));
+  g_assert_true (exists_in (f->dir, colleague));
+  g_assert_true (exists_in (f->dir, "notes.part"));
+  g_assert_true (exists_in (f->dir, "from-a.plbundle"));
+  sync_test_import (f->b, bundle);
+}
+
+static void
 test_join_refusals (Fixture       *f,
                     gconstpointer  data)
 {
@@ -614,6 +669,7 @@ main (int    argc,
   ADD ("/bundle/written-atomically", test_written_atomically);
   ADD ("/bundle/join-refusals", test_join_refusals);
   ADD ("/bundle/switch-school", test_switch_school);
+  ADD ("/bundle/stale-temporary-files", test_stale_temporary_files);
   ADD ("/bundle/peers", test_peers);
 
   return g_test_run ();
