@@ -516,6 +516,35 @@ test_stale_temporary_files (Fixture       *f,
   sync_test_import (f->b, bundle);
 }
 
+/* While an import merges on a worker's connection, an edit through the
+ * window's connection is refused at once with a message, instead of
+ * waiting for the lock and failing after seconds. */
+static void
+test_edit_during_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "window.db", NULL);
+  g_autoptr(PlStore) window = sync_test_device (path, f->school, f->key);
+  g_autoptr(PlStore) worker = pl_store_open (path, NULL);
+  g_autoptr(PlSchool) school = pl_school_new ();
+  g_autoptr(GError) error = NULL;
+  PlSyncMerge *merge;
+  gint64 start;
+
+  merge = pl_store_sync_merge_begin (worker, NULL, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_false (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "import"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  g_clear_error (&error);
+  pl_sync_merge_abort (merge);
+
+  g_assert_true (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_join_refusals (Fixture       *f,
                     gconstpointer  data)
@@ -670,6 +699,7 @@ main (int    argc,
   ADD ("/bundle/join-refusals", test_join_refusals);
   ADD ("/bundle/switch-school", test_switch_school);
   ADD ("/bundle/stale-temporary-files", test_stale_temporary_files);
+  ADD ("/bundle/edit-during-import", test_edit_during_import);
   ADD ("/bundle/peers", test_peers);
 
   return g_test_run ();

@@ -508,6 +508,7 @@ pl_case_import_file (PlStore        *store,
       g_free (counts.title);
       return FALSE;
     }
+  pl_store_claim_writes (store, _("standards are being imported into this database; try again when the import has finished"));
   {
     g_autofree char *fw_uuid = pl_store_derive_uuid ("case-document", doc_id);
     guint dummy_new = 0, dummy_updated = 0, dummy_unchanged = 0;
@@ -555,6 +556,7 @@ pl_case_import_file (PlStore        *store,
           goto fail;
       }
   }
+  pl_store_release_writes (store);
   if (!pl_store_commit (store, error))
     {
       g_free (counts.title);
@@ -567,6 +569,7 @@ pl_case_import_file (PlStore        *store,
   return TRUE;
 
 fail:
+  pl_store_release_writes (store);
   pl_store_rollback (store);
   g_free (counts.title);
   return FALSE;
