@@ -1,4 +1,4 @@
-/* pl-store-files.c — checking a database file and copying it elsewhere
+/* pl-store-files.c — checking, dumping and copying a database file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,10 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "pl-schema.h"
 #include "pl-store-files.h"
 #include "pl-store-private.h"
 
@@ -280,4 +282,142 @@ pl_store_copy_to (PlStore              *self,
   ok = ok && sync_file (temp, error) && name_copy (temp, dest, error);
   remove_with_journal (temp);
   return ok;
+}
+
+/* ---- dump and check ------------------------------------------------ */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Keys in name order make each line canonical. */
+static char *
+dump_select_for (PlStore     *self,
+                 const char  *table,
+                 GError     **error)
+{
+  g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  GString *sql;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_pl_store_get_db (self), info_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pl_store_set_error (self, error, _("cannot read the schema"));
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (columns, compare_names);
+
+  sql = g_string_new ("SELECT uuid, json_object('table', '");
+  g_string_append_printf (sql, "%s'", table);
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (sql, ", '%s', %s", (char *) columns->pdata[i], (char *) columns->pdata[i]);
+  g_string_append_printf (sql, ") FROM %s", table);
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+pl_store_dump (PlStore        *self,
+               GOutputStream  *out,
+               GError        **error)
+{
+  const char * const *tables = pl_schema_synced_tables ();
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *part = dump_select_for (self, tables[i], error);
+
+      if (part == NULL)
+        return FALSE;
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      g_string_append (sql, part);
+    }
+  g_string_append (sql, " ORDER BY 1, 2");
+
+  if (sqlite3_prepare_v2 (_pl_store_get_db (self), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pl_store_set_error (self, error, _("cannot read records"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (!g_output_stream_write_all (out, line, strlen (line), NULL, NULL, error) ||
+          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (self, error, _("cannot read records"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return g_output_stream_flush (out, NULL, error);
+}
+
+gboolean
+pl_store_check (PlStore  *self,
+                GString  *report,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = TRUE;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (sqlite3_prepare_v2 (_pl_store_get_db (self), "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pl_store_set_error (self, error, _("cannot check the database"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          sound = FALSE;
+          g_string_append_printf (report, "integrity: %s\n", line);
+        }
+    }
+  /* Pages too damaged to walk are a finding too, not a failure to check. */
+  if (rc != SQLITE_DONE && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
+    {
+      sound = FALSE;
+      g_string_append_printf (report, "integrity: %s\n", sqlite3_errmsg (_pl_store_get_db (self)));
+      rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (self, error, _("cannot check the database"));
+      return FALSE;
+    }
+  if (!_pl_store_check_tables (self, error))
+    return FALSE;
+
+  g_string_append_printf (report, "schema: %u\n", pl_store_get_schema_version (self));
+  g_string_append_printf (report, "device: %s\n", pl_store_get_device_id (self));
+  g_string_append_printf (report, "integrity: %s\n", sound ? "ok" : "FAILED");
+  return sound;
 }

@@ -1,4 +1,6 @@
 /* pl-store-files.h — checking a database file and copying it elsewhere
+ * (pl_store_dump and pl_store_check, declared in pl-store.h, live in
+ * pl-store-files.c too)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

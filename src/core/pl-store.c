@@ -27,9 +27,7 @@ struct _PlStore
   guint64      hlc_at_begin;
   GHashTable  *changed_tables;  /* interned table names */
 
-  char        *claim_key;       /* canonical path, for claims on the file */
-  guint        claims;          /* pl_store_claim_writes nesting */
-  char        *refusal;         /* why writes are refused, or NULL */
+  PlStoreWrites writes;         /* who may write (pl-store-claims.c) */
   gboolean     checked;         /* quick_check ran when opening */
 };
 
@@ -48,15 +46,9 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
-  if (self->claims > 0)
-    {
-      self->claims = 1;
-      pl_store_release_writes (self);
-    }
+  _pl_store_writes_clear (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->changed_tables, g_hash_table_unref);
-  g_free (self->claim_key);
-  g_free (self->refusal);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -137,6 +129,12 @@ sqlite3 *
 _pl_store_get_db (PlStore *self)
 {
   return self->db;
+}
+
+PlStoreWrites *
+_pl_store_get_writes (PlStore *self)
+{
+  return &self->writes;
 }
 
 sqlite3_stmt *
@@ -290,126 +288,6 @@ write_clock (PlStore  *self,
   return _pl_store_step_done (self, stmt, error);
 }
 
-/* ---- who may write ------------------------------------------------- */
-
-/* Claims on database files by long writes of this process: canonical
- * path → Claim. A write through another connection would wait on SQLite's
- * lock for its whole busy timeout and then fail; it is refused at once
- * instead, with a message that says why. */
-typedef struct
-{
-  PlStore *owner;   /* not a reference: the owner removes its claim */
-  char    *what;
-} Claim;
-
-static GMutex claims_lock;
-static GHashTable *claims;
-
-static void
-claim_free (gpointer data)
-{
-  Claim *claim = data;
-
-  g_free (claim->what);
-  g_free (claim);
-}
-
-gboolean
-pl_store_claim_writes (PlStore    *self,
-                       const char *what)
-{
-  Claim *claim;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (what != NULL, FALSE);
-
-  if (self->claim_key == NULL)
-    return TRUE;
-  g_mutex_lock (&claims_lock);
-  if (claims == NULL)
-    claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, claim_free);
-  claim = g_hash_table_lookup (claims, self->claim_key);
-  if (claim == NULL)
-    {
-      claim = g_new0 (Claim, 1);
-      claim->owner = self;
-      claim->what = g_strdup (what);
-      g_hash_table_insert (claims, g_strdup (self->claim_key), claim);
-    }
-  else if (claim->owner != self)
-    ok = FALSE;
-  if (ok)
-    self->claims++;
-  g_mutex_unlock (&claims_lock);
-  return ok;
-}
-
-void
-pl_store_release_writes (PlStore *self)
-{
-  g_return_if_fail (PL_IS_STORE (self));
-
-  if (self->claims == 0)
-    return;
-  g_mutex_lock (&claims_lock);
-  if (--self->claims == 0 && claims != NULL)
-    {
-      Claim *claim = g_hash_table_lookup (claims, self->claim_key);
-
-      if (claim != NULL && claim->owner == self)
-        g_hash_table_remove (claims, self->claim_key);
-    }
-  g_mutex_unlock (&claims_lock);
-}
-
-void
-pl_store_refuse_writes (PlStore    *self,
-                        const char *reason)
-{
-  g_return_if_fail (PL_IS_STORE (self));
-
-  g_free (self->refusal);
-  self->refusal = g_strdup (reason);
-}
-
-const char *
-pl_store_get_refusal (PlStore *self)
-{
-  g_return_val_if_fail (PL_IS_STORE (self), NULL);
-  return self->refusal;
-}
-
-static gboolean
-check_writes_allowed (PlStore  *self,
-                      GError  **error)
-{
-  g_autofree char *other = NULL;
-
-  if (self->refusal != NULL)
-    {
-      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY, self->refusal);
-      return FALSE;
-    }
-  if (self->claim_key == NULL)
-    return TRUE;
-  g_mutex_lock (&claims_lock);
-  if (claims != NULL)
-    {
-      Claim *claim = g_hash_table_lookup (claims, self->claim_key);
-
-      if (claim != NULL && claim->owner != self)
-        other = g_strdup (claim->what);
-    }
-  g_mutex_unlock (&claims_lock);
-  if (other != NULL)
-    {
-      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY, other);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* ---- transactions -------------------------------------------------- */
 
 gboolean
@@ -422,7 +300,7 @@ pl_store_begin (PlStore  *self,
     {
       g_autofree char *stored = NULL;
 
-      if (!check_writes_allowed (self, error))
+      if (!_pl_store_check_writes_allowed (self, error))
         return FALSE;
       if (!_pl_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
@@ -599,9 +477,9 @@ query_int (PlStore     *self,
 }
 
 /* Every table of the current schema must be there. */
-static gboolean
-check_tables (PlStore  *self,
-              GError  **error)
+gboolean
+_pl_store_check_tables (PlStore  *self,
+                        GError  **error)
 {
   const char * const *tables = pl_schema_synced_tables ();
 
@@ -777,7 +655,7 @@ open_database (PlStore     *self,
                    _("%s: the database has no schema version; it is damaged"), self->path);
       return FALSE;
     }
-  if (version > 0 && !check_tables (self, error))
+  if (version > 0 && !_pl_store_check_tables (self, error))
     return FALSE;
 
   /* Damaged pages are found now, before anything is written, rather than
@@ -830,7 +708,7 @@ pl_store_open_full (const char  *path,
   if (!open_database (self, path, check_limit, error))
     return NULL;
   if (path != NULL)
-    self->claim_key = g_canonicalize_filename (path, NULL);
+    self->writes.claim_key = g_canonicalize_filename (path, NULL);
 
   self->device_id = pl_store_get_meta (self, "device_id");
   if (self->device_id == NULL)
@@ -1300,142 +1178,4 @@ pl_store_reload (PlStore *self)
   for (guint i = 0; tables[i] != NULL; i++)
     _pl_store_mark_changed (self, tables[i]);
   emit_changes (self);
-}
-
-/* ---- dump and check ------------------------------------------------ */
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* Keys in name order make each line canonical. */
-static char *
-dump_select_for (PlStore     *self,
-                 const char  *table,
-                 GError     **error)
-{
-  g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  GString *sql;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, info_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot read the schema"));
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  g_ptr_array_sort (columns, compare_names);
-
-  sql = g_string_new ("SELECT uuid, json_object('table', '");
-  g_string_append_printf (sql, "%s'", table);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, ", '%s', %s", (char *) columns->pdata[i], (char *) columns->pdata[i]);
-  g_string_append_printf (sql, ") FROM %s", table);
-  return g_string_free (sql, FALSE);
-}
-
-gboolean
-pl_store_dump (PlStore        *self,
-               GOutputStream  *out,
-               GError        **error)
-{
-  const char * const *tables = pl_schema_synced_tables ();
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-
-  for (guint i = 0; tables[i] != NULL; i++)
-    {
-      g_autofree char *part = dump_select_for (self, tables[i], error);
-
-      if (part == NULL)
-        return FALSE;
-      if (i > 0)
-        g_string_append (sql, " UNION ALL ");
-      g_string_append (sql, part);
-    }
-  g_string_append (sql, " ORDER BY 1, 2");
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot read records"));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (!g_output_stream_write_all (out, line, strlen (line), NULL, NULL, error) ||
-          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (self, error, _("cannot read records"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return g_output_stream_flush (out, NULL, error);
-}
-
-gboolean
-pl_store_check (PlStore  *self,
-                GString  *report,
-                GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean sound = TRUE;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot check the database"));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        {
-          sound = FALSE;
-          g_string_append_printf (report, "integrity: %s\n", line);
-        }
-    }
-  /* Pages too damaged to walk are a finding too, not a failure to check. */
-  if (rc != SQLITE_DONE && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
-    {
-      sound = FALSE;
-      g_string_append_printf (report, "integrity: %s\n", sqlite3_errmsg (self->db));
-      rc = SQLITE_DONE;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (self, error, _("cannot check the database"));
-      return FALSE;
-    }
-  if (!check_tables (self, error))
-    return FALSE;
-
-  g_string_append_printf (report, "schema: %u\n", self->schema_version);
-  g_string_append_printf (report, "device: %s\n", self->device_id);
-  g_string_append_printf (report, "integrity: %s\n", sound ? "ok" : "FAILED");
-  return sound;
 }
