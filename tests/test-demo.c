@@ -9,6 +9,8 @@
 #include "core/pl-demo.h"
 #include "core/pl-store-evidence.h"
 #include "core/pl-store-goals.h"
+#include "core/pl-store-learners.h"
+#include "core/pl-store-sync.h"
 
 #define TODAY "2026-03-20"
 
@@ -68,6 +70,7 @@ stable_dump (PlStore *store)
   text = g_string_new (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)));
   strip_member (text, "\"updated_hlc\":");
   strip_member (text, "\"origin\":");
+  strip_member (text, "\"edited_at\":");
   return g_string_free (text, FALSE);
 }
 
@@ -220,7 +223,8 @@ test_paths (void)
       if (GPOINTER_TO_UINT (g_hash_table_lookup (n_fields, uuid)) < 8)
         incomplete++;
       /* A stale profile: last edited more than six weeks ago. */
-      if (pl_hlc_physical_ms (pl_record_get_updated_hlc (l)) < six_weeks_before_ms)
+      if (pl_profile_edit_time_ms (pl_record_get_string (l, "edited-at"),
+                                   pl_record_get_updated_hlc (l)) < six_weeks_before_ms)
         stale++;
 
       for (guint k = 0; k < g_list_model_get_n_items (evidence); k++)
@@ -760,6 +764,83 @@ test_evidence_query_rows (void)
   g_assert_cmpuint (table->offsets[0], ==, 0);
 }
 
+static gboolean
+count_start_cb (gpointer             user_data,
+                const PlSyncSummary *summary,
+                GError             **error)
+{
+  *(guint64 *) user_data = summary->total;
+  return TRUE;
+}
+
+static gboolean
+ignore_row_cb (gpointer           user_data,
+               guint              n_values,
+               const PlSyncValue *values,
+               GError           **error)
+{
+  return TRUE;
+}
+
+static guint64
+total_rows (PlStore *store)
+{
+  guint64 n = 0;
+
+  for (const char * const *t = pl_schema_synced_tables (); *t != NULL; t++)
+    n += pl_store_count (store, *t, TRUE);
+  return n;
+}
+
+/* A demo added to a database that has already synced writes every row
+ * with a clock past what the database held: a "changes only" bundle, which
+ * sends what is above the clock the other side acknowledged, then carries
+ * all of it. Stale profiles are dated by edited_at, not by old clocks. */
+static void
+test_add_moves_clock_forward (void)
+{
+  static const PlSyncExportSink sink = { count_start_cb, NULL, ignore_row_cb };
+  g_autoptr(PlStore) store = pl_store_open (NULL, NULL);
+  g_autoptr(GHashTable) since = pl_sync_vector_new ();
+  g_autoptr(GListModel) learners = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  PlDemoOptions options;
+  guint64 rows_before, changed = 0;
+  gint64 now_ms = g_get_real_time () / 1000;
+  guint stale = 0;
+
+  pl_demo_options_init (&options);
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  before = pl_store_get_meta (store, "hlc");
+  g_assert_nonnull (before);
+  rows_before = total_rows (store);
+
+  options.add = TRUE;
+  options.seed = 9;
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  pl_sync_vector_set (since, pl_store_get_device_id (store), g_ascii_strtoull (before, NULL, 10));
+  g_assert_true (pl_store_sync_export (store, since, &sink, &changed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (total_rows (store) - rows_before, >, 1000);
+  g_assert_cmpuint (changed, ==, total_rows (store) - rows_before);
+
+  /* The stale profiles are still there, by their dates. */
+  learners = pl_store_list_profiles (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (learners, i);
+
+      stale += pl_profile_is_stale (p, now_ms) ? 1 : 0;
+    }
+  g_assert_cmpuint (stale, >=, 2);
+  g_assert_cmpuint (stale, <, g_list_model_get_n_items (learners) / 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +851,7 @@ main (int    argc,
   g_test_add_func ("/demo/shape", test_shape);
   g_test_add_func ("/demo/paths", test_paths);
   g_test_add_func ("/demo/checkins", test_checkins);
+  g_test_add_func ("/demo/add-moves-clock-forward", test_add_moves_clock_forward);
   g_test_add_func ("/demo/refuses-second-demo", test_refuses_second_demo);
   g_test_add_func ("/demo/bad-options", test_bad_options);
   g_test_add_func ("/demo/classes-scale", test_classes_scale);

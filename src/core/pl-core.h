@@ -34,6 +34,7 @@
 #include "pl-standard.h"
 #include "pl-standard-method.h"
 #include "pl-store.h"
+#include "pl-store-files.h"
 #include "pl-suggestion-decision.h"
 #include "pl-unit-standard.h"
 #include "pl-unit.h"

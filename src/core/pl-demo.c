@@ -127,7 +127,7 @@ typedef struct
   GDate         start;        /* Monday of the first week of the unit */
   int           today_off;    /* days from start to today */
   gint64        stale_ms;     /* wall time of a stale profile's last edit */
-  guint64       old_hlc;      /* when not 0, rows get this clock value */
+  char          edited_at[21];  /* edited_at of the learner being written */
   guint64       seed;         /* the seed in use, part of source ids */
   const char   *origin;
   GHashTable   *statements;   /* columns literal → borrowed statement */
@@ -237,7 +237,9 @@ put (Demo        *d,
       _pl_store_mark_changed (d->store, table);
     }
 
-  hlc = d->old_hlc != 0 ? d->old_hlc++ : _pl_store_tick (d->store);
+  /* Like every local write, a clock past everything this database holds:
+   * an older one would be left out of the next "changes only" bundle. */
+  hlc = _pl_store_tick (d->store);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) hlc);
   sqlite3_bind_text (stmt, 3, d->origin, -1, SQLITE_STATIC);
@@ -634,8 +636,8 @@ write_profile (Demo         *d,
       if (fields[i] == NULL || (i == 7 && fields[i][0] == '\0'))
         continue;
       uuid = pl_store_profile_field_uuid (p->uuid, names[i]);
-      if (!put (d, error, "profile_field", uuid, "learner_uuid, field, value", "sss",
-                p->uuid, names[i], fields[i]))
+      if (!put (d, error, "profile_field", uuid, "learner_uuid, field, value, edited_at", "ssss",
+                p->uuid, names[i], fields[i], d->edited_at))
         return FALSE;
     }
   return TRUE;
@@ -1115,20 +1117,30 @@ write_learner (Demo         *d,
     email = g_strdup_printf ("%s@students.riverbend.example", lower);
   }
 
+  /* A stale profile was last edited weeks ago: its date says so, while its
+   * rows are written now, with the clock of now. */
   if (p->stale)
-    d->old_hlc = pl_hlc_pack (d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000, 0);
+    {
+      gint64 ms = d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000;
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
+      g_autofree char *iso = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_strlcpy (d->edited_at, iso, sizeof d->edited_at);
+    }
+  else
+    {
+      g_autofree char *iso = _pl_store_now_iso8601 ();
+
+      g_strlcpy (d->edited_at, iso, sizeof d->edited_at);
+    }
   if (!put (d, error, "learner", p->uuid,
-            "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived",
-            "ssssssssi", d->school, given->name, family, preferred,
+            "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived, edited_at",
+            "ssssssssis", d->school, given->name, family, preferred,
             p->incomplete && rng_chance (&d->rng, 0.5) ? NULL : given->pronouns,
-            source_id, email, "7", 0) ||
+            source_id, email, "7", 0, d->edited_at) ||
       !write_profile (d, p, error) ||
       !write_notes (d, p, error))
-    {
-      d->old_hlc = 0;
-      return FALSE;
-    }
-  d->old_hlc = 0;
+    return FALSE;
 
   make_uuid (d, enrollment);
   if (!put (d, error, "enrollment", enrollment, "classroom_uuid, learner_uuid, role, source_id, archived",
@@ -1331,6 +1343,7 @@ pl_demo_generate (PlStore              *store,
 
   if (!pl_store_begin (store, error))
     return FALSE;
+  pl_store_claim_writes (store, _("a demo classroom is being written into this database; try again when it is ready"));
 
   /* A large demo writes all over a file of a hundred megabytes or more: a
    * 32 MB page cache keeps SQLite from spilling and rereading pages of the
@@ -1397,11 +1410,13 @@ pl_demo_generate (PlStore              *store,
     }
 
   ok = pl_store_commit (store, error);
+  pl_store_release_writes (store);
   set_cache_size (store, cache_size);
   return ok;
 
 fail:
   pl_store_rollback (store);
+  pl_store_release_writes (store);
   set_cache_size (store, cache_size);
   return FALSE;
 }

@@ -249,12 +249,27 @@ static const char migration_4[] =
   "   OR NEW.changed_on IS NOT OLD.changed_on OR NEW.note IS NOT OLD.note"
   " BEGIN SELECT RAISE (ABORT, 'goal status changes are append-only: add a new one instead'); END;";
 
+/* Version 5: when a learner's record and each profile field were last
+ * edited, as a date that syncs with the row. "Not updated for six weeks"
+ * was read from the clock, which is no calendar: it moves past every clock
+ * a bundle brings, and it may not be set back to date a row. The store
+ * stamps the column on every save; rows written before take the physical
+ * time of their clock, which is what the views showed until now. */
+static const char migration_5[] =
+  "ALTER TABLE learner ADD COLUMN edited_at TEXT;"
+  "ALTER TABLE profile_field ADD COLUMN edited_at TEXT;"
+  "UPDATE learner SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;"
+  "UPDATE profile_field SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 static const char * const synced_tables[] = {

@@ -284,31 +284,68 @@ focus_class_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->class_dropdown));
 }
 
+/* The rows of the "New Class" dialog, in order; the first is the name. */
+static const struct
+{
+  const char *column;
+  const char *title;
+} class_fields[] = {
+  { "name", N_("_Name") },
+  { "subject", N_("_Subject") },
+  { "grade-level", N_("_Grade") },
+  { "period", N_("_Period") },
+};
+
+static GtkWidget *
+class_dialog_row (AdwMessageDialog *dialog,
+                  guint             i)
+{
+  GtkWidget **rows = g_object_get_data (G_OBJECT (dialog), "rows");
+
+  return rows[i];
+}
+
+static char *
+class_dialog_value (AdwMessageDialog *dialog,
+                    guint             i)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (class_dialog_row (dialog, i)))));
+}
+
 static void
 on_create_class_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              PlWindow         *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autoptr(PlClassroom) classroom = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
+  /* One class per dialog, however many times Enter is pressed. */
+  if (g_object_get_data (G_OBJECT (dialog), "created") != NULL)
+    return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  name = class_dialog_value (dialog, 0);
   if (name[0] == '\0')
     return;
 
   classroom = pl_classroom_new ();
-  pl_record_set_string (PL_RECORD (classroom), "name", name);
+  for (guint i = 0; i < G_N_ELEMENTS (class_fields); i++)
+    {
+      g_autofree char *value = class_dialog_value (dialog, i);
+
+      pl_record_set_string (PL_RECORD (classroom), class_fields[i].column,
+                            value[0] != '\0' ? value : NULL);
+    }
   if (!pl_store_save (pl_context_get_store (self->context), PL_RECORD (classroom), &error))
     {
       AdwToast *toast = adw_toast_new_format (_("Could not create the class: %s"), error->message);
       pl_window_add_toast (self, toast);
       return;
     }
+  g_object_set_data (G_OBJECT (dialog), "created", GINT_TO_POINTER (TRUE));
   /* The store's "changed" signal has reloaded the list; pick the new one. */
   {
     GListModel *classes = pl_context_get_classrooms (self->context);
@@ -327,17 +364,24 @@ static void
 on_class_name_changed_cb (GtkEditable      *entry,
                           AdwMessageDialog *dialog)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *name = class_dialog_value (dialog, 0);
 
   adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
 }
 
+/* Enter in any row creates the class, as the default button would; the
+ * dialog then closes (a response alone does not close it). */
 static void
-on_class_name_activate_cb (GtkEntry         *entry,
+on_class_row_activated_cb (AdwEntryRow      *row,
                            AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    adw_message_dialog_response (dialog, "create");
+  if (!adw_message_dialog_get_response_enabled (dialog, "create"))
+    {
+      gtk_widget_grab_focus (class_dialog_row (dialog, 0));
+      return;
+    }
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -347,10 +391,12 @@ create_class_action (GtkWidget  *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
   GtkWidget *dialog;
-  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget **rows;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Class"),
-                                   _("Name the class as your learners know it, for example “Grade 7 Science, period 2”."));
+                                   _("Name the class as your learners know it, for example “Grade 7 Science”. "
+                                     "Subject, grade and period are optional."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "create", _("C_reate"),
@@ -361,18 +407,25 @@ create_class_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
 
-  entry = gtk_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Class name"), -1);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Class name"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_class_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_class_name_activate_cb), dialog);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  rows = g_new0 (GtkWidget *, G_N_ELEMENTS (class_fields));
+  for (guint i = 0; i < G_N_ELEMENTS (class_fields); i++)
+    {
+      rows[i] = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[i]), _(class_fields[i].title));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (rows[i]), TRUE);
+      g_signal_connect (rows[i], "entry-activated", G_CALLBACK (on_class_row_activated_cb), dialog);
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[i]);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
+  g_signal_connect (rows[0], "changed", G_CALLBACK (on_class_name_changed_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_class_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (rows[0]);
 }
 
 /* ---- demo classroom (in a worker thread with its own connection) ------ */
