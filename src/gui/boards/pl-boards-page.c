@@ -7,8 +7,12 @@
 
 #include "core/pl-store-boards.h"
 #include "core/pl-store-learners.h"
+#include "core/pl-store-units.h"
 #include "pl-accessible.h"
 #include "pl-boards-page.h"
+#include "pl-milestones-view.h"
+#include "pl-unit-editor.h"
+#include "pl-unit-summary.h"
 
 enum {
   FILTER_EVERYONE,
@@ -38,16 +42,28 @@ struct _PlBoardsPage
 
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
-  GtkLabel           *unit_label;
-  GtkLabel           *idea_label;
   AdwPreferencesGroup *board_group;
   GtkLabel           *design_label;
   GtkGrid            *grid;
   GtkLabel           *learner_label;
-  GtkListBox         *milestone_list;
   GtkDropDown        *filter_dropdown;
   GtkLabel           *summary_label;
   GtkListView        *learner_list;
+
+  /* the unit shown, its plan and its milestones */
+  GListModel         *units;
+  PlUnit             *unit;
+  gboolean            updating_units;
+  GtkDropDown        *unit_dropdown;
+  PlUnitSummary      *unit_summary;
+  GtkWidget          *empty_button;
+  GtkStack           *board_stack;
+  GtkWidget          *no_board_box;
+  GtkWidget          *no_board_actions;
+  GtkWidget          *learner_pane;
+  GtkWidget          *learner_separator;
+  PlMilestonesView   *milestones_view;
+  AdwToast           *unit_toast;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PlBoardsPage, pl_boards_page, ADW_TYPE_BIN)
@@ -62,6 +78,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (PlBoardsPage *self);
+static gboolean reload_timeout_cb (gpointer data);
 
 static PlStore *
 store_of (PlBoardsPage *self)
@@ -382,29 +399,310 @@ on_filter_changed_cb (GtkDropDown  *dropdown,
 
 /* ---- loading -------------------------------------------------------------- */
 
-static void
-fill_milestones (PlBoardsPage *self)
+/* ---- the unit: switcher, plan, milestones ---------------------------------- */
+
+static char *
+unit_meta_key (PlBoardsPage *self)
 {
-  g_autoptr(GArray) milestones = pl_store_class_milestones (store_of (self),
-                                                            pl_record_get_uuid (PL_RECORD (self->classroom)),
-                                                            NULL, NULL);
-  GtkWidget *child;
+  return g_strdup_printf ("boards-unit:%s", pl_record_get_uuid (PL_RECORD (self->classroom)));
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestone_list))) != NULL)
-    gtk_list_box_remove (self->milestone_list, child);
-  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+/* The unit shown is remembered per class on this computer only. */
+static void
+remember_unit (PlBoardsPage *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->unit == NULL || self->classroom == NULL)
+    return;
+  key = unit_meta_key (self);
+  pl_store_set_meta (store_of (self), key, pl_record_get_uuid (PL_RECORD (self->unit)), NULL);
+}
+
+static void
+update_unit_actions (PlBoardsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.new-unit", self->classroom != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-unit", self->unit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.delete-unit", self->unit != NULL);
+}
+
+static void
+show_no_class (PlBoardsPage *self)
+{
+  g_clear_object (&self->unit);
+  adw_status_page_set_title (self->empty_page, _("No Class Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Create a class with the class switcher, or add the demo classroom from the main menu; then plan its units here."));
+  gtk_widget_set_visible (self->empty_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_unit_actions (self);
+}
+
+static gboolean
+same_titles (GListModel *a,
+             GListModel *b)
+{
+  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Loads the class's units and shows one: the one shown before, the one
+ * remembered for the class, or the first. FALSE when there is none (the
+ * view then says how to plan one). */
+static gboolean
+load_unit (PlBoardsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autofree char *key = unit_meta_key (self);
+  g_autofree char *remembered = pl_store_get_meta (store_of (self), key);
+  g_autofree char *shown = self->unit != NULL ? g_strdup (pl_record_get_uuid (PL_RECORD (self->unit))) : NULL;
+  guint selected = GTK_INVALID_LIST_POSITION, n;
+
+  g_clear_object (&self->units);
+  g_clear_object (&self->unit);
+  g_clear_weak_pointer (&self->unit_toast);
+  self->units = pl_store_list_units (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
+  if (self->units == NULL)
+    toast (self, adw_toast_new_format (_("Could not read the units: %s"), error->message));
+  n = self->units != NULL ? g_list_model_get_n_items (self->units) : 0;
+  for (guint i = 0; i < n; i++)
     {
-      PlMilestoneStatus *m = &g_array_index (milestones, PlMilestoneStatus, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = m->n_behind > 0
-        ? g_strdup_printf (_("Due %s · %u of %u done · %u behind"), m->due_on, m->n_done, m->n_learners, m->n_behind)
-        : g_strdup_printf (_("Due %s · %u of %u done · on track"), m->due_on, m->n_done, m->n_learners);
+      g_autoptr(PlRecord) u = g_list_model_get_item (self->units, i);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->milestone_list, row);
+      gtk_string_list_append (titles, pl_record_get_string (u, "title"));
+      if (g_strcmp0 (pl_record_get_uuid (u), shown) == 0 ||
+          (selected == GTK_INVALID_LIST_POSITION && g_strcmp0 (pl_record_get_uuid (u), remembered) == 0))
+        selected = i;
     }
+  if (selected == GTK_INVALID_LIST_POSITION && n > 0)
+    selected = 0;
+  /* A new model only when the titles changed: replacing it while the
+   * drop-down tells of a choice would have it tell again. */
+  self->updating_units = TRUE;
+  if (!same_titles (gtk_drop_down_get_model (self->unit_dropdown), G_LIST_MODEL (titles)))
+    gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (titles));
+  if (gtk_drop_down_get_selected (self->unit_dropdown) != selected)
+    gtk_drop_down_set_selected (self->unit_dropdown, selected);
+  self->updating_units = FALSE;
+  if (n > 0)
+    self->unit = g_list_model_get_item (self->units, selected);
+  update_unit_actions (self);
+
+  pl_unit_summary_set_unit (self->unit_summary, store_of (self), self->unit);
+  pl_milestones_view_set_unit (self->milestones_view, store_of (self),
+                               self->unit != NULL ? pl_record_get_uuid (PL_RECORD (self->unit)) : NULL);
+  if (self->unit == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Plan a unit for this class: its big idea, three to five goals, its dates, the standards it targets and its milestones. Then give it a choice board."));
+      gtk_widget_set_visible (self->empty_button, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_board (PlBoardsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->board_stack, "board");
+  gtk_widget_set_visible (self->learner_pane, TRUE);
+  gtk_widget_set_visible (self->learner_separator, TRUE);
+}
+
+/* The unit has no board: its plan and milestones still show. */
+static void
+show_no_board (PlBoardsPage *self,
+               GError       *error)
+{
+  if (error != NULL)
+    toast (self, adw_toast_new_format (_("Could not read the board: %s"), error->message));
+  gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)), NULL);
+  g_hash_table_remove_all (self->picks);
+  g_hash_table_remove_all (self->problems);
+  gtk_stack_set_visible_child_name (self->board_stack, "no-board");
+  gtk_widget_set_visible (self->learner_pane, FALSE);
+  gtk_widget_set_visible (self->learner_separator, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+on_unit_selected_cb (GtkDropDown  *dropdown,
+                     GParamSpec   *pspec,
+                     PlBoardsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_units || self->units == NULL || selected >= g_list_model_get_n_items (self->units))
+    return;
+  g_clear_object (&self->unit);
+  self->unit = g_list_model_get_item (self->units, selected);
+  remember_unit (self);
+  /* Not within the drop-down's own signal. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_idle_add (reload_timeout_cb, self);
+}
+
+static PlUnitEditor *
+open_unit_editor (PlBoardsPage *self)
+{
+  PlUnitEditor *editor = pl_unit_editor_new (self->context, self->unit);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_unit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlUnit) unit = NULL;
+
+  if (self->context == NULL || self->classroom == NULL)
+    return;
+  unit = pl_store_create_unit (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL, &error);
+  if (unit == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Not created: %s"), error->message));
+      return;
+    }
+  g_set_object (&self->unit, unit);
+  remember_unit (self);
+  reload (self);
+  pl_unit_editor_focus_title (open_unit_editor (self));
+}
+
+static void
+edit_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+
+  if (self->context != NULL && self->unit != NULL)
+    open_unit_editor (self);
+}
+
+typedef struct
+{
+  PlBoardsPage *self;
+  PlUnit       *unit;
+} UnitUndo;
+
+static void
+unit_undo_free (gpointer data)
+{
+  UnitUndo *u = data;
+
+  g_object_unref (u->unit);
+  g_free (u);
+}
+
+static void
+on_unit_undo_cb (AdwToast *t,
+                 UnitUndo *u)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_store_undelete (store_of (u->self), PL_RECORD (u->unit), &error))
+    {
+      toast (u->self, adw_toast_new_format (_("Not restored: %s"), error->message));
+      return;
+    }
+  g_set_object (&u->self->unit, u->unit);
+  remember_unit (u->self);
+  reload (u->self);
+}
+
+static void
+delete_unit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  AdwToast *t;
+  UnitUndo *u;
+
+  if (self->unit == NULL)
+    return;
+  if (!pl_store_delete_unit (store_of (self), self->unit, &error))
+    {
+      toast (self, adw_toast_new_format (_("Not deleted: %s"), error->message));
+      return;
+    }
+  t = adw_toast_new_format (_("Unit “%s” deleted"), pl_record_get_string (PL_RECORD (self->unit), "title"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  u = g_new0 (UnitUndo, 1);
+  u->self = self;
+  u->unit = g_steal_pointer (&self->unit);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_unit_undo_cb), u,
+                         (GClosureNotify) (void (*) (void)) unit_undo_free, 0);
+  /* A toast waits for the one shown: Undo should be at hand for the
+   * unit deleted last. */
+  if (self->unit_toast != NULL)
+    adw_toast_dismiss (self->unit_toast);
+  g_set_weak_pointer (&self->unit_toast, t);
+  toast (self, t);
+  reload (self);
+}
+
+static void
+units_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (PL_TYPE_UNIT_SUMMARY);
+  g_type_ensure (PL_TYPE_MILESTONES_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_summary);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_actions);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_pane);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_separator);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestones_view);
+
+  gtk_widget_class_install_action (widget_class, "boards.new-unit", NULL, new_unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.edit-unit", NULL, edit_unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.delete-unit", NULL, delete_unit_action);
+}
+
+static void
+units_init (PlBoardsPage *self)
+{
+  static const char * const shortcuts[][2] = {
+    { "<Control>n", "boards.new-unit" },
+    { "<Control>e", "boards.edit-unit" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* While the view shows, wherever the focus is (after Alt+2 it is still
+   * in the header bar); GTK skips them when the view is not mapped. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i][0]),
+                                                            gtk_named_action_new (shortcuts[i][1])));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (on_unit_selected_cb), self);
+  pl_accessible_name_button (GTK_WIDGET (self->unit_dropdown), _("Unit"));
+  update_unit_actions (self);
 }
 
 static void
@@ -415,7 +713,6 @@ reload (PlBoardsPage *self)
   g_autoptr(GListModel) picks = NULL;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *keep = g_strdup (selected_learner (self));
-  g_autoptr(PlRecord) unit = NULL;
   PlDesignProblems design;
   guint n_none = 0, n_broken = 0;
   g_autofree char *summary = NULL;
@@ -428,17 +725,18 @@ reload (PlBoardsPage *self)
   g_clear_object (&self->options);
   if (self->context == NULL || self->classroom == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("No Class Yet"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_no_class (self);
       return;
     }
-  self->board = pl_store_class_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
+  if (!load_unit (self))
+    return;
+  self->board = pl_store_unit_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->unit)), &error);
   if (self->board == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("No Choice Board Yet"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_no_board (self, error);
       return;
     }
+  show_board (self);
   self->options = pl_store_list_board_options (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
   picks = self->options != NULL ? pl_store_list_board_picks (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error) : NULL;
   learners = picks != NULL ? pl_store_list_class_learners (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error) : NULL;
@@ -447,14 +745,6 @@ reload (PlBoardsPage *self)
       toast (self, adw_toast_new_format (_("Could not read the board: %s"), error->message));
       return;
     }
-
-  /* The unit the board belongs to. */
-  if (pl_record_get_string (PL_RECORD (self->board), "unit-uuid") != NULL)
-    unit = pl_store_get (store_of (self), PL_TYPE_UNIT, pl_record_get_string (PL_RECORD (self->board), "unit-uuid"), NULL);
-  gtk_label_set_label (self->unit_label, unit != NULL ? pl_record_get_string (unit, "title")
-                                                      : pl_record_get_string (PL_RECORD (self->board), "title"));
-  gtk_label_set_label (self->idea_label, unit != NULL && pl_record_get_string (unit, "big-idea") != NULL
-                                         ? pl_record_get_string (unit, "big-idea") : "");
 
   pl_board_get_rules (self->board, &rules);
   rules_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: pick %u option%s%s", "%s: pick %u options%s%s",
@@ -517,7 +807,6 @@ reload (PlBoardsPage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   build_grid (self);
-  fill_milestones (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
 
   if (keep != NULL)
@@ -580,6 +869,9 @@ pl_boards_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BOARDS_PAGE);
   g_clear_object (&self->classroom);
+  g_clear_object (&self->units);
+  g_clear_object (&self->unit);
+  g_clear_weak_pointer (&self->unit_toast);
   g_clear_object (&self->board);
   g_clear_object (&self->options);
   g_clear_object (&self->selection);
@@ -662,19 +954,18 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
                                                "/org/example/PersonalLearn/boards/pl-boards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, idea_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_group);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, design_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, grid);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_label);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestone_list);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_list);
 
   gtk_widget_class_install_action (widget_class, "boards.remove-pick", NULL, remove_pick_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "boards.remove-pick", NULL);
+
+  units_class_init (widget_class);
 }
 
 static void
@@ -703,4 +994,6 @@ pl_boards_page_init (PlBoardsPage *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
+
+  units_init (self);
 }

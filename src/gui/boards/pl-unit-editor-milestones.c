@@ -527,6 +527,7 @@ _pl_unit_editor_milestones_load (PlUnitEditor *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) milestones = NULL;
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   GtkWidget *child;
   guint n;
 
@@ -535,6 +536,19 @@ _pl_unit_editor_milestones_load (PlUnitEditor *self,
     {
       _pl_unit_editor_toast (self, adw_toast_new_format (_("Could not read the milestones: %s"), error->message));
       return;
+    }
+  /* What the store refused stays on screen, with its error, rather than
+   * the saved value coming back without a word. */
+  for (guint i = 0; i < self->milestone_rows->len; i++)
+    {
+      MilestoneRow *row = self->milestone_rows->pdata[i];
+
+      if (g_hash_table_contains (self->dirty_milestones, row->uuid))
+        g_hash_table_insert (pending, g_strdup (row->uuid),
+                             g_strdupv ((char *[]) { (char *) gtk_editable_get_text (GTK_EDITABLE (row->title)),
+                                                     (char *) gtk_editable_get_text (GTK_EDITABLE (row->due)),
+                                                     (char *) gtk_editable_get_text (GTK_EDITABLE (row->prompt)),
+                                                     NULL }));
     }
   self->loading = TRUE;
   g_ptr_array_set_size (self->milestone_rows, 0);
@@ -550,6 +564,21 @@ _pl_unit_editor_milestones_load (PlUnitEditor *self,
       gtk_list_box_append (self->milestones_list, GTK_WIDGET (row->expander));
     }
   self->loading = FALSE;
+  for (guint i = 0; i < self->milestone_rows->len; i++)
+    {
+      MilestoneRow *row = self->milestone_rows->pdata[i];
+      char **texts = g_hash_table_lookup (pending, row->uuid);
+
+      if (texts == NULL)
+        continue;
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (row->title), texts[0]);
+      gtk_editable_set_text (GTK_EDITABLE (row->due), texts[1]);
+      gtk_editable_set_text (GTK_EDITABLE (row->prompt), texts[2]);
+      self->loading = FALSE;
+      adw_expander_row_set_expanded (row->expander, TRUE);
+      flush_row (row);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->milestones_list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->milestones_empty), n == 0);
 
