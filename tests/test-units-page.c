@@ -424,6 +424,26 @@ test_new_unit_and_editor (Fixture *f, gconstpointer data)
   /* The view shows the new plan. */
   wait_ms (500);
   g_assert_cmpstr (selected_title (f->page), ==, "Forces and Motion");
+  g_clear_object (&unit);
+
+  /* Closing with a refused date: the first close keeps the window open and
+   * says why; closing again leaves the saved date as it was. */
+  g_assert_true (gtk_widget_activate_action (f->page, "boards.edit-unit", NULL));
+  iterate ();
+  editor = find_editor ();
+  g_assert_cmpstr (pl_unit_editor_get_unit_uuid (editor), ==, unit_uuid);
+  ends_row = find_named (GTK_WIDGET (editor), "unit-ends-on");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ends_row)), ==, "2030-03-29");
+  set_text (ends_row, "29/03/2030");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_true (find_editor () == editor);
+  g_assert_true (gtk_widget_has_css_class (ends_row, "error"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_null (find_editor ());
+  unit = stored_unit (f, unit_uuid);
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (unit), "ends-on"), ==, "2030-03-29");
 }
 
 /* ---- standards and milestones ------------------------------------------- */

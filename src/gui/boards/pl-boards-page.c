@@ -11,8 +11,8 @@
 #include "pl-accessible.h"
 #include "pl-boards-page.h"
 #include "pl-milestones-view.h"
-#include "pl-unit-editor.h"
 #include "pl-unit-summary.h"
+#include "pl-unit-switcher.h"
 
 enum {
   FILTER_EVERYONE,
@@ -51,10 +51,7 @@ struct _PlBoardsPage
   GtkListView        *learner_list;
 
   /* the unit shown, its plan and its milestones */
-  GListModel         *units;
-  PlUnit             *unit;
-  gboolean            updating_units;
-  GtkDropDown        *unit_dropdown;
+  PlUnitSwitcher     *unit_switcher;
   PlUnitSummary      *unit_summary;
   GtkWidget          *empty_button;
   GtkStack           *board_stack;
@@ -63,7 +60,6 @@ struct _PlBoardsPage
   GtkWidget          *learner_pane;
   GtkWidget          *learner_separator;
   PlMilestonesView   *milestones_view;
-  AdwToast           *unit_toast;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PlBoardsPage, pl_boards_page, ADW_TYPE_BIN)
@@ -401,36 +397,19 @@ on_filter_changed_cb (GtkDropDown  *dropdown,
 
 /* ---- the unit: switcher, plan, milestones ---------------------------------- */
 
-static char *
-unit_meta_key (PlBoardsPage *self)
-{
-  return g_strdup_printf ("boards-unit:%s", pl_record_get_uuid (PL_RECORD (self->classroom)));
-}
-
-/* The unit shown is remembered per class on this computer only. */
-static void
-remember_unit (PlBoardsPage *self)
-{
-  g_autofree char *key = NULL;
-
-  if (self->unit == NULL || self->classroom == NULL)
-    return;
-  key = unit_meta_key (self);
-  pl_store_set_meta (store_of (self), key, pl_record_get_uuid (PL_RECORD (self->unit)), NULL);
-}
-
 static void
 update_unit_actions (PlBoardsPage *self)
 {
+  gboolean has_unit = pl_unit_switcher_get_unit (self->unit_switcher) != NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.new-unit", self->classroom != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-unit", self->unit != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.delete-unit", self->unit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-unit", has_unit && self->classroom != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.delete-unit", has_unit && self->classroom != NULL);
 }
 
 static void
 show_no_class (PlBoardsPage *self)
 {
-  g_clear_object (&self->unit);
   adw_status_page_set_title (self->empty_page, _("No Class Yet"));
   adw_status_page_set_description (self->empty_page,
                                    _("Create a class with the class switcher, or add the demo classroom from the main menu; then plan its units here."));
@@ -439,77 +418,25 @@ show_no_class (PlBoardsPage *self)
   update_unit_actions (self);
 }
 
-static gboolean
-same_titles (GListModel *a,
-             GListModel *b)
-{
-  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
-
-  if (a == NULL || n != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
-                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* Loads the class's units and shows one: the one shown before, the one
- * remembered for the class, or the first. FALSE when there is none (the
- * view then says how to plan one). */
+/* Shows the unit's plan and milestones; FALSE when the class has no unit
+ * (the view then says how to plan one). */
 static gboolean
 load_unit (PlBoardsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  g_autofree char *key = unit_meta_key (self);
-  g_autofree char *remembered = pl_store_get_meta (store_of (self), key);
-  g_autofree char *shown = self->unit != NULL ? g_strdup (pl_record_get_uuid (PL_RECORD (self->unit))) : NULL;
-  guint selected = GTK_INVALID_LIST_POSITION, n;
+  PlUnit *unit = pl_unit_switcher_load (self->unit_switcher, self->context, self->classroom);
 
-  g_clear_object (&self->units);
-  g_clear_object (&self->unit);
-  g_clear_weak_pointer (&self->unit_toast);
-  self->units = pl_store_list_units (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
-  if (self->units == NULL)
-    toast (self, adw_toast_new_format (_("Could not read the units: %s"), error->message));
-  n = self->units != NULL ? g_list_model_get_n_items (self->units) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlRecord) u = g_list_model_get_item (self->units, i);
-
-      gtk_string_list_append (titles, pl_record_get_string (u, "title"));
-      if (g_strcmp0 (pl_record_get_uuid (u), shown) == 0 ||
-          (selected == GTK_INVALID_LIST_POSITION && g_strcmp0 (pl_record_get_uuid (u), remembered) == 0))
-        selected = i;
-    }
-  if (selected == GTK_INVALID_LIST_POSITION && n > 0)
-    selected = 0;
-  /* A new model only when the titles changed: replacing it while the
-   * drop-down tells of a choice would have it tell again. */
-  self->updating_units = TRUE;
-  if (!same_titles (gtk_drop_down_get_model (self->unit_dropdown), G_LIST_MODEL (titles)))
-    gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (titles));
-  if (gtk_drop_down_get_selected (self->unit_dropdown) != selected)
-    gtk_drop_down_set_selected (self->unit_dropdown, selected);
-  self->updating_units = FALSE;
-  if (n > 0)
-    self->unit = g_list_model_get_item (self->units, selected);
   update_unit_actions (self);
-
-  pl_unit_summary_set_unit (self->unit_summary, store_of (self), self->unit);
+  pl_unit_summary_set_unit (self->unit_summary, store_of (self), unit);
   pl_milestones_view_set_unit (self->milestones_view, store_of (self),
-                               self->unit != NULL ? pl_record_get_uuid (PL_RECORD (self->unit)) : NULL);
-  if (self->unit == NULL)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Plan a unit for this class: its big idea, three to five goals, its dates, the standards it targets and its milestones. Then give it a choice board."));
-      gtk_widget_set_visible (self->empty_button, TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return FALSE;
-    }
-  return TRUE;
+                               unit != NULL ? pl_record_get_uuid (PL_RECORD (unit)) : NULL);
+  if (unit != NULL)
+    return TRUE;
+  adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Plan a unit for this class: its big idea, three to five goals, its dates, the standards it targets and its milestones. Then give it a choice board."));
+  gtk_widget_set_visible (self->empty_button, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  return FALSE;
 }
 
 static void
@@ -537,138 +464,38 @@ show_no_board (PlBoardsPage *self,
 }
 
 static void
-on_unit_selected_cb (GtkDropDown  *dropdown,
-                     GParamSpec   *pspec,
-                     PlBoardsPage *self)
+on_unit_changed_cb (PlUnitSwitcher *switcher,
+                    PlBoardsPage   *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->updating_units || self->units == NULL || selected >= g_list_model_get_n_items (self->units))
-    return;
-  g_clear_object (&self->unit);
-  self->unit = g_list_model_get_item (self->units, selected);
-  remember_unit (self);
   /* Not within the drop-down's own signal. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_idle_add (reload_timeout_cb, self);
 }
 
-static PlUnitEditor *
-open_unit_editor (PlBoardsPage *self)
-{
-  PlUnitEditor *editor = pl_unit_editor_new (self->context, self->unit);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
-  return editor;
-}
-
 static void
-new_unit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+unit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   PlBoardsPage *self = PL_BOARDS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlUnit) unit = NULL;
 
   if (self->context == NULL || self->classroom == NULL)
     return;
-  unit = pl_store_create_unit (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL, &error);
-  if (unit == NULL)
-    {
-      toast (self, adw_toast_new_format (_("Not created: %s"), error->message));
-      return;
-    }
-  g_set_object (&self->unit, unit);
-  remember_unit (self);
-  reload (self);
-  pl_unit_editor_focus_title (open_unit_editor (self));
-}
-
-static void
-edit_unit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
-
-  if (self->context != NULL && self->unit != NULL)
-    open_unit_editor (self);
-}
-
-typedef struct
-{
-  PlBoardsPage *self;
-  PlUnit       *unit;
-} UnitUndo;
-
-static void
-unit_undo_free (gpointer data)
-{
-  UnitUndo *u = data;
-
-  g_object_unref (u->unit);
-  g_free (u);
-}
-
-static void
-on_unit_undo_cb (AdwToast *t,
-                 UnitUndo *u)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pl_store_undelete (store_of (u->self), PL_RECORD (u->unit), &error))
-    {
-      toast (u->self, adw_toast_new_format (_("Not restored: %s"), error->message));
-      return;
-    }
-  g_set_object (&u->self->unit, u->unit);
-  remember_unit (u->self);
-  reload (u->self);
-}
-
-static void
-delete_unit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  AdwToast *t;
-  UnitUndo *u;
-
-  if (self->unit == NULL)
-    return;
-  if (!pl_store_delete_unit (store_of (self), self->unit, &error))
-    {
-      toast (self, adw_toast_new_format (_("Not deleted: %s"), error->message));
-      return;
-    }
-  t = adw_toast_new_format (_("Unit “%s” deleted"), pl_record_get_string (PL_RECORD (self->unit), "title"));
-  adw_toast_set_button_label (t, _("_Undo"));
-  u = g_new0 (UnitUndo, 1);
-  u->self = self;
-  u->unit = g_steal_pointer (&self->unit);
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_unit_undo_cb), u,
-                         (GClosureNotify) (void (*) (void)) unit_undo_free, 0);
-  /* A toast waits for the one shown: Undo should be at hand for the
-   * unit deleted last. */
-  if (self->unit_toast != NULL)
-    adw_toast_dismiss (self->unit_toast);
-  g_set_weak_pointer (&self->unit_toast, t);
-  toast (self, t);
-  reload (self);
+  if (g_str_equal (action_name, "boards.new-unit"))
+    pl_unit_switcher_new_unit (self->unit_switcher);
+  else if (g_str_equal (action_name, "boards.edit-unit"))
+    pl_unit_switcher_edit_unit (self->unit_switcher);
+  else
+    pl_unit_switcher_delete_unit (self->unit_switcher);
 }
 
 static void
 units_class_init (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (PL_TYPE_UNIT_SWITCHER);
   g_type_ensure (PL_TYPE_UNIT_SUMMARY);
   g_type_ensure (PL_TYPE_MILESTONES_VIEW);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_switcher);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_summary);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_stack);
@@ -678,9 +505,9 @@ units_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_separator);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestones_view);
 
-  gtk_widget_class_install_action (widget_class, "boards.new-unit", NULL, new_unit_action);
-  gtk_widget_class_install_action (widget_class, "boards.edit-unit", NULL, edit_unit_action);
-  gtk_widget_class_install_action (widget_class, "boards.delete-unit", NULL, delete_unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.new-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.edit-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.delete-unit", NULL, unit_action);
 }
 
 static void
@@ -700,8 +527,7 @@ units_init (PlBoardsPage *self)
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i][0]),
                                                             gtk_named_action_new (shortcuts[i][1])));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (on_unit_selected_cb), self);
-  pl_accessible_name_button (GTK_WIDGET (self->unit_dropdown), _("Unit"));
+  g_signal_connect (self->unit_switcher, "unit-changed", G_CALLBACK (on_unit_changed_cb), self);
   update_unit_actions (self);
 }
 
@@ -730,7 +556,9 @@ reload (PlBoardsPage *self)
     }
   if (!load_unit (self))
     return;
-  self->board = pl_store_unit_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->unit)), &error);
+  self->board = pl_store_unit_board (store_of (self),
+                                     pl_record_get_uuid (PL_RECORD (pl_unit_switcher_get_unit (self->unit_switcher))),
+                                     &error);
   if (self->board == NULL)
     {
       show_no_board (self, error);
@@ -869,9 +697,6 @@ pl_boards_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BOARDS_PAGE);
   g_clear_object (&self->classroom);
-  g_clear_object (&self->units);
-  g_clear_object (&self->unit);
-  g_clear_weak_pointer (&self->unit_toast);
   g_clear_object (&self->board);
   g_clear_object (&self->options);
   g_clear_object (&self->selection);

@@ -41,6 +41,8 @@ struct _PlUnitEditor
   GtkListBox          *milestones_list;
   GtkLabel            *milestones_empty;
 
+  GtkWidget           *shown_goal;    /* whose SMART hints show */
+
   /* standards */
   GListStore          *choices;       /* PlFramework headers and PlStandard */
   GtkCustomFilter     *standards_filter;

@@ -118,15 +118,23 @@ _pl_unit_editor_add_calendar (AdwEntryRow *row,
 
 /* ---- goals -------------------------------------------------------------- */
 
+/* The list's rows only, not its placeholder. */
+static GtkWidget *
+goal_row (PlUnitEditor *self,
+          guint         index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->goals_list, (int) index));
+}
+
 static guint
 count_goals (PlUnitEditor *self,
              GStrv        *out_goals)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkWidget *row;
   guint n = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (guint i = 0; (row = goal_row (self, i)) != NULL; i++)
     {
       g_autofree char *text = _pl_unit_editor_row_text (ADW_ENTRY_ROW (row));
 
@@ -159,11 +167,7 @@ update_goals_warning (PlUnitEditor *self)
 static guint
 goal_index (GtkWidget *goal)
 {
-  guint i = 0;
-
-  for (GtkWidget *w = gtk_widget_get_prev_sibling (goal); w != NULL; w = gtk_widget_get_prev_sibling (w))
-    i++;
-  return i;
+  return (guint) MAX (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (goal)), 0);
 }
 
 static char *
@@ -201,9 +205,9 @@ update_goal_hints (PlUnitEditor *self,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (goal), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
   if (!gtk_widget_has_focus (goal) && gtk_widget_get_focus_child (goal) == NULL &&
-      g_object_get_data (G_OBJECT (self), "pl-goal-shown") != goal)
+      self->shown_goal != goal)
     return;
-  g_object_set_data (G_OBJECT (self), "pl-goal-shown", goal);
+  self->shown_goal = goal;
   if (text[0] == '\0')
     line = g_strdup_printf (_("Goal %u: what will learners be able to do, how will you know, and by when?"), n);
   else if (hints[0] == '\0')
@@ -216,8 +220,9 @@ update_goal_hints (PlUnitEditor *self,
 static void
 renumber_goals (PlUnitEditor *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  GtkWidget *row;
+
+  for (guint i = 0; (row = goal_row (self, i)) != NULL; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Goal %u"), goal_index (row) + 1);
       g_autofree char *remove = g_strdup_printf (_("Remove goal %u"), goal_index (row) + 1);
@@ -246,7 +251,7 @@ on_goal_focus_enter_cb (GtkEventControllerFocus *controller,
 {
   GtkWidget *goal = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  g_object_set_data (G_OBJECT (self), "pl-goal-shown", goal);
+  self->shown_goal = goal;
   update_goal_hints (self, goal);
 }
 
@@ -288,13 +293,13 @@ on_goal_remove_clicked_cb (GtkButton    *button,
                            PlUnitEditor *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-  GtkWidget *next = gtk_widget_get_next_sibling (row) != NULL ? gtk_widget_get_next_sibling (row)
-                                                               : gtk_widget_get_prev_sibling (row);
   g_autofree char *text = _pl_unit_editor_row_text (ADW_ENTRY_ROW (row));
   guint index = goal_index (row);
+  GtkWidget *next = goal_row (self, index + 1) != NULL ? goal_row (self, index + 1)
+                    : index > 0 ? goal_row (self, index - 1) : NULL;
 
-  if (g_object_get_data (G_OBJECT (self), "pl-goal-shown") == row)
-    g_object_set_data (G_OBJECT (self), "pl-goal-shown", NULL);
+  if (self->shown_goal == row)
+    self->shown_goal = NULL;
   gtk_list_box_remove (self->goals_list, row);
   self->unit_dirty = TRUE;
   renumber_goals (self);
@@ -371,8 +376,9 @@ add_milestone_action (GtkWidget  *widget,
 void
 _pl_unit_editor_goals_refresh (PlUnitEditor *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  GtkWidget *row;
+
+  for (guint i = 0; (row = goal_row (self, i)) != NULL; i++)
     update_goal_hints (self, row);
 }
 
@@ -588,7 +594,7 @@ load_unit (PlUnitEditor *self)
                          pl_record_get_string (u, "starts-on") != NULL ? pl_record_get_string (u, "starts-on") : "");
   gtk_editable_set_text (GTK_EDITABLE (self->ends_row),
                          pl_record_get_string (u, "ends-on") != NULL ? pl_record_get_string (u, "ends-on") : "");
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
+  while ((child = goal_row (self, 0)) != NULL)
     gtk_list_box_remove (self->goals_list, child);
   for (guint i = 0; goals[i] != NULL; i++)
     add_goal_row (self, goals[i], -1);
@@ -669,6 +675,14 @@ pl_unit_editor_init (PlUnitEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  {
+    GtkWidget *none = gtk_label_new (_("No goals yet: Add Goal writes the first."));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (self->goals_list, none);
+  }
   self->milestone_rows = g_ptr_array_new ();
   self->dirty_milestones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
