@@ -137,7 +137,7 @@ test_bkt_mastery_decides_stalled (void)
   PlAlertInput in = {
     .n_learners = 1, .n_standards = 1, .proficient = 3.0, .n_series = 1,
     .series_learner = sl, .series_standard = ss, .offsets = offsets, .scores = scores,
-    .series_mastery = mastery, .mastery_threshold = 0.95,
+    .series_mastery = mastery, .mastery_threshold = PL_ALERT_MASTERY_PROBABILITY,
   };
   PlAlertRules rules;
   g_autoptr(GArray) alerts = NULL;
@@ -145,6 +145,33 @@ test_bkt_mastery_decides_stalled (void)
   pl_alert_rules_init_default (&rules);
   alerts = pl_alerts_compute (&in, &rules);
   g_assert_cmpuint (alerts->len, ==, 0);
+}
+
+/* With the Check-ins view's weeks, "missing" decides, not the days: a
+ * learner who last checked in 9 days ago on the Friday before last has
+ * missed last week and this one; one who checked in 13 days ago may
+ * still have done so last week. */
+static void
+test_checkin_weeks (void)
+{
+  const int days[] = { 9, 13, -1 };
+  const guint8 missing[] = { 1, 0, 1 };
+  PlAlertInput in = {
+    .n_learners = 3, .proficient = 3.0,
+    .days_since_checkin = days, .checkin_missing = missing,
+  };
+  PlAlertRules rules;
+  g_autoptr(GArray) alerts = NULL;
+  g_autofree char *why = NULL;
+
+  pl_alert_rules_init_default (&rules);
+  alerts = pl_alerts_compute (&in, &rules);
+  g_assert_cmpuint (alerts->len, ==, 2);
+  g_assert_nonnull (find (alerts, 0, PL_ALERT_NO_CHECKIN));
+  g_assert_null (find (alerts, 1, PL_ALERT_NO_CHECKIN));
+  g_assert_nonnull (find (alerts, 2, PL_ALERT_NO_CHECKIN));
+  why = pl_alert_describe (find (alerts, 0, PL_ALERT_NO_CHECKIN), NULL);
+  g_assert_cmpstr (why, ==, "No check-in this week or last week: the last was 9 days ago.");
 }
 
 int
@@ -155,5 +182,6 @@ main (int argc, char **argv)
   g_test_add_func ("/alerts/thresholds", test_thresholds);
   g_test_add_func ("/alerts/bkt-mastery", test_bkt_mastery_decides_stalled);
   g_test_add_func ("/alerts/stalled-across-standards", test_stalled_across_standards);
+  g_test_add_func ("/alerts/checkin-weeks", test_checkin_weeks);
   return g_test_run ();
 }

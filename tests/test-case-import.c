@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "core/pl-core.h"
 #include "interop/pl-case-import.h"
@@ -65,8 +66,9 @@ check_tree (PlStore *store)
   g_assert_null (pl_record_get_string (PL_RECORD (a), "parent-uuid"));
   g_assert_cmpstr (pl_record_get_string (PL_RECORD (b), "parent-uuid"), ==, pl_record_get_uuid (PL_RECORD (a)));
   g_assert_cmpstr (pl_record_get_string (PL_RECORD (c), "parent-uuid"), ==, pl_record_get_uuid (PL_RECORD (a)));
-  g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "position"), ==, 1);
-  g_assert_cmpint (pl_record_get_int (PL_RECORD (b), "position"), ==, 2);
+  /* Sequence numbers order siblings: C (1) before B (2). */
+  g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "position"), ==, 0);
+  g_assert_cmpint (pl_record_get_int (PL_RECORD (b), "position"), ==, 1);
   /* Statements survive byte for byte: UTF-8, Markdown. */
   g_assert_cmpstr (pl_record_get_string (PL_RECORD (b), "statement"), ==, "Explique el *cambio de fase* — 𝑑T/𝑑t.");
   g_assert_cmpstr (pl_record_get_string (PL_RECORD (c), "statement"), ==, "| a | b |\n| --- | --- |\n| 1 | 2 |");
@@ -188,6 +190,26 @@ static const Broken broken[] = {
     " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"a\"}, \"destinationNodeURI\": {\"identifier\": \"b\"}},"
     " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"b\"}, \"destinationNodeURI\": {\"identifier\": \"a\"}}]}",
     PL_CASE_ERROR_CYCLE, "ancestor" },
+  { "self-cycle", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"s\"}],"
+    " \"CFAssociations\": [{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"a\"},"
+    " \"destinationNodeURI\": {\"identifier\": \"a\"}}]}", PL_CASE_ERROR_CYCLE, "“a” is its own ancestor" },
+  { "unknown-child", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"s\"}],"
+    " \"CFAssociations\": [{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"nobody\"},"
+    " \"destinationNodeURI\": {\"identifier\": \"a\"}}]}", PL_CASE_ERROR_DANGLING, "CFAssociations[0]: isChildOf starts at “nobody”" },
+  { "assocs-object", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [], \"CFAssociations\": {\"a\": 1}}",
+    PL_CASE_ERROR_TYPE, "CFAssociations should be a list" },
+  { "package-string", "{\"CFPackage\": \"CFDocument\"}", PL_CASE_ERROR_TYPE, "CFPackage should be an object" },
+  { "package-list", "{\"CFPackage\": [{\"CFDocument\": {\"identifier\": \"d\"}}]}", PL_CASE_ERROR_TYPE,
+    "CFPackage should be an object" },
+  { "end-number", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"s\"}],"
+    " \"CFAssociations\": [{\"associationType\": \"isChildOf\", \"originNodeURI\": 42,"
+    " \"destinationNodeURI\": {\"identifier\": \"d\"}}]}", PL_CASE_ERROR_TYPE, "CFAssociations[0].originNodeURI" },
+  { "end-list", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"s\"}],"
+    " \"CFAssociations\": [{\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"a\"},"
+    " \"destinationNodeURI\": [\"a\"]}]}", PL_CASE_ERROR_TYPE, "CFAssociations[0].destinationNodeURI" },
+  { "end-identifier-number", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"s\"}],"
+    " \"CFAssociations\": [{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": 7},"
+    " \"destinationNodeURI\": {\"identifier\": \"d\"}}]}", PL_CASE_ERROR_TYPE, "CFAssociations[0].originNodeURI.identifier" },
   { "assoc-no-type", "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [], \"CFAssociations\": [{}]}",
     PL_CASE_ERROR_MISSING, "CFAssociations[0].associationType" },
 };
@@ -244,6 +266,231 @@ test_absurd (void)
   g_assert_cmpuint (pl_store_count (store, "framework", TRUE), ==, 0);
 }
 
+/* A JSON file of N_ITEMS items, each a child of the one before when CHAIN,
+ * and N_EXTRA_ASSOCS associations into another framework. */
+static char *
+generated (const char *name,
+           guint       n_items,
+           gboolean    chain,
+           guint       n_extra_assocs)
+{
+  g_autoptr(GString) json = g_string_new ("{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"Generated\"},\n\"CFItems\": [\n");
+
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (json, "%s{\"identifier\": \"i%u\", \"fullStatement\": \"Item %u\"}\n", i > 0 ? "," : "", i, i);
+  g_string_append (json, "],\n\"CFAssociations\": [\n");
+  for (guint i = 0; chain && i < n_items; i++)
+    {
+      g_autofree char *parent = i == 0 ? g_strdup ("d") : g_strdup_printf ("i%u", i - 1);
+
+      g_string_append_printf (json, "%s{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"i%u\"},"
+                              " \"destinationNodeURI\": {\"identifier\": \"%s\"}}\n", i > 0 ? "," : "", i, parent);
+    }
+  for (guint i = 0; i < n_extra_assocs; i++)
+    g_string_append_printf (json, "%s{\"associationType\": \"exactMatchOf\", \"originNodeURI\": {\"identifier\": \"i0\"},"
+                            " \"destinationNodeURI\": {\"identifier\": \"x%u\"}}\n", i > 0 || chain ? "," : "", i);
+  g_string_append (json, "]}\n");
+  return write_temp (name, json->str, -1);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autofree char *path = generated ("huge.json", 50001, FALSE, 0);
+  g_autofree char *assoc_path = generated ("webbed.json", 1, FALSE, 250001);
+  g_autofree char *limit_path = generated ("largest.json", 50000, FALSE, 0);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) assoc_file = g_file_new_for_path (assoc_path);
+  g_autoptr(GFile) limit_file = g_file_new_for_path (limit_path);
+  PlCaseSummary summary = { 0 };
+
+  /* Refused before the file is parsed, naming the cap. */
+  g_assert_false (pl_case_import_file (store, file, TRUE, NULL, NULL, &error));
+  g_assert_error (error, PL_CASE_ERROR, PL_CASE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.json"));
+  g_assert_nonnull (strstr (error->message, "more than 50000 items"));
+  g_clear_error (&error);
+
+  g_assert_false (pl_case_import_file (store, assoc_file, FALSE, NULL, NULL, &error));
+  g_assert_error (error, PL_CASE_ERROR, PL_CASE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "250000 associations"));
+  g_clear_error (&error);
+  g_assert_cmpuint (pl_store_count (store, "standard", TRUE), ==, 0);
+
+  /* At the cap, it is a framework. */
+  g_assert_true (pl_case_import_file (store, limit_file, TRUE, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_items, ==, 50000);
+  g_assert_cmpuint (summary.n_new, ==, 50000);
+  g_assert_cmpuint (pl_store_count (store, "standard", TRUE), ==, 0);
+  pl_case_summary_clear (&summary);
+}
+
+static void
+test_deep_chain (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autofree char *ok_path = generated ("deepest.json", 33, TRUE, 0);
+  g_autofree char *deep_path = generated ("too-deep.json", 34, TRUE, 0);
+  g_autoptr(GFile) ok_file = g_file_new_for_path (ok_path);
+  g_autoptr(GFile) deep_file = g_file_new_for_path (deep_path);
+
+  /* 32 ancestors is deep but real; 33 is not. */
+  g_assert_true (pl_case_import_file (store, ok_file, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (pl_case_import_file (store, deep_file, FALSE, NULL, NULL, &error));
+  g_assert_error (error, PL_CASE_ERROR, PL_CASE_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "too-deep.json: CFItems[33]: “i33” sits more than 32 levels deep"));
+  g_assert_cmpuint (pl_store_count (store, "standard", TRUE), ==, 0);
+}
+
+static void
+test_cycle_from_outside (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autoptr(GString) json = g_string_new ("{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  /* A long chain (a0 … a39) leads into the cycle c → e → c, which it is
+   * not part of: a cycle, not a deep tree. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (json, "{\"identifier\": \"a%u\", \"fullStatement\": \"s\"},", i);
+  g_string_append (json, "{\"identifier\": \"c\", \"fullStatement\": \"s\"}, {\"identifier\": \"e\", \"fullStatement\": \"s\"}],"
+                   " \"CFAssociations\": [");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *parent = i == 39 ? g_strdup ("c") : g_strdup_printf ("a%u", i + 1);
+
+      g_string_append_printf (json, "{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"a%u\"},"
+                              " \"destinationNodeURI\": {\"identifier\": \"%s\"}},", i, parent);
+    }
+  g_string_append (json, "{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"c\"}, \"destinationNodeURI\": {\"identifier\": \"e\"}},"
+                   "{\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"e\"}, \"destinationNodeURI\": {\"identifier\": \"c\"}}]}");
+  path = write_temp ("lead-in.json", json->str, -1);
+  file = g_file_new_for_path (path);
+
+  g_assert_false (pl_case_import_file (store, file, FALSE, NULL, NULL, &error));
+  g_assert_error (error, PL_CASE_ERROR, PL_CASE_ERROR_CYCLE);
+  /* It names an item of the cycle, not of the chain. */
+  g_assert_true (strstr (error->message, "“c” is its own ancestor") != NULL ||
+                 strstr (error->message, "“e” is its own ancestor") != NULL);
+  g_assert_cmpuint (pl_store_count (store, "standard", TRUE), ==, 0);
+}
+
+static PlStandard *
+standard_with_source (PlStore *store, const char *source_id)
+{
+  g_autoptr(GListModel) list = pl_store_list_where (store, PL_TYPE_STANDARD, "source-id", source_id, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  return g_list_model_get_item (list, 0);
+}
+
+static gint64
+position_of (PlStore *store, const char *source_id)
+{
+  g_autoptr(PlStandard) s = standard_with_source (store, source_id);
+
+  return pl_record_get_int (PL_RECORD (s), "position");
+}
+
+static void
+test_lenient (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  static const char json[] =
+    "{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"Unusual\"}, \"CFItems\": ["
+    " {\"identifier\": \"P\", \"humanCodingScheme\": 7, \"fullStatement\": \"Parent\"},"
+    " {\"identifier\": \"Q\", \"humanCodingScheme\": 1.5, \"fullStatement\": \"Other parent\"},"
+    " {\"identifier\": \"X\", \"fullStatement\": \"no number, first in the file\"},"
+    " {\"identifier\": \"Y\", \"fullStatement\": \"number 2, as text\"},"
+    " {\"identifier\": \"Z\", \"fullStatement\": \"number 1\"},"
+    " {\"identifier\": \"W\", \"fullStatement\": \"no number, last in the file\"},"
+    " {\"identifier\": \"V\", \"fullStatement\": \"a sequence that is not a number\"}"
+    "], \"CFAssociations\": ["
+    " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"X\"}, \"destinationNodeURI\": {\"identifier\": \"P\"}},"
+    " {\"associationType\": \"isChildOf\", \"sequenceNumber\": \" 2 \", \"originNodeURI\": {\"identifier\": \"Y\"}, \"destinationNodeURI\": {\"identifier\": \"P\"}},"
+    " {\"associationType\": \"isChildOf\", \"sequenceNumber\": 1, \"originNodeURI\": {\"identifier\": \"Z\"}, \"destinationNodeURI\": {\"identifier\": \"P\"}},"
+    " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"W\"}, \"destinationNodeURI\": {\"identifier\": \"P\"}},"
+    " {\"associationType\": \"isChildOf\", \"sequenceNumber\": \"third\", \"originNodeURI\": {\"identifier\": \"V\"}, \"destinationNodeURI\": {\"identifier\": \"Q\"}},"
+    /* A second parent for Z: the first stays. */
+    " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"Z\"}, \"destinationNodeURI\": {\"identifier\": \"Q\"}},"
+    /* The same parent twice is no news. */
+    " {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"X\"}, \"destinationNodeURI\": {\"identifier\": \"P\"}}"
+    "]}";
+  g_autofree char *path = write_temp ("unusual.json", json, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlStandard) p = NULL;
+  g_autoptr(PlStandard) q = NULL;
+  g_autoptr(PlStandard) z = NULL;
+  PlCaseSummary summary = { 0 };
+
+  g_assert_true (pl_case_import_file (store, file, FALSE, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_new, ==, 7);
+  g_assert_cmpuint (summary.warnings->len, ==, 2);
+  g_assert_nonnull (strstr (summary.warnings->pdata[0], "sequenceNumber is not a number"));
+  g_assert_nonnull (strstr (summary.warnings->pdata[1], "CFAssociations[5]: “Z” is a child of “P” and also of “Q”"));
+  pl_case_summary_clear (&summary);
+
+  p = standard_with_source (store, "P");
+  q = standard_with_source (store, "Q");
+  z = standard_with_source (store, "Z");
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (p), "code"), ==, "7");
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (q), "code"), ==, "1.5");
+  g_assert_cmpstr (pl_record_get_string (PL_RECORD (z), "parent-uuid"), ==, pl_record_get_uuid (PL_RECORD (p)));
+
+  /* Numbered first by number (Z 1, Y "2"), then the rest in file order. */
+  g_assert_cmpint (position_of (store, "Z"), ==, 0);
+  g_assert_cmpint (position_of (store, "Y"), ==, 1);
+  g_assert_cmpint (position_of (store, "X"), ==, 2);
+  g_assert_cmpint (position_of (store, "W"), ==, 3);
+  g_assert_cmpint (position_of (store, "V"), ==, 0);
+  g_assert_cmpint (position_of (store, "P"), ==, 0);
+  g_assert_cmpint (position_of (store, "Q"), ==, 1);
+}
+
+static void
+test_dry_run_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+  g_autofree char *path = good_v10 ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  PlCaseSummary summary = { 0 };
+
+  /* The preview counts what an import would do, and writes nothing. */
+  g_assert_true (pl_case_import_file (store, file, TRUE, &summary, NULL, &error));
+  g_assert_cmpuint (summary.n_new, ==, 4);
+  g_assert_cmpuint (summary.n_updated + summary.n_unchanged, ==, 0);
+  g_assert_cmpuint (pl_store_count (store, "standard", TRUE), ==, 0);
+  g_assert_cmpuint (pl_store_count (store, "framework", TRUE), ==, 0);
+  pl_case_summary_clear (&summary);
+
+  g_assert_true (pl_case_import_file (store, file, FALSE, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_string_replace (s, "Models", "Models and diagrams", 1);
+  g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+  g_assert_true (pl_case_import_file (store, file, TRUE, &summary, NULL, &error));
+  g_assert_cmpuint (summary.n_new, ==, 0);
+  g_assert_cmpuint (summary.n_updated, ==, 1);
+  g_assert_cmpuint (summary.n_unchanged, ==, 3);
+  g_assert_cmpuint (summary.warnings->len, ==, 0);
+  pl_case_summary_clear (&summary);
+  {
+    g_autoptr(PlStandard) d = standard_with_code (store, "");
+    g_assert_cmpstr (pl_record_get_string (PL_RECORD (d), "statement"), ==, "Models");
+  }
+}
+
 static void
 test_shared_samples (void)
 {
@@ -288,6 +535,11 @@ main (int argc, char **argv)
   g_test_add_func ("/case/reimport", test_reimport);
   g_test_add_func ("/case/broken", test_broken);
   g_test_add_func ("/case/absurd", test_absurd);
+  g_test_add_func ("/case/too-large", test_too_large);
+  g_test_add_func ("/case/deep-chain", test_deep_chain);
+  g_test_add_func ("/case/cycle-from-outside", test_cycle_from_outside);
+  g_test_add_func ("/case/lenient", test_lenient);
+  g_test_add_func ("/case/dry-run-counts", test_dry_run_counts);
   g_test_add_func ("/case/shared-samples", test_shared_samples);
   return g_test_run ();
 }

@@ -262,25 +262,6 @@ test_standards (void)
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
 }
 
-static PlStandard *
-hand_made (PlStore    *store,
-           const char *code,
-           const char *framework,
-           const char *parent,
-           gint64      position)
-{
-  g_autoptr(GError) error = NULL;
-  PlStandard *s = pl_standard_new ();
-
-  pl_record_set_string (PL_RECORD (s), "code", code);
-  pl_record_set_string (PL_RECORD (s), "statement", code);
-  pl_record_set_string (PL_RECORD (s), "framework-uuid", framework);
-  pl_record_set_string (PL_RECORD (s), "parent-uuid", parent);
-  pl_record_set_int (PL_RECORD (s), "position", position);
-  g_assert_true (pl_store_save (store, PL_RECORD (s), &error));
-  return s;
-}
-
 static int
 index_of (GListModel *model,
           PlRecord   *record)
@@ -293,58 +274,6 @@ index_of (GListModel *model,
         return (int) i;
     }
   return -1;
-}
-
-static void
-test_standard_choices (void)
-{
-  g_autofree char *classroom = NULL;
-  g_autoptr(PlUnit) unit = NULL;
-  g_autoptr(PlStore) store = demo_store (&classroom, &unit);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) choices = NULL;
-  g_autoptr(PlRecord) header = NULL;
-  g_autoptr(PlRecord) top = NULL;
-  g_autoptr(PlStandard) child = NULL;
-  g_autoptr(PlStandard) loose = NULL;
-  g_autoptr(PlStandard) cycle_a = NULL;
-  g_autoptr(PlStandard) cycle_b = NULL;
-  const char *framework;
-  guint n;
-
-  choices = pl_store_list_standard_choices (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
-  header = g_list_model_get_item (choices, 0);
-  g_assert_true (PL_IS_FRAMEWORK (header));
-  top = g_list_model_get_item (choices, 1);
-  g_assert_true (PL_IS_STANDARD (top));
-  g_assert_cmpstr (pl_record_get_string (top, "code"), ==, "SCI.7.1");
-  framework = pl_record_get_uuid (header);
-
-  /* A child comes right after its parent, whatever its position; a
-   * standard of no framework comes last; a cycle is listed once each. */
-  child = hand_made (store, "SCI.7.1.a", framework, pl_record_get_uuid (top), 0);
-  loose = hand_made (store, "MINE.1", NULL, NULL, 0);
-  cycle_a = hand_made (store, "CYC.A", framework, NULL, 9);
-  cycle_b = hand_made (store, "CYC.B", framework, pl_record_get_uuid (PL_RECORD (cycle_a)), 9);
-  pl_record_set_string (PL_RECORD (cycle_a), "parent-uuid", pl_record_get_uuid (PL_RECORD (cycle_b)));
-  g_assert_true (pl_store_save (store, PL_RECORD (cycle_a), NULL));
-
-  g_clear_object (&choices);
-  choices = pl_store_list_standard_choices (store, &error);
-  n = g_list_model_get_n_items (choices);
-  g_assert_cmpuint (n, ==, 11);
-  g_assert_cmpint (index_of (choices, PL_RECORD (child)), ==, index_of (choices, top) + 1);
-  g_assert_cmpint (index_of (choices, PL_RECORD (loose)), ==, (int) n - 1);
-  g_assert_cmpint (index_of (choices, PL_RECORD (cycle_a)), >, 0);
-  g_assert_cmpint (index_of (choices, PL_RECORD (cycle_b)), >, 0);
-
-  /* Deleted standards are not offered. */
-  g_assert_true (pl_store_delete (store, PL_RECORD (loose), NULL));
-  g_clear_object (&choices);
-  choices = pl_store_list_standard_choices (store, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 10);
 }
 
 static PlMilestone *
@@ -599,7 +528,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store-units/validation", test_validation);
   g_test_add_func ("/store-units/goals", test_goals);
   g_test_add_func ("/store-units/standards", test_standards);
-  g_test_add_func ("/store-units/standard-choices", test_standard_choices);
   g_test_add_func ("/store-units/milestones", test_milestones);
   g_test_add_func ("/store-units/progress", test_progress);
   g_test_add_func ("/store-units/delete-and-undo", test_delete_and_undo);

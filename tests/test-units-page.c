@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/pl-demo.h"
@@ -19,6 +20,8 @@ static PlApplication *shared_app;
 
 typedef struct
 {
+  char      *dir;
+  char      *db_path;
   PlStore   *store;
   PlContext *context;
   PlWindow  *window;
@@ -230,7 +233,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr(PlRecord) unit = NULL;
   PlDemoOptions demo;
 
-  f->store = pl_store_open (NULL, &error);
+  /* A file, as the app has: views that work in a thread of their own
+   * (Insights) open it again there. */
+  f->dir = g_dir_make_tmp ("pl-units-XXXXXX", NULL);
+  f->db_path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = pl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
   pl_demo_options_init (&demo);
   g_assert_true (pl_demo_generate (f->store, &demo, NULL, &error));
   if (shared_app == NULL)
@@ -254,6 +262,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  static const char * const db_files[] = { "", "-wal", "-shm", "-journal" };
   PlUnitEditor *editor;
 
   while ((editor = find_editor ()) != NULL)
@@ -262,6 +271,15 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   iterate ();
   g_clear_object (&f->context);
   g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (db_files); i++)
+    {
+      g_autofree char *path = g_strconcat (f->db_path, db_files[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
   g_free (f->classroom);
   g_free (f->demo_unit);
 }

@@ -44,10 +44,13 @@ pl_cli_import_standards (PlCliOptions  *o,
   if (!pl_case_import_file (store, file, dry_run, &summary, NULL, &error))
     return pl_cli_fail_error (error);
 
-  printf (dry_run ? _("“%s”: %u standards and %u links would be imported\n")
+  /* Unusual but imported: said on stderr, so that stdout stays one line. */
+  for (guint i = 0; summary.warnings != NULL && i < summary.warnings->len; i++)
+    fprintf (stderr, _("warning: %s\n"), (const char *) summary.warnings->pdata[i]);
+  printf (dry_run ? _("“%s”: %u standards (%u new, %u updated, %u unchanged), %u links would be imported\n")
                   : _("“%s”: %u standards (%u new, %u updated, %u unchanged), %u links\n"),
-          summary.title, summary.n_items, dry_run ? summary.n_links : summary.n_new,
-          summary.n_updated, summary.n_unchanged, summary.n_links);
+          summary.title, summary.n_items, summary.n_new, summary.n_updated, summary.n_unchanged,
+          summary.n_links);
   pl_case_summary_clear (&summary);
   return 0;
 }

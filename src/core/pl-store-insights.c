@@ -10,7 +10,9 @@
 #include "pl-pick.h"
 #include "pl-suggestion-decision.h"
 #include "pl-profile.h"
+#include "pl-store-boards.h"
 #include "pl-store-evidence.h"
+#include "pl-store-goals.h"
 #include "pl-store-insights.h"
 #include "pl-store-private.h"
 
@@ -29,11 +31,27 @@ static const struct
 };
 
 void
+pl_insights_settings_init (PlInsightsSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->proficient = 3.0;
+  settings->checkin_weekday = 1;
+  settings->default_method = "decaying-average";
+  settings->default_param = 65;
+}
+
+void
 pl_class_snapshot_free (PlClassSnapshot *s)
 {
   if (s == NULL)
     return;
   g_free (s->as_of);
+  g_free (s->week_start);
+  g_free (s->checkin_missing);
+  g_free (s->board_rules);
+  g_free (s->option_board);
+  g_free (s->option_cells);
   g_strfreev (s->learner_uuids);
   g_strfreev (s->learner_names);
   g_strfreev (s->standard_uuids);
@@ -76,9 +94,12 @@ pl_class_snapshot_free (PlClassSnapshot *s)
 
 char *
 pl_store_alert_key (const char *learner_uuid,
-                    const char *alert_kind)
+                    const char *alert_kind,
+                    const char *facts)
 {
-  return g_strconcat (learner_uuid, "/", alert_kind, NULL);
+  g_return_val_if_fail (learner_uuid != NULL && alert_kind != NULL, NULL);
+
+  return g_strconcat (learner_uuid, "/", alert_kind, "/", facts != NULL ? facts : "", NULL);
 }
 
 /* ---- dates ---------------------------------------------------------- */
@@ -248,8 +269,8 @@ typedef struct
   GDate            as_of;
   GPtrArray       *formats;
   GPtrArray       *tags;
-  char             week_start[11];
   char             soon_end[11];
+  gint64           as_of_epoch;          /* the end of as_of */
   guint           *recent_format_count;  /* per learner, up to 3 */
 
   /* options being read */
@@ -259,26 +280,15 @@ typedef struct
   GArray          *opt_format;
   GArray          *opt_tags;
   GArray          *opt_styles;
+  GArray          *opt_board;
+  GArray          *opt_cells;
   GArray          *opt_links;            /* pairs: option index, standard index */
+  GHashTable      *boards;               /* uuid → index */
+  GPtrArray       *board_uuids;
 
   GArray          *prereqs;              /* pairs: from, to */
   GArray          *dismissed;            /* triples: learner, option, signature */
 } Loader;
-
-static void
-checkin_row (sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  Loader *ld = data;
-  int l = index_of (ld->learners, col_text (stmt, 0));
-  const char *last = col_text (stmt, 1);
-  GDate day;
-
-  if (l < 0 || !parse_day (last, &day))
-    return;
-  ld->s->days_since_checkin[l] = days_between (&day, &ld->as_of);
-  ld->s->checked_in_this_week[l] = strncmp (last, ld->week_start, 10) >= 0;
-}
 
 static void
 profile_row (sqlite3_stmt *stmt,
@@ -383,12 +393,17 @@ option_row (sqlite3_stmt *stmt,
   const char *format = col_text (stmt, 2);
   const char *tags = col_text (stmt, 4);
   int tier = sqlite3_column_int (stmt, 3);
+  int board = index_of (ld->boards, col_text (stmt, 5));
+  PlBoardCell cell = { 0 };
   guint format_index = 0;
   guint32 tag_bits, style_bits;
   g_autofree char *format_key = g_utf8_strdown (format != NULL ? format : "", -1);
 
-  if (g_hash_table_contains (ld->options, uuid))
+  if (g_hash_table_contains (ld->options, uuid) || board < 0)
     return;
+  cell.row = (guint) MAX (sqlite3_column_int (stmt, 6), 0);
+  cell.col = (guint) MAX (sqlite3_column_int (stmt, 7), 0);
+  cell.required = sqlite3_column_int (stmt, 8) != 0;
   if (!g_ptr_array_find_with_equal_func (ld->formats, format_key, g_str_equal, &format_index))
     {
       format_index = ld->formats->len;
@@ -404,6 +419,61 @@ option_row (sqlite3_stmt *stmt,
   g_array_append_val (ld->opt_format, format_index);
   g_array_append_val (ld->opt_tags, tag_bits);
   g_array_append_val (ld->opt_styles, style_bits);
+  g_array_append_val (ld->opt_board, board);
+  g_array_append_val (ld->opt_cells, cell);
+}
+
+static void
+board_row (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  Loader *ld = data;
+  const char *uuid = col_text (stmt, 0);
+
+  if (uuid == NULL || g_hash_table_contains (ld->boards, uuid))
+    return;
+  g_hash_table_insert (ld->boards, g_strdup (uuid), GINT_TO_POINTER (ld->board_uuids->len));
+  g_ptr_array_add (ld->board_uuids, g_strdup (uuid));
+}
+
+static void
+checkin_status_into (Loader *ld,
+                     GArray *statuses)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      PlCheckinStatus *st = &g_array_index (statuses, PlCheckinStatus, i);
+      int l = index_of (ld->learners, st->learner_uuid);
+
+      if (l < 0)
+        continue;
+      ld->s->days_since_checkin[l] = st->days_since;
+      ld->s->checked_in_this_week[l] = st->state == PL_CHECKIN_STATE_DONE;
+      ld->s->checkin_missing[l] = st->state == PL_CHECKIN_STATE_MISSING;
+    }
+}
+
+static void
+profile_changed_row (sqlite3_stmt *stmt,
+                     gpointer      data)
+{
+  Loader *ld = data;
+  gint64 ms = pl_hlc_physical_ms ((guint64) sqlite3_column_int64 (stmt, 0));
+
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL && ms / 1000 > ld->as_of_epoch)
+    ld->s->profiles_as_of = FALSE;
+}
+
+static void
+due_milestone_row (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  Loader *ld = data;
+  int l = index_of (ld->learners, col_text (stmt, 0));
+  int st = index_of (ld->standards, col_text (stmt, 1));
+
+  if (l >= 0 && st >= 0)
+    ld->s->due_soon[(gsize) l * ld->s->n_standards + (guint) st] = 1;
 }
 
 static void
@@ -586,12 +656,15 @@ copy_evidence (PlClassSnapshot *s,
   " OR b.uuid IN (SELECT board_uuid FROM board_assignment WHERE classroom_uuid = ?1 AND deleted = 0))"
 
 PlClassSnapshot *
-pl_store_load_class_snapshot (PlStore     *store,
-                              const char  *classroom_uuid,
-                              const char  *as_of,
-                              double       proficient,
-                              GError     **error)
+pl_store_load_class_snapshot (PlStore                  *store,
+                              const char               *classroom_uuid,
+                              const char               *as_of,
+                              const PlInsightsSettings *settings,
+                              GError                  **error)
 {
+  PlInsightsSettings defaults;
+  g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GHashTable) boards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(PlClassSnapshot) s = g_new0 (PlClassSnapshot, 1);
   g_autoptr(PlEvidenceTable) ev = NULL;
   g_autoptr(GHashTable) learners = NULL;
@@ -607,6 +680,11 @@ pl_store_load_class_snapshot (PlStore     *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (classroom_uuid != NULL, NULL);
 
+  if (settings == NULL)
+    {
+      pl_insights_settings_init (&defaults);
+      settings = &defaults;
+    }
   if (as_of == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -624,7 +702,9 @@ pl_store_load_class_snapshot (PlStore     *store,
   day_iso (&day, s->as_of);
   g_snprintf (as_of_end, sizeof as_of_end, "%sT23:59:59Z", s->as_of);
   end = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 23, 59, 59);
-  s->proficient = proficient;
+  s->proficient = settings->proficient;
+  s->week_start = pl_checkin_week_start (s->as_of, CLAMP (settings->checkin_weekday, 1, 7));
+  s->profiles_as_of = TRUE;
 
   ev = pl_store_load_class_evidence (store, classroom_uuid, error);
   if (ev == NULL)
@@ -651,6 +731,7 @@ pl_store_load_class_snapshot (PlStore     *store,
   for (guint l = 0; l < s->n_learners; l++)
     s->days_since_checkin[l] = s->days_since_profile_update[l] = -1;
   s->checked_in_this_week = g_new0 (gboolean, MAX (s->n_learners, 1));
+  s->checkin_missing = g_new0 (guint8, MAX (s->n_learners, 1));
   s->profile_completeness = g_new0 (double, MAX (s->n_learners, 1));
   s->milestones_overdue = g_new0 (guint, MAX (s->n_learners, 1));
   s->recent_completions = g_new0 (guint, MAX (s->n_learners, 1));
@@ -667,6 +748,9 @@ pl_store_load_class_snapshot (PlStore     *store,
   ld.standards = standards;
   ld.options = options;
   ld.as_of = day;
+  ld.as_of_epoch = g_date_time_to_unix (end);
+  ld.boards = boards;
+  ld.board_uuids = g_ptr_array_new_with_free_func (g_free);
   ld.recent_format_count = recent_count;
   ld.formats = g_ptr_array_new_with_free_func (g_free);
   ld.tags = g_ptr_array_new_with_free_func (g_free);
@@ -676,17 +760,14 @@ pl_store_load_class_snapshot (PlStore     *store,
   ld.opt_format = g_array_new (FALSE, FALSE, sizeof (guint));
   ld.opt_tags = g_array_new (FALSE, FALSE, sizeof (guint32));
   ld.opt_styles = g_array_new (FALSE, FALSE, sizeof (guint32));
+  ld.opt_board = g_array_new (FALSE, FALSE, sizeof (guint));
+  ld.opt_cells = g_array_new (FALSE, FALSE, sizeof (PlBoardCell));
   ld.opt_links = g_array_new (FALSE, FALSE, sizeof (guint));
   ld.prereqs = g_array_new (FALSE, FALSE, sizeof (guint));
   ld.dismissed = g_array_new (FALSE, FALSE, sizeof (guint));
   {
     GDate d = day;
 
-    /* "This week" is the seven days up to as_of, so that the figure on
-     * the check-in day itself still shows the week that just ended. */
-    g_date_subtract_days (&d, 6);
-    day_iso (&d, ld.week_start);
-    d = day;
     g_date_add_days (&d, 7);
     day_iso (&d, ld.soon_end);
   }
@@ -698,18 +779,26 @@ pl_store_load_class_snapshot (PlStore     *store,
   RUN ("SELECT uuid, preferred_name, given_name, family_name FROM learner WHERE uuid IN (" CLASS_LEARNERS ")",
        name_row, &ld);
   RUN ("SELECT uuid, code, statement FROM standard WHERE deleted = 0 AND ?1 IS NOT NULL", code_row, &ld);
+  RUN ("SELECT uuid FROM board WHERE uuid IN (" CLASS_BOARDS ") ORDER BY uuid", board_row, &ld);
   /* Options of the class's boards, their standards, and (interests are matched against the tags). */
-  RUN ("SELECT o.uuid, o.title, o.format, o.tier, o.tags FROM choice_option o"
+  RUN ("SELECT o.uuid, o.title, o.format, o.tier, o.tags, o.board_uuid, o.grid_row, o.grid_col, o.required"
+       " FROM choice_option o"
        " WHERE o.deleted = 0 AND o.board_uuid IN (" CLASS_BOARDS ") ORDER BY o.board_uuid, o.grid_row, o.grid_col, o.uuid",
        option_row, &ld);
   RUN ("SELECT option_uuid, standard_uuid FROM option_standard WHERE deleted = 0 AND option_uuid IN"
        " (SELECT uuid FROM choice_option WHERE board_uuid IN (" CLASS_BOARDS "))", option_standard_row, &ld);
 
-  RUN ("SELECT learner_uuid, max(coalesce(checked_at, week_of)) FROM checkin"
-       " WHERE deleted = 0 AND learner_uuid IN (" CLASS_LEARNERS ") AND coalesce(checked_at, week_of) <= ?2"
-       " GROUP BY learner_uuid", checkin_row, &ld);
+  /* Check-ins exactly as the Check-ins view counts them. */
+  checkins = pl_store_class_checkin_status (store, classroom_uuid, s->as_of,
+                                            CLAMP (settings->checkin_weekday, 1, 7), error);
+  if (checkins == NULL)
+    goto fail;
+  checkin_status_into (&ld, checkins);
   RUN ("SELECT learner_uuid, field, value, updated_hlc FROM profile_field"
        " WHERE deleted = 0 AND learner_uuid IN (" CLASS_LEARNERS ")", profile_row, &ld);
+  /* Deleted fields count too: a field removed after as_of was there then. */
+  RUN ("SELECT max(updated_hlc) FROM profile_field WHERE learner_uuid IN (" CLASS_LEARNERS ")",
+       profile_changed_row, &ld);
   RUN ("SELECT learner_uuid, max(noted_at) FROM note WHERE deleted = 0 AND noted_at <= ?2"
        " AND learner_uuid IN (" CLASS_LEARNERS ") GROUP BY learner_uuid", note_row, &ld);
 
@@ -747,6 +836,15 @@ pl_store_load_class_snapshot (PlStore     *store,
   RUN ("SELECT g.learner_uuid, g.standard_uuid, m.due_on FROM goal g JOIN milestone m ON m.uuid = g.milestone_uuid"
        " WHERE g.deleted = 0 AND g.status = 'active' AND g.learner_uuid IN (" CLASS_LEARNERS ") AND ?2 IS NOT NULL",
        due_goal_row, &ld);
+  /* Milestones have no standards of their own: a must-do milestone needs
+   * the standards of its unit, for the learners who have not done it. */
+  RUN ("SELECT e.learner_uuid, us.standard_uuid FROM (" CLASS_LEARNERS ") e CROSS JOIN milestone m"
+       " JOIN unit_standard us ON us.unit_uuid = m.unit_uuid AND us.deleted = 0"
+       " LEFT JOIN milestone_progress p ON p.milestone_uuid = m.uuid AND p.learner_uuid = e.learner_uuid AND p.deleted = 0"
+       " WHERE m.deleted = 0 AND m.must_do AND m.unit_uuid IN (" CLASS_UNITS ")"
+       " AND m.due_on >= substr(?2, 1, 10) AND m.due_on <= date(substr(?2, 1, 10), '+7 days')"
+       " AND NOT (coalesce(p.status, '') = 'done' AND coalesce(p.done_on, '') <= ?2)",
+       due_milestone_row, &ld);
 #undef RUN
 
   /* Options as flat arrays. */
@@ -756,6 +854,20 @@ pl_store_load_class_snapshot (PlStore     *store,
   s->option_format = (guint *) g_array_free (g_steal_pointer (&ld.opt_format), FALSE);
   s->option_tags = (guint32 *) g_array_free (g_steal_pointer (&ld.opt_tags), FALSE);
   s->option_styles = (guint32 *) g_array_free (g_steal_pointer (&ld.opt_styles), FALSE);
+  s->option_board = (guint *) g_array_free (g_steal_pointer (&ld.opt_board), FALSE);
+  s->option_cells = (PlBoardCell *) g_array_free (g_steal_pointer (&ld.opt_cells), FALSE);
+  for (guint i = 0; i < ld.opt_links->len; i += 2)
+    s->option_cells[g_array_index (ld.opt_links, guint, i)].n_standards++;
+  s->n_boards = ld.board_uuids->len;
+  s->board_rules = g_new0 (PlBoardRules, MAX (s->n_boards, 1));
+  for (guint b = 0; b < s->n_boards; b++)
+    {
+      g_autoptr(PlBoard) board = pl_store_get (store, PL_TYPE_BOARD, ld.board_uuids->pdata[b], NULL);
+
+      if (board != NULL)
+        pl_board_get_rules (board, &s->board_rules[b]);
+    }
+  g_clear_pointer (&ld.board_uuids, g_ptr_array_unref);
   s->option_standard_offsets = g_new0 (guint, s->n_options + 1);
   s->option_standards = g_new0 (guint, MAX (ld.opt_links->len / 2, 1));
   for (guint i = 0; i < ld.opt_links->len; i += 2)
@@ -813,6 +925,9 @@ fail:
   g_clear_pointer (&ld.opt_format, g_array_unref);
   g_clear_pointer (&ld.opt_tags, g_array_unref);
   g_clear_pointer (&ld.opt_styles, g_array_unref);
+  g_clear_pointer (&ld.opt_board, g_array_unref);
+  g_clear_pointer (&ld.opt_cells, g_array_unref);
+  g_clear_pointer (&ld.board_uuids, g_ptr_array_unref);
   g_clear_pointer (&ld.opt_links, g_array_unref);
   g_clear_pointer (&ld.prereqs, g_array_unref);
   g_clear_pointer (&ld.dismissed, g_array_unref);
@@ -829,8 +944,13 @@ pl_store_record_decision (PlStore     *store,
                           GError     **error)
 {
   g_autoptr(PlRecord) record = NULL;
+  g_autoptr(GListModel) same = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  const char *params[] = {
+    learner_uuid, kind, option_uuid != NULL ? option_uuid : "", decision,
+    signature != NULL ? signature : "", NULL
+  };
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (learner_uuid != NULL && kind != NULL && decision != NULL, FALSE);
@@ -838,26 +958,34 @@ pl_store_record_decision (PlStore     *store,
   if (!pl_store_begin (store, error))
     return FALSE;
 
-  record = PL_RECORD (pl_suggestion_decision_new ());
-  pl_record_set_string (record, "learner-uuid", learner_uuid);
-  pl_record_set_string (record, "option-uuid", option_uuid);
-  pl_record_set_string (record, "kind", kind);
-  pl_record_set_string (record, "decision", decision);
-  pl_record_set_string (record, "signature", signature);
-  pl_record_set_string (record, "decided-at", stamp);
-  if (!pl_store_save (store, record, error))
+  /* A second click on the same button finds the first decision. */
+  same = _pl_store_query (store, PL_TYPE_SUGGESTION_DECISION,
+                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1 AND t.kind = ?2"
+                          " AND coalesce(t.option_uuid, '') = ?3 AND t.decision = ?4"
+                          " AND coalesce(t.signature, '') = ?5 LIMIT 1",
+                          params, error);
+  if (same == NULL)
     goto fail;
+  if (g_list_model_get_n_items (same) == 0)
+    {
+      record = PL_RECORD (pl_suggestion_decision_new ());
+      pl_record_set_string (record, "learner-uuid", learner_uuid);
+      pl_record_set_string (record, "option-uuid", option_uuid);
+      pl_record_set_string (record, "kind", kind);
+      pl_record_set_string (record, "decision", decision);
+      pl_record_set_string (record, "signature", signature);
+      pl_record_set_string (record, "decided-at", stamp);
+      if (!pl_store_save (store, record, error))
+        goto fail;
+    }
 
   if (g_strcmp0 (decision, "accepted") == 0 && option_uuid != NULL)
     {
-      g_autoptr(PlRecord) pick = PL_RECORD (pl_pick_new ());
+      /* The Boards view's own way of picking: it returns the pick the
+       * learner already has of this option instead of making another. */
+      g_autoptr(PlPick) pick = pl_store_record_pick (store, learner_uuid, option_uuid, error);
 
-      pl_record_set_string (pick, "learner-uuid", learner_uuid);
-      pl_record_set_string (pick, "option-uuid", option_uuid);
-      pl_record_set_string (pick, "status", "chosen");
-      pl_record_set_string (pick, "chosen-at", stamp);
-      pl_record_set_string (pick, "status-at", stamp);
-      if (!pl_store_save (store, pick, error))
+      if (pick == NULL)
         goto fail;
     }
   return pl_store_commit (store, error);

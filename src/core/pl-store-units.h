@@ -7,11 +7,11 @@
 
 #include <gio/gio.h>
 
-#include "pl-board.h"
 #include "pl-framework.h"
 #include "pl-milestone.h"
 #include "pl-standard.h"
 #include "pl-store.h"
+#include "pl-store-standards.h"
 #include "pl-unit.h"
 
 G_BEGIN_DECLS
@@ -58,18 +58,12 @@ char       **pl_unit_get_goals                 (PlUnit       *unit);
 void         pl_unit_set_goals                 (PlUnit       *unit,
                                                 const char * const *goals);
 
-/* The unit's board, the most recently changed when there are several;
- * NULL (and no error) when it has none. */
-PlBoard     *pl_store_unit_board               (PlStore      *store,
-                                                const char   *unit_uuid,
-                                                GError      **error);
+/* A unit's board: pl_store_unit_board() of pl-store-boards.h. */
 
 /* ---- standards ------------------------------------------------------ */
 
-/* The standards the unit targets (PlStandard), by code. */
-GListModel  *pl_store_list_unit_standards      (PlStore      *store,
-                                                const char   *unit_uuid,
-                                                GError      **error);
+/* The standards a unit targets are listed by pl_store_list_unit_standards()
+ * of pl-store-standards.h. */
 /* Adds STANDARD_UUID to the unit's standards; adding one that is there
  * already changes nothing. */
 gboolean     pl_store_add_unit_standard        (PlStore      *store,
@@ -81,13 +75,6 @@ gboolean     pl_store_remove_unit_standard     (PlStore      *store,
                                                 const char   *unit_uuid,
                                                 const char   *standard_uuid,
                                                 GError      **error);
-/* Every live standard of the database to choose from, grouped: each
- * framework (PlFramework, by title) followed by its standards (PlStandard)
- * in the framework's tree order, parents before their children; standards
- * that belong to no framework come last, without a framework before them. */
-GListModel  *pl_store_list_standard_choices    (PlStore      *store,
-                                                GError      **error);
-
 /* ---- milestones ----------------------------------------------------- */
 
 /* The unit's live milestones (PlMilestone) by position. */

@@ -123,8 +123,14 @@ pl_alerts_compute (const PlAlertInput *in,
 
   for (guint l = 0; l < in->n_learners; l++)
     {
-      if (in->days_since_checkin != NULL &&
-          (in->days_since_checkin[l] < 0 || in->days_since_checkin[l] >= rules->checkin_days))
+      if (in->checkin_missing != NULL)
+        {
+          if (in->checkin_missing[l])
+            add_alert (alerts, PL_ALERT_NO_CHECKIN, l, -1,
+                       in->days_since_checkin != NULL ? in->days_since_checkin[l] : -1, 0, 0);
+        }
+      else if (in->days_since_checkin != NULL &&
+               (in->days_since_checkin[l] < 0 || in->days_since_checkin[l] >= rules->checkin_days))
         add_alert (alerts, PL_ALERT_NO_CHECKIN, l, -1, in->days_since_checkin[l], 0, 0);
 
       if (stalled[l].n_standards > 0)
@@ -197,8 +203,9 @@ pl_alert_describe (const PlAlert *alert,
     case PL_ALERT_NO_CHECKIN:
       if (alert->value < 0)
         return g_strdup (_("Has not checked in yet."));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last checked in %d day ago.",
-                                           "Last checked in %d days ago.", (gulong) alert->value),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No check-in this week or last week: the last was %d day ago.",
+                                           "No check-in this week or last week: the last was %d days ago.",
+                                           (gulong) alert->value),
                               (int) alert->value);
     case PL_ALERT_STALLED:
       if (alert->standard < 0)

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* The estimated probability (knowledge tracing) at or above which a
+ * standard counts as mastered for "stalled", and which the Insights view
+ * and its help quote. */
+#define PL_ALERT_MASTERY_PROBABILITY 0.95
+
 typedef enum
 {
   PL_ALERT_NO_CHECKIN,        /* no check-in for two weeks or more */
@@ -51,10 +56,14 @@ typedef struct
    * when given, "stalled" means below mastery_threshold after the
    * opportunities, else no score at or above proficient. */
   const double  *series_mastery;
-  double         mastery_threshold;   /* 0.95 */
+  double         mastery_threshold;   /* PL_ALERT_MASTERY_PROBABILITY */
 
   /* Per learner, n_learners each. */
   const int     *days_since_checkin;         /* -1: never */
+  /* Optional: 1 where the learner has checked in neither this check-in
+   * week nor the one before (the Check-ins view's "missing"); when given
+   * it decides the alert instead of days_since_checkin >= checkin_days. */
+  const guint8  *checkin_missing;
   const int     *days_since_profile_update;  /* -1: no profile */
   const guint   *milestones_overdue;         /* must-do, past due, not done */
   const guint   *recent_completions;         /* picks finished in the last three weeks */

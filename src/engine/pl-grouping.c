@@ -37,7 +37,9 @@ pl_grouping_by_need (guint         n_learners,
                      const double *levels,
                      double        proficient,
                      guint         min_size,
-                     guint         max_size)
+                     guint         max_size,
+                     guint         per_standard,
+                     gboolean      exclusive)
 {
   GArray *groups = g_array_new (FALSE, TRUE, sizeof (PlGroup));
   g_autofree gboolean *assigned = NULL;
@@ -77,7 +79,7 @@ pl_grouping_by_need (guint         n_learners,
         {
           double v = levels[(gsize) l * n_standards + s];
 
-          if (!assigned[l] && !isnan (v) && v < proficient)
+          if ((!exclusive || !assigned[l]) && !isnan (v) && v < proficient)
             {
               candidates[n].index = l;
               candidates[n].key = v;
@@ -87,8 +89,11 @@ pl_grouping_by_need (guint         n_learners,
       if (n < min_size)
         continue;
 
-      /* Balanced sizes between min_size and max_size, close levels together. */
+      /* Balanced sizes between min_size and max_size, close levels
+       * together, those furthest behind first. */
       qsort (candidates, n, sizeof (Ranked), compare_ranked_ascending);
+      if (per_standard > 0)
+        n = MIN (n, per_standard * max_size);
       n_groups = (n + max_size - 1) / max_size;
       for (guint g = 0; g < n_groups; g++)
         {
@@ -99,6 +104,8 @@ pl_grouping_by_need (guint         n_learners,
           if (size < min_size)
             break;
           group.standard = (int) s;
+          group.min_level = INFINITY;
+          group.max_level = -INFINITY;
           for (guint m = 0; m < size; m++)
             {
               Ranked *c = &candidates[start + m];
@@ -106,6 +113,8 @@ pl_grouping_by_need (guint         n_learners,
               group.members[group.n_members++] = c->index;
               assigned[c->index] = TRUE;
               sum += c->key;
+              group.min_level = MIN (group.min_level, c->key);
+              group.max_level = MAX (group.max_level, c->key);
             }
           group.mean_level = sum / size;
           start += size;
@@ -122,6 +131,7 @@ pl_grouping_mixed (guint         n_learners,
 {
   GArray *groups = g_array_new (FALSE, TRUE, sizeof (PlGroup));
   g_autofree Ranked *ranked = NULL;
+  g_autofree guint *n_levels = NULL;
   guint n_groups;
 
   g_return_val_if_fail (overall != NULL || n_learners == 0, groups);
@@ -139,7 +149,13 @@ pl_grouping_mixed (guint         n_learners,
   qsort (ranked, n_learners, sizeof (Ranked), compare_ranked_descending);
 
   n_groups = (n_learners + group_size - 1) / group_size;
+  n_levels = g_new0 (guint, n_groups);
   g_array_set_size (groups, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_array_index (groups, PlGroup, g).min_level = NAN;
+      g_array_index (groups, PlGroup, g).max_level = NAN;
+    }
   for (guint i = 0; i < n_learners; i++)
     {
       guint round = i / n_groups;
@@ -150,13 +166,22 @@ pl_grouping_mixed (guint         n_learners,
       group->standard = -1;
       group->members[group->n_members++] = ranked[i].index;
       if (isfinite (ranked[i].key))
-        group->mean_level += ranked[i].key;
+        {
+          group->mean_level += ranked[i].key;
+          /* Ranked strongest first: the first level seen is the highest. */
+          if (isnan (group->max_level))
+            group->max_level = ranked[i].key;
+          group->min_level = ranked[i].key;
+          n_levels[g]++;
+        }
     }
   for (guint g = 0; g < n_groups; g++)
     {
       PlGroup *group = &g_array_index (groups, PlGroup, g);
 
-      group->mean_level /= MAX (group->n_members, 1);
+      /* The mean of the members with a level: one without evidence yet
+       * says nothing about the group's strength. */
+      group->mean_level = n_levels[g] > 0 ? group->mean_level / n_levels[g] : NAN;
     }
   return groups;
 }

@@ -27,16 +27,24 @@ mastered (const PlRecommenderBoard   *board,
   return !isnan (v) && v >= board->proficient;
 }
 
+/* Whether every prerequisite of S is mastered; *OUT_HAS says whether S
+ * has any. */
 static gboolean
 prerequisites_mastered (const PlRecommenderBoard   *board,
                         const PlRecommenderLearner *learner,
-                        guint                       s)
+                        guint                       s,
+                        gboolean                   *out_has)
 {
+  gboolean all = TRUE;
+
+  *out_has = FALSE;
   for (guint i = 0; i < board->n_prereqs; i++)
-    if (board->prereq_to[i] == s && board->prereq_from[i] < board->n_standards &&
-        !mastered (board, learner, board->prereq_from[i]))
-      return FALSE;
-  return TRUE;
+    if (board->prereq_to[i] == s && board->prereq_from[i] < board->n_standards)
+      {
+        *out_has = TRUE;
+        all = all && mastered (board, learner, board->prereq_from[i]);
+      }
+  return all;
 }
 
 /* Support below Developing, core up to Proficient, stretch beyond. */
@@ -60,6 +68,13 @@ mix (guint32 h,
   return h;
 }
 
+static guint32
+standard_id (const PlRecommenderBoard *board,
+             guint                     s)
+{
+  return board->standard_ids != NULL ? board->standard_ids[s] : s + 1;
+}
+
 static void
 score_option (const PlRecommenderBoard   *board,
               const PlRecommenderLearner *learner,
@@ -70,19 +85,21 @@ score_option (const PlRecommenderBoard   *board,
   guint last = board->option_standard_offsets[o + 1];
   double level_sum = 0.0, focus_level = INFINITY;
   guint level_n = 0;
-  gboolean gap_ready = FALSE, gap = FALSE, due = FALSE;
+  gboolean gap_ready = FALSE, gap = FALSE, due = FALSE, focus_has_prereqs = FALSE;
   int tier, want;
   guint32 format_bit = 1u << (board->option_format[o] % 32);
-  guint32 signature = o;
+  guint32 signature, levels_mix = 0;
 
   rec->option = o;
   rec->score = 0.0;
   rec->reasons = 0;
   rec->focus_standard = -1;
+  rec->focus_probability = NAN;
 
   for (guint k = first; k < last; k++)
     {
       guint s = board->option_standards[k];
+      gboolean has_prereqs;
       double v;
 
       if (s >= board->n_standards)
@@ -99,7 +116,7 @@ score_option (const PlRecommenderBoard   *board,
       if (mastered (board, learner, s))
         continue;
       gap = TRUE;
-      if (prerequisites_mastered (board, learner, s))
+      if (prerequisites_mastered (board, learner, s, &has_prereqs))
         {
           /* Focus on the ready standard with the lowest level. */
           double key = isnan (v) ? -1.0 : v;
@@ -108,6 +125,7 @@ score_option (const PlRecommenderBoard   *board,
             {
               focus_level = key;
               rec->focus_standard = (int) s;
+              focus_has_prereqs = has_prereqs;
             }
           gap_ready = TRUE;
         }
@@ -118,13 +136,18 @@ score_option (const PlRecommenderBoard   *board,
   if (gap_ready)
     {
       rec->score += W_GAP_READY;
-      rec->reasons |= PL_REASON_GAP | PL_REASON_READY;
+      rec->reasons |= PL_REASON_GAP;
+      /* "Ready" only says something when there are prerequisites. */
+      if (focus_has_prereqs)
+        rec->reasons |= PL_REASON_READY;
     }
   else if (gap)
     {
       rec->score += W_GAP_UNREADY;
-      rec->reasons |= PL_REASON_GAP;
+      rec->reasons |= PL_REASON_GAP | PL_REASON_UNREADY;
     }
+  if (rec->focus_standard >= 0 && learner->mastery_probability != NULL)
+    rec->focus_probability = learner->mastery_probability[rec->focus_standard];
 
   tier = CLAMP (board->option_tier[o], 1, 3);
   want = desired_tier (level_n > 0 ? level_sum / level_n : NAN);
@@ -154,17 +177,24 @@ score_option (const PlRecommenderBoard   *board,
       rec->reasons |= PL_REASON_DUE;
     }
 
-  /* What the suggestion rests on: a dismissal holds while this is the same. */
+  /* What the suggestion rests on: the option itself (by its id, not its
+   * place on the board), the facts its reason states, and the learner's
+   * levels on its standards, each standard by its id and in any order. A
+   * dismissal holds while this is the same. */
+  signature = board->option_ids != NULL ? board->option_ids[o] : o;
   signature = mix (signature, rec->reasons);
-  signature = mix (signature, (guint32) (rec->focus_standard + 1));
+  signature = mix (signature, rec->focus_standard >= 0 ? standard_id (board, (guint) rec->focus_standard) : 0);
   for (guint k = first; k < last; k++)
     {
       guint s = board->option_standards[k];
-      double v = s < board->n_standards ? learner->levels[s] : NAN;
+      double v;
 
-      signature = mix (signature, isnan (v) ? 0xffffu : (guint32) lround (v * 2.0));
+      if (s >= board->n_standards)
+        continue;
+      v = learner->levels[s];
+      levels_mix += mix (standard_id (board, s), isnan (v) ? 0xffffu : (guint32) lround (v * 2.0));
     }
-  rec->signature = signature;
+  rec->signature = mix (signature, levels_mix);
 }
 
 static gboolean
@@ -195,7 +225,8 @@ pl_recommend (const PlRecommenderBoard   *board,
       PlRecommendation rec;
       guint pos;
 
-      if (learner->picked != NULL && learner->picked[o])
+      if ((learner->picked != NULL && learner->picked[o]) ||
+          (learner->allowed != NULL && !learner->allowed[o]))
         continue;
       score_option (board, learner, o, &rec);
       if (dismissed (learner, &rec))
@@ -221,12 +252,29 @@ pl_recommendation_describe (const PlRecommendation *rec,
   GString *s;
   const char *code = focus_code != NULL ? focus_code : _("a standard");
   g_autoptr(GPtrArray) extras = g_ptr_array_new ();
+  gboolean known;
+  int percent;
 
   g_return_val_if_fail (rec != NULL, NULL);
 
+  known = !isnan (rec->focus_probability);
+  /* A model's estimate is never certain: 1 % to 99 %. */
+  percent = known ? (int) CLAMP (lround (100.0 * rec->focus_probability), 1, 99) : 0;
   s = g_string_new (NULL);
-  if ((rec->reasons & PL_REASON_READY) != 0)
-    g_string_append_printf (s, _("Works on %s, not yet mastered but ready: its prerequisites are."), code);
+  /* Translators: "%s" is a standard's code, "%d %%" a percentage; the
+   * estimate comes from knowledge tracing. */
+  if ((rec->reasons & PL_REASON_READY) != 0 && known)
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it) but ready for: its prerequisites are mastered."),
+                            code, percent);
+  else if ((rec->reasons & PL_REASON_READY) != 0)
+    g_string_append_printf (s, _("Works on %s, not yet mastered but ready for: its prerequisites are mastered."), code);
+  else if ((rec->reasons & PL_REASON_UNREADY) != 0 && known)
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it), though a prerequisite is not mastered yet."),
+                            code, percent);
+  else if ((rec->reasons & PL_REASON_UNREADY) != 0)
+    g_string_append_printf (s, _("Works on %s, not yet mastered, though a prerequisite is not mastered yet."), code);
+  else if ((rec->reasons & PL_REASON_GAP) != 0 && known)
+    g_string_append_printf (s, _("Works on %s, not yet at the proficient level (estimated %d %% likely to have mastered it)."), code, percent);
   else if ((rec->reasons & PL_REASON_GAP) != 0)
     g_string_append_printf (s, _("Works on %s, not yet mastered."), code);
   else
@@ -239,7 +287,7 @@ pl_recommendation_describe (const PlRecommendation *rec,
   if ((rec->reasons & PL_REASON_PREFERENCE) != 0)
     g_ptr_array_add (extras, _("it uses a preferred way of working"));
   if ((rec->reasons & PL_REASON_DUE) != 0)
-    g_ptr_array_add (extras, _("a milestone due soon needs it"));
+    g_ptr_array_add (extras, _("a milestone due within a week needs it"));
   if ((rec->reasons & PL_REASON_VARIETY) != 0 && extras->len < 2)
     g_ptr_array_add (extras, _("it brings a format not used lately"));
 

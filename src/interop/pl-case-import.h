@@ -28,26 +28,33 @@ typedef enum
   PL_CASE_ERROR_DANGLING,     /* isChildOf points at nothing in the file */
   PL_CASE_ERROR_CYCLE,        /* isChildOf goes round in a circle */
   PL_CASE_ERROR_TOO_DEEP,     /* nesting beyond any real framework */
-  PL_CASE_ERROR_TOO_LARGE,    /* more data than any real framework */
+  PL_CASE_ERROR_TOO_LARGE,    /* more data than any real framework (64 MiB,
+                               * 50,000 items, 250,000 associations) */
 } PlCaseError;
 
 GQuark   pl_case_error_quark     (void);
 
 typedef struct
 {
-  char  *title;
-  guint  n_items;
-  guint  n_new;
-  guint  n_updated;
-  guint  n_unchanged;
-  guint  n_links;
-  guint  n_skipped;    /* associations of kinds the app does not use */
+  char      *title;
+  char      *framework_uuid;
+  guint      n_items;
+  guint      n_new;
+  guint      n_updated;
+  guint      n_unchanged;
+  guint      n_links;
+  guint      n_skipped;    /* associations of kinds the app does not use */
+  /* What was unusual but imported all the same (translated sentences,
+   * each naming where in the file): a second parent, a sequence number
+   * that is not a number. */
+  GPtrArray *warnings;
 } PlCaseSummary;
 
 void     pl_case_summary_clear   (PlCaseSummary  *summary);
 
 /* Checks FILE completely, then writes the framework, its standards and
- * links in one transaction (nothing when DRY_RUN). Records get uuids
+ * links in one transaction. A DRY_RUN writes nothing but counts the same
+ * (new, updated, unchanged), for a preview. Records get uuids
  * derived from CASE identifiers, so importing the same framework again
  * changes nothing, and an edited one updates in place. On error nothing
  * is written and the message names the file and the JSON path. */

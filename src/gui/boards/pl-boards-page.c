@@ -7,12 +7,10 @@
 
 #include "core/pl-store-boards.h"
 #include "core/pl-store-learners.h"
-#include "core/pl-store-units.h"
 #include "pl-accessible.h"
-#include "pl-boards-page.h"
-#include "pl-milestones-view.h"
-#include "pl-unit-summary.h"
-#include "pl-unit-switcher.h"
+#include "pl-board-assign-dialog.h"
+#include "pl-board-editor.h"
+#include "pl-boards-page-private.h"
 
 enum {
   FILTER_EVERYONE,
@@ -20,47 +18,6 @@ enum {
   FILTER_BROKEN,
 };
 
-struct _PlBoardsPage
-{
-  AdwBin              parent_instance;
-
-  PlContext          *context;
-  PlClassroom        *classroom;
-  gulong              changed_id;
-  guint               reload_id;
-
-  PlBoard            *board;
-  GListModel         *options;
-  GHashTable         *names;        /* learner uuid → name */
-  GHashTable         *picks;        /* learner uuid → (option uuid → PlPick) */
-  GHashTable         *problems;     /* learner uuid → PlPickProblems */
-  GtkStringList      *learners;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GPtrArray          *buttons;      /* one per option, in option order */
-
-  GtkStack           *stack;
-  AdwStatusPage      *empty_page;
-  AdwPreferencesGroup *board_group;
-  GtkLabel           *design_label;
-  GtkGrid            *grid;
-  GtkLabel           *learner_label;
-  GtkDropDown        *filter_dropdown;
-  GtkLabel           *summary_label;
-  GtkListView        *learner_list;
-
-  /* the unit shown, its plan and its milestones */
-  PlUnitSwitcher     *unit_switcher;
-  PlUnitSummary      *unit_summary;
-  GtkWidget          *empty_button;
-  GtkStack           *board_stack;
-  GtkWidget          *no_board_box;
-  GtkWidget          *no_board_actions;
-  GtkWidget          *learner_pane;
-  GtkWidget          *learner_separator;
-  PlMilestonesView   *milestones_view;
-};
 
 G_DEFINE_FINAL_TYPE (PlBoardsPage, pl_boards_page, ADW_TYPE_BIN)
 
@@ -74,7 +31,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (PlBoardsPage *self);
-static gboolean reload_timeout_cb (gpointer data);
 
 static PlStore *
 store_of (PlBoardsPage *self)
@@ -112,6 +68,39 @@ pick_of (PlBoardsPage *self,
   return mine != NULL ? g_hash_table_lookup (mine, option) : NULL;
 }
 
+/* The board the view shows: the one of the unit chosen at its top. */
+static PlBoard *
+current_board (PlBoardsPage  *self,
+               GError       **error)
+{
+  PlUnit *unit = pl_unit_switcher_get_unit (self->unit_switcher);
+
+  return unit != NULL ? pl_store_unit_board (store_of (self), pl_record_get_uuid (PL_RECORD (unit)), error) : NULL;
+}
+
+/* The unit a new board is made for: the one shown. */
+static PlRecord *
+current_unit (PlBoardsPage *self)
+{
+  PlUnit *unit = pl_unit_switcher_get_unit (self->unit_switcher);
+
+  return unit != NULL ? g_object_ref (PL_RECORD (unit)) : NULL;
+}
+
+static guint
+n_picked (PlBoardsPage *self,
+          const char   *option)
+{
+  GHashTableIter iter;
+  gpointer mine;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->picks);
+  while (g_hash_table_iter_next (&iter, NULL, &mine))
+    n += g_hash_table_contains (mine, option) ? 1 : 0;
+  return n;
+}
+
 /* ---- the grid --------------------------------------------------------- */
 
 static void
@@ -128,30 +117,29 @@ update_grid (PlBoardsPage *self)
       GtkWidget *button = self->buttons->pdata[i];
       g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
       PlPick *pick = pick_of (self, learner, pl_record_get_uuid (option));
-      guint n_picked = 0;
-      GHashTableIter iter;
-      gpointer mine;
+      guint picked = n_picked (self, pl_record_get_uuid (option));
       g_autofree char *text = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "picked by %u", "picked by %u", picked), picked);
       const char *status = pick != NULL ? pl_record_get_string (PL_RECORD (pick), "status") : NULL;
+      const char *format = pl_record_get_string (option, "format");
+      gboolean menu = g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
 
-      g_hash_table_iter_init (&iter, self->picks);
-      while (g_hash_table_iter_next (&iter, NULL, &mine))
-        n_picked += g_hash_table_contains (mine, pl_record_get_uuid (option)) ? 1 : 0;
-
-      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s · %s · %" G_GINT64_FORMAT " min</small>\n<small>%s</small>",
+      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" G_GINT64_FORMAT " min</small>\n<small>%s%s%s</small>",
                                       pl_record_get_string (option, "title"),
-                                      pl_record_get_boolean (option, "required") ? _(" · required") : "",
-                                      pl_record_get_string (option, "format") != NULL ? pl_record_get_string (option, "format") : "",
-                                      pl_record_get_string (option, "grouping"),
+                                      pl_record_get_boolean (option, "required") && !menu ? _(" · required") : "",
+                                      format != NULL ? pl_option_format_label (format) : "",
+                                      format != NULL ? " · " : "",
+                                      pl_option_grouping_label (pl_record_get_string (option, "grouping")),
                                       pl_record_get_int (option, "minutes"),
+                                      count, status != NULL ? " · " : "",
                                       status != NULL ? pl_pick_status_label (status) : "");
       gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
       if (pick != NULL)
         gtk_widget_add_css_class (button, "suggested-action");
       else
         gtk_widget_remove_css_class (button, "suggested-action");
-      name = g_strdup_printf (_("%s, picked by %u; %s"), pl_record_get_string (option, "title"), n_picked,
+      name = g_strdup_printf (_("%s, picked by %u; %s"), pl_record_get_string (option, "title"), picked,
                               status != NULL ? pl_pick_status_label (status) : _("not picked"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_widget_set_sensitive (button, learner != NULL);
@@ -271,9 +259,17 @@ build_grid (PlBoardsPage *self)
   GtkWidget *child;
   PlBoardRules rules;
 
+  gboolean menu = g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->must_box))) != NULL)
+    gtk_box_remove (self->must_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->may_box))) != NULL)
+    gtk_box_remove (self->may_box, child);
   g_ptr_array_set_size (self->buttons, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->grid), !menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_box), menu);
   pl_board_get_rules (self->board, &rules);
   for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
     {
@@ -290,7 +286,11 @@ build_grid (PlBoardsPage *self)
       /* Stored one up, so that the first option is not a NULL pointer. */
       g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i + 1));
       g_signal_connect (button, "clicked", G_CALLBACK (on_option_clicked_cb), self);
-      gtk_grid_attach (self->grid, button, (int) col, rules.n_cols > 1 ? (int) row : (int) i, 1, 1);
+      if (menu)
+        gtk_box_append (g_strcmp0 (pl_record_get_string (option, "section"), "must") == 0 ? self->must_box : self->may_box,
+                        button);
+      else
+        gtk_grid_attach (self->grid, button, (int) col, rules.n_cols > 1 ? (int) row : (int) i, 1, 1);
       g_ptr_array_add (self->buttons, button);
     }
 }
@@ -307,13 +307,38 @@ learner_summary (PlBoardsPage *self,
   PlBoardRules rules;
   g_autofree char *why = NULL;
 
+  g_autoptr(GString) text = NULL;
+
   pl_board_get_rules (self->board, &rules);
   if (n == 0)
     return g_strdup (_("No pick yet"));
+  /* Who picked what: the titles in board order, with how far each got. */
+  text = g_string_new (NULL);
+  g_string_printf (text, _("%u of %u picked"), n, rules.picks_required);
+  for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
+    {
+      g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
+      PlPick *pick = g_hash_table_lookup (mine, pl_record_get_uuid (option));
+      const char *status;
+
+      if (pick == NULL)
+        continue;
+      status = pl_record_get_string (PL_RECORD (pick), "status");
+      g_string_append (text, " · ");
+      g_string_append (text, pl_record_get_string (option, "title"));
+      if (g_strcmp0 (status, "assessed") == 0)
+        g_string_append (text, " ✓");
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (pl_pick_status_label (status), -1);
+
+          g_string_append_printf (text, " (%s)", lower);
+        }
+    }
   why = pl_board_describe_picks (problems & ~PL_PICKS_TOO_FEW, &rules);
   if (why[0] != '\0')
-    return g_strdup_printf (_("%u of %u picked · %s"), n, rules.picks_required, why);
-  return g_strdup_printf (_("%u of %u picked"), n, rules.picks_required);
+    g_string_append_printf (text, " · %s", why);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -395,140 +420,27 @@ on_filter_changed_cb (GtkDropDown  *dropdown,
 
 /* ---- loading -------------------------------------------------------------- */
 
-/* ---- the unit: switcher, plan, milestones ---------------------------------- */
+/* ---- the board's state: none yet, pilot group --------------------------- */
 
 static void
-update_unit_actions (PlBoardsPage *self)
+update_board_actions (PlBoardsPage *self)
 {
-  gboolean has_unit = pl_unit_switcher_get_unit (self->unit_switcher) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.new-unit", self->classroom != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-unit", has_unit && self->classroom != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.delete-unit", has_unit && self->classroom != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-board", self->board != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.assign", self->board != NULL);
 }
 
+/* With a pilot group, the first filter says whom the list shows. */
 static void
-show_no_class (PlBoardsPage *self)
+show_pilot_filter (PlBoardsPage *self)
 {
-  adw_status_page_set_title (self->empty_page, _("No Class Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("Create a class with the class switcher, or add the demo classroom from the main menu; then plan its units here."));
-  gtk_widget_set_visible (self->empty_button, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  update_unit_actions (self);
-}
+  GtkStringList *items = GTK_STRING_LIST (gtk_drop_down_get_model (self->filter_dropdown));
+  const char *want = self->pilot ? _("Pilot group") : _("Everyone");
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
-/* Shows the unit's plan and milestones; FALSE when the class has no unit
- * (the view then says how to plan one). */
-static gboolean
-load_unit (PlBoardsPage *self)
-{
-  PlUnit *unit = pl_unit_switcher_load (self->unit_switcher, self->context, self->classroom);
-
-  update_unit_actions (self);
-  pl_unit_summary_set_unit (self->unit_summary, store_of (self), unit);
-  pl_milestones_view_set_unit (self->milestones_view, store_of (self),
-                               unit != NULL ? pl_record_get_uuid (PL_RECORD (unit)) : NULL);
-  if (unit != NULL)
-    return TRUE;
-  adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("Plan a unit for this class: its big idea, three to five goals, its dates, the standards it targets and its milestones. Then give it a choice board."));
-  gtk_widget_set_visible (self->empty_button, TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  return FALSE;
-}
-
-static void
-show_board (PlBoardsPage *self)
-{
-  gtk_stack_set_visible_child_name (self->board_stack, "board");
-  gtk_widget_set_visible (self->learner_pane, TRUE);
-  gtk_widget_set_visible (self->learner_separator, TRUE);
-}
-
-/* The unit has no board: its plan and milestones still show. */
-static void
-show_no_board (PlBoardsPage *self,
-               GError       *error)
-{
-  if (error != NULL)
-    toast (self, adw_toast_new_format (_("Could not read the board: %s"), error->message));
-  gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)), NULL);
-  g_hash_table_remove_all (self->picks);
-  g_hash_table_remove_all (self->problems);
-  gtk_stack_set_visible_child_name (self->board_stack, "no-board");
-  gtk_widget_set_visible (self->learner_pane, FALSE);
-  gtk_widget_set_visible (self->learner_separator, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "main");
-}
-
-static void
-on_unit_changed_cb (PlUnitSwitcher *switcher,
-                    PlBoardsPage   *self)
-{
-  /* Not within the drop-down's own signal. */
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_idle_add (reload_timeout_cb, self);
-}
-
-static void
-unit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
-
-  if (self->context == NULL || self->classroom == NULL)
+  if (g_strcmp0 (gtk_string_list_get_string (items, FILTER_EVERYONE), want) == 0)
     return;
-  if (g_str_equal (action_name, "boards.new-unit"))
-    pl_unit_switcher_new_unit (self->unit_switcher);
-  else if (g_str_equal (action_name, "boards.edit-unit"))
-    pl_unit_switcher_edit_unit (self->unit_switcher);
-  else
-    pl_unit_switcher_delete_unit (self->unit_switcher);
-}
-
-static void
-units_class_init (GtkWidgetClass *widget_class)
-{
-  g_type_ensure (PL_TYPE_UNIT_SWITCHER);
-  g_type_ensure (PL_TYPE_UNIT_SUMMARY);
-  g_type_ensure (PL_TYPE_MILESTONES_VIEW);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_switcher);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_summary);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_button);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_stack);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_box);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_actions);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_pane);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_separator);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestones_view);
-
-  gtk_widget_class_install_action (widget_class, "boards.new-unit", NULL, unit_action);
-  gtk_widget_class_install_action (widget_class, "boards.edit-unit", NULL, unit_action);
-  gtk_widget_class_install_action (widget_class, "boards.delete-unit", NULL, unit_action);
-}
-
-static void
-units_init (PlBoardsPage *self)
-{
-  static const char * const shortcuts[][2] = {
-    { "<Control>n", "boards.new-unit" },
-    { "<Control>e", "boards.edit-unit" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  /* While the view shows, wherever the focus is (after Alt+2 it is still
-   * in the header bar); GTK skips them when the view is not mapped. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i][0]),
-                                                            gtk_named_action_new (shortcuts[i][1])));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  g_signal_connect (self->unit_switcher, "unit-changed", G_CALLBACK (on_unit_changed_cb), self);
-  update_unit_actions (self);
+  gtk_string_list_splice (items, FILTER_EVERYONE, 1, (const char * const []) { want, NULL });
+  gtk_drop_down_set_selected (self->filter_dropdown, selected);
 }
 
 static void
@@ -544,6 +456,8 @@ reload (PlBoardsPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *design_text = NULL;
   g_autofree char *rules_text = NULL;
+  g_auto(GStrv) assignees = NULL;
+  gboolean whole = TRUE;
   PlBoardRules rules;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -551,20 +465,23 @@ reload (PlBoardsPage *self)
   g_clear_object (&self->options);
   if (self->context == NULL || self->classroom == NULL)
     {
-      show_no_class (self);
+      _pl_boards_page_show_no_class (self);
+      update_board_actions (self);
       return;
     }
-  if (!load_unit (self))
-    return;
-  self->board = pl_store_unit_board (store_of (self),
-                                     pl_record_get_uuid (PL_RECORD (pl_unit_switcher_get_unit (self->unit_switcher))),
-                                     &error);
+  if (!_pl_boards_page_load_unit (self))
+    {
+      update_board_actions (self);
+      return;
+    }
+  self->board = current_board (self, &error);
+  update_board_actions (self);
   if (self->board == NULL)
     {
-      show_no_board (self, error);
+      _pl_boards_page_show_no_board (self, error);
       return;
     }
-  show_board (self);
+  _pl_boards_page_show_board (self);
   self->options = pl_store_list_board_options (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
   picks = self->options != NULL ? pl_store_list_board_picks (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error) : NULL;
   learners = picks != NULL ? pl_store_list_class_learners (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error) : NULL;
@@ -579,12 +496,19 @@ reload (PlBoardsPage *self)
                                              rules.picks_required),
                                 pl_record_get_string (PL_RECORD (self->board), "title"), rules.picks_required,
                                 rules.three_in_row ? _(" that make three in a row") : "",
-                                _("; required options are marked."));
+                                g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0
+                                ? _(", every must-do option among them.") : _("; required options are marked."));
   adw_preferences_group_set_description (self->board_group, rules_text);
   design = pl_store_check_board_design (store_of (self), self->board, NULL);
   design_text = pl_board_describe_design (design);
   gtk_label_set_label (self->design_label, design_text);
   gtk_widget_set_visible (GTK_WIDGET (self->design_label), design != PL_DESIGN_OK);
+
+  /* A pilot-group board is shown with its learners only. */
+  assignees = pl_store_board_assignees (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)),
+                                        pl_record_get_uuid (PL_RECORD (self->classroom)), &whole, NULL);
+  self->pilot = !whole && assignees != NULL && assignees[0] != NULL;
+  show_pilot_filter (self);
 
   g_hash_table_remove_all (self->names);
   g_hash_table_remove_all (self->picks);
@@ -595,6 +519,8 @@ reload (PlBoardsPage *self)
       const char *preferred = pl_record_get_string (l, "preferred-name");
 
       if (pl_record_get_boolean (l, "archived"))
+        continue;
+      if (self->pilot && !g_strv_contains ((const char * const *) assignees, pl_record_get_uuid (l)))
         continue;
       g_hash_table_insert (self->names, g_strdup (pl_record_get_uuid (l)),
                            g_strdup_printf ("%s %s", preferred != NULL && preferred[0] != '\0' ? preferred
@@ -630,8 +556,15 @@ reload (PlBoardsPage *self)
   gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)),
                           (const char * const *) uuids->pdata);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  summary = g_strdup_printf (_("%u learners · %u without a pick · %u with picks against the rules"),
-                             uuids->len - 1, n_none, n_broken);
+  if (self->pilot)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Pilot group: %u learner · %u without a pick · %u with picks against the rules",
+                                            "Pilot group: %u learners · %u without a pick · %u with picks against the rules",
+                                            uuids->len - 1),
+                               uuids->len - 1, n_none, n_broken);
+  else
+    summary = g_strdup_printf (_("%u learners · %u without a pick · %u with picks against the rules"),
+                               uuids->len - 1, n_none, n_broken);
   gtk_label_set_label (self->summary_label, summary);
 
   build_grid (self);
@@ -658,6 +591,13 @@ reload_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+void
+_pl_boards_page_reload_soon (PlBoardsPage *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_idle_add (reload_timeout_cb, self);
+}
+
 static void
 on_store_changed_cb (PlStore      *store,
                      const char   *table,
@@ -665,6 +605,138 @@ on_store_changed_cb (PlStore      *store,
 {
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (300, reload_timeout_cb, self);
+}
+
+/* ---- building, editing and assigning the board ------------------------- */
+
+static void
+open_editor (PlBoardsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PlBoardEditor *editor;
+
+  if (self->board == NULL)
+    return;
+  editor = pl_board_editor_new (self->context, self->board);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_board_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_editor (PL_BOARDS_PAGE (widget));
+}
+
+static void
+create_board_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  g_autoptr(PlRecord) unit = self->classroom != NULL ? current_unit (self) : NULL;
+  g_autoptr(PlBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (unit == NULL)
+    return;
+  board = pl_store_create_board (store_of (self), pl_record_get_uuid (unit), g_variant_get_string (parameter, NULL), &error);
+  if (board == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Not created: %s"), error->message));
+      return;
+    }
+  reload (self);
+  /* A new board is nine empty options: go on to fill them in. */
+  open_editor (self);
+}
+
+static void
+on_assign_response_cb (PlBoardAssignDialog *dialog,
+                       const char          *response,
+                       PlBoardsPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "assign") != 0)
+    return;
+  if (!pl_board_assign_dialog_apply (dialog, &error))
+    toast (self, adw_toast_new_format (_("Not assigned: %s"), error->message));
+  reload (self);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PlBoardAssignDialog *dialog;
+
+  if (self->board == NULL)
+    return;
+  dialog = pl_board_assign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store_of (self),
+                                       self->board, self->classroom);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- between the learner list and the board, by keyboard ---------------- */
+
+static gboolean
+focus_in (GtkWidget *widget,
+          GtkWidget *container)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == container || gtk_widget_is_ancestor (focus, container));
+}
+
+static void
+focus_board (PlBoardsPage *self)
+{
+  guint at = 0;
+
+  if (self->buttons->len == 0)
+    return;
+  if (selected_learner (self) == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  /* The option the learner last picked, else the first. */
+  for (guint i = 0; i < self->buttons->len; i++)
+    if (gtk_widget_has_css_class (self->buttons->pdata[i], "suggested-action"))
+      at = i;
+  gtk_widget_grab_focus (self->buttons->pdata[at]);
+}
+
+static void
+focus_learners (PlBoardsPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->learner_list), "list.scroll-to-item", "u", selected);
+  gtk_widget_grab_focus (GTK_WIDGET (self->learner_list));
+}
+
+static void
+focus_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+
+  if (g_str_equal (action_name, "boards.focus-board"))
+    focus_board (self);
+  else if (g_str_equal (action_name, "boards.focus-learners"))
+    focus_learners (self);
+  else if (focus_in (widget, GTK_WIDGET (self->learner_list)))
+    focus_board (self);
+  else
+    focus_learners (self);
 }
 
 /* ---- GObject -------------------------------------------------------------- */
@@ -779,6 +851,9 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
                                                "/org/example/PersonalLearn/boards/pl-boards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, menu_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, must_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, may_box);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_group);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, design_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, grid);
@@ -790,7 +865,36 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "boards.remove-pick", NULL, remove_pick_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "boards.remove-pick", NULL);
 
-  units_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "boards.edit-board", NULL, edit_board_action);
+  gtk_widget_class_install_action (widget_class, "boards.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "boards.create-board", "s", create_board_action);
+  gtk_widget_class_install_action (widget_class, "boards.switch-pane", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "boards.focus-board", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "boards.focus-learners", NULL, focus_action);
+
+  _pl_boards_page_units_class_init (widget_class);
+}
+
+/* Shortcuts of the whole view, wherever the focus is while it shows (the
+ * view switcher, say), and only after a text field had its say. */
+static void
+add_view_shortcuts (PlBoardsPage *self)
+{
+  static const struct { const char *trigger, *action; } keys[] = {
+    { "<Control>b", "boards.edit-board" },
+    { "<Control>n", "boards.new-unit" },
+    { "<Control>e", "boards.edit-unit" },
+    { "F6", "boards.switch-pane" },
+    { "<Shift>F6", "boards.switch-pane" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -819,6 +923,6 @@ pl_boards_page_init (PlBoardsPage *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
-
-  units_init (self);
+  add_view_shortcuts (self);
+  _pl_boards_page_units_init (self);
 }

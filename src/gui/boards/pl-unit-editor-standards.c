@@ -269,13 +269,16 @@ void
 _pl_unit_editor_standards_load (PlUnitEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) choices = pl_store_list_standard_choices (self->store, &error);
+  g_autoptr(GListModel) frameworks = pl_store_list_frameworks (self->store, &error);
+  g_autoptr(GListModel) standards = NULL;
   g_autoptr(GListModel) chosen = NULL;
+  g_autoptr(GArray) depths = NULL;
   const char *header = NULL;
-  gboolean loose = FALSE;
-  guint n;
+  guint next_framework = 0, n;
 
-  if (choices != NULL)
+  if (frameworks != NULL)
+    standards = pl_store_list_standards_in_order (self->store, NULL, &depths, &error);
+  if (standards != NULL)
     chosen = pl_store_list_unit_standards (self->store, unit_uuid (self), &error);
   if (chosen == NULL)
     {
@@ -290,43 +293,34 @@ _pl_unit_editor_standards_load (PlUnitEditor *self)
       g_hash_table_add (self->chosen, g_strdup (pl_record_get_uuid (s)));
     }
 
+  /* The standards come framework by framework, in the frameworks' order:
+   * each framework heads its own. */
   g_list_store_remove_all (self->choices);
   g_hash_table_remove_all (self->depths);
-  n = g_list_model_get_n_items (choices);
+  n = g_list_model_get_n_items (standards);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PlRecord) item = g_list_model_get_item (choices, i);
-      const char *parent;
-      guint depth = 0;
+      g_autoptr(PlRecord) item = g_list_model_get_item (standards, i);
+      const char *framework = pl_record_get_string (item, "framework-uuid");
 
-      if (PL_IS_FRAMEWORK (item))
+      while (g_strcmp0 (framework, header) != 0 && next_framework < g_list_model_get_n_items (frameworks))
         {
-          header = pl_record_get_uuid (item);
-          g_list_store_append (self->choices, item);
-          continue;
-        }
-      if (!loose && g_strcmp0 (pl_record_get_string (item, "framework-uuid"), header) != 0)
-        {
-          /* The store lists standards of no framework last; they get a
-           * heading of their own, a framework that is never saved. */
-          g_autoptr(PlFramework) none = pl_framework_new ();
+          g_autoptr(PlRecord) f = g_list_model_get_item (frameworks, next_framework++);
 
-          pl_record_set_string (PL_RECORD (none), "title", _("Standards of no framework"));
-          g_list_store_append (self->choices, none);
-          loose = TRUE;
+          if (g_strcmp0 (pl_record_get_uuid (f), framework) != 0)
+            continue;
+          header = pl_record_get_uuid (f);
+          g_list_store_append (self->choices, f);
         }
-      /* Parents come before their children in the store's order. */
-      parent = pl_record_get_string (item, "parent-uuid");
-      if (parent != NULL && g_hash_table_contains (self->depths, parent))
-        depth = GPOINTER_TO_UINT (g_hash_table_lookup (self->depths, parent)) + 1;
-      g_hash_table_insert (self->depths, g_strdup (pl_record_get_uuid (item)), GUINT_TO_POINTER (depth));
+      g_hash_table_insert (self->depths, g_strdup (pl_record_get_uuid (item)),
+                           GUINT_TO_POINTER (depths != NULL && i < depths->len ? g_array_index (depths, guint, i) : 0));
       g_list_store_append (self->choices, item);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->standards_frame), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->standards_search), n > 0);
   gtk_label_set_label (self->standards_empty,
-                       _("There are no standards in this database yet. Import a competency framework or write standards of your own, then choose here the ones this unit targets."));
+                       _("There are no standards in this database yet. Open the Standards window to import a competency framework or write standards of your own, then choose here the ones this unit targets."));
   gtk_widget_set_visible (GTK_WIDGET (self->standards_empty), n == 0);
   update_description (self);
   _pl_unit_editor_goals_refresh (self);

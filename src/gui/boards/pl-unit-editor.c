@@ -14,6 +14,7 @@
 #include "core/pl-classroom.h"
 #include "core/pl-smart-goal.h"
 #include "pl-accessible.h"
+#include "pl-standards-window.h"
 #include "pl-unit-editor-private.h"
 
 #define AUTOSAVE_MS 600
@@ -365,6 +366,21 @@ add_goal_action (GtkWidget  *widget,
   gtk_widget_grab_focus (row);
 }
 
+/* The Standards window, to import a framework or write standards; the
+ * list here shows what it added once it closes. */
+static void
+standards_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlUnitEditor *self = PL_UNIT_EDITOR (widget);
+  PlStandardsWindow *window = pl_standards_window_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (window, "destroy", G_CALLBACK (_pl_unit_editor_standards_load), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 add_milestone_action (GtkWidget  *widget,
                       const char *action_name,
@@ -667,6 +683,7 @@ pl_unit_editor_class_init (PlUnitEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "unit.add-goal", NULL, add_goal_action);
   gtk_widget_class_install_action (widget_class, "unit.add-milestone", NULL, add_milestone_action);
+  gtk_widget_class_install_action (widget_class, "unit.standards", NULL, standards_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -15,6 +15,8 @@ struct _PlInsightsItem
   char               *option_uuid;
   char               *signature;
   gboolean            followed_up;
+  gboolean            decided;
+  GPtrArray          *members;     /* triples: uuid, name, detail */
 };
 
 G_DEFINE_FINAL_TYPE (PlInsightsItem, pl_insights_item, G_TYPE_OBJECT)
@@ -24,6 +26,7 @@ enum {
   PROP_TITLE,
   PROP_REASON,
   PROP_FOLLOWED_UP,
+  PROP_DECIDED,
   N_PROPS
 };
 
@@ -39,6 +42,7 @@ pl_insights_item_finalize (GObject *object)
   g_free (self->learner_uuid);
   g_free (self->option_uuid);
   g_free (self->signature);
+  g_ptr_array_unref (self->members);
 
   G_OBJECT_CLASS (pl_insights_item_parent_class)->finalize (object);
 }
@@ -62,6 +66,9 @@ pl_insights_item_get_property (GObject    *object,
     case PROP_FOLLOWED_UP:
       g_value_set_boolean (value, self->followed_up);
       break;
+    case PROP_DECIDED:
+      g_value_set_boolean (value, self->decided);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -82,12 +89,16 @@ pl_insights_item_class_init (PlInsightsItemClass *klass)
   properties[PROP_FOLLOWED_UP] =
     g_param_spec_boolean ("followed-up", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DECIDED] =
+    g_param_spec_boolean ("decided", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 pl_insights_item_init (PlInsightsItem *self)
 {
+  self->members = g_ptr_array_new_with_free_func (g_free);
 }
 
 PlInsightsItem *
@@ -182,4 +193,72 @@ pl_insights_item_set_followed_up (PlInsightsItem *self,
     return;
   self->followed_up = !!followed_up;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWED_UP]);
+}
+
+gboolean
+pl_insights_item_get_decided (PlInsightsItem *self)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_ITEM (self), FALSE);
+  return self->decided;
+}
+
+void
+pl_insights_item_set_decided (PlInsightsItem *self,
+                              gboolean        decided)
+{
+  g_return_if_fail (PL_IS_INSIGHTS_ITEM (self));
+  if (self->decided == !!decided)
+    return;
+  self->decided = !!decided;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIDED]);
+}
+
+void
+pl_insights_item_add_member (PlInsightsItem *self,
+                             const char     *learner_uuid,
+                             const char     *name,
+                             const char     *detail)
+{
+  g_return_if_fail (PL_IS_INSIGHTS_ITEM (self));
+  g_ptr_array_add (self->members, g_strdup (learner_uuid));
+  g_ptr_array_add (self->members, g_strdup (name));
+  g_ptr_array_add (self->members, g_strdup (detail));
+}
+
+guint
+pl_insights_item_get_n_members (PlInsightsItem *self)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_ITEM (self), 0);
+  return self->members->len / 3;
+}
+
+static const char *
+member_field (PlInsightsItem *self,
+              guint           i,
+              guint           field)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_ITEM (self), NULL);
+  g_return_val_if_fail (i < self->members->len / 3, NULL);
+  return self->members->pdata[3 * i + field];
+}
+
+const char *
+pl_insights_item_get_member_uuid (PlInsightsItem *self,
+                                  guint           i)
+{
+  return member_field (self, i, 0);
+}
+
+const char *
+pl_insights_item_get_member_name (PlInsightsItem *self,
+                                  guint           i)
+{
+  return member_field (self, i, 1);
+}
+
+const char *
+pl_insights_item_get_member_detail (PlInsightsItem *self,
+                                    guint           i)
+{
+  return member_field (self, i, 2);
 }

@@ -40,5 +40,24 @@ void                pl_insights_item_set_suggestion   (PlInsightsItem     *self,
 gboolean            pl_insights_item_get_followed_up  (PlInsightsItem     *self);
 void                pl_insights_item_set_followed_up  (PlInsightsItem     *self,
                                                        gboolean            followed_up);
+/* For suggestions: whether the teacher has accepted or dismissed it (the
+ * buttons stay off until the next refresh replaces the item). */
+gboolean            pl_insights_item_get_decided      (PlInsightsItem     *self);
+void                pl_insights_item_set_decided      (PlInsightsItem     *self,
+                                                       gboolean            decided);
+
+/* For groups: the members, each with what the group rests on (their
+ * latest scores, level and estimated mastery). */
+void                pl_insights_item_add_member       (PlInsightsItem     *self,
+                                                       const char         *learner_uuid,
+                                                       const char         *name,
+                                                       const char         *detail);
+guint               pl_insights_item_get_n_members    (PlInsightsItem     *self);
+const char         *pl_insights_item_get_member_uuid  (PlInsightsItem     *self,
+                                                       guint               i);
+const char         *pl_insights_item_get_member_name  (PlInsightsItem     *self,
+                                                       guint               i);
+const char         *pl_insights_item_get_member_detail (PlInsightsItem    *self,
+                                                       guint               i);
 
 G_END_DECLS

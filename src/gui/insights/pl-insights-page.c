@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/pl-store-gradebook.h"
 #include "core/pl-store-insights.h"
 #include "pl-insights-item.h"
 #include "pl-insights-page.h"
@@ -22,6 +23,7 @@ struct _PlInsightsPage
   GCancellable     *computing;
   guint             refresh_id;
   gulong            changed_id;
+  gulong            settings_id;
 
   GtkStack         *stack;
   AdwStatusPage    *empty_page;
@@ -32,6 +34,11 @@ struct _PlInsightsPage
   GtkListBox       *groups_list;
   GtkListBox       *suggestions_list;
   GtkSwitch        *mixed_switch;
+  GtkSwitch        *overlap_switch;
+  GtkWidget        *overlap_row;
+  GtkWidget        *size_row;
+  GtkSpinButton    *size_spin;
+  GtkLabel         *complete_label;
 };
 
 G_DEFINE_FINAL_TYPE (PlInsightsPage, pl_insights_page, ADW_TYPE_BIN)
@@ -60,28 +67,32 @@ show_toast (PlInsightsPage *self,
 /* ---- rows ------------------------------------------------------------ */
 
 static void
-on_open_learner_clicked_cb (GtkButton      *button,
-                            PlInsightsItem *item)
+on_open_learner_clicked_cb (GtkButton *button,
+                            gpointer   user_data)
 {
   gtk_widget_activate_action (GTK_WIDGET (button), "win.show-learner", "s",
-                              pl_insights_item_get_learner_uuid (item));
+                              g_object_get_data (G_OBJECT (button), "learner-uuid"));
 }
 
+/* NAME, when given, tells a screen reader whose profile it opens. */
 static GtkWidget *
-open_learner_button (PlInsightsItem *item)
+open_learner_button (const char *learner_uuid,
+                     const char *name)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("avatar-default-symbolic");
+  g_autofree char *label = name != NULL ? g_strdup_printf (_("Open %s’s profile"), name)
+                                        : g_strdup (_("Open the learner’s profile"));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Open the Learner’s Profile"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Open the learner’s profile"), -1);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_learner_clicked_cb), item, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "learner-uuid", g_strdup (learner_uuid), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_open_learner_clicked_cb), NULL);
   return button;
 }
 
-static void
+static gboolean
 record (PlInsightsPage *self,
         PlInsightsItem *item,
         const char     *kind,
@@ -93,7 +104,11 @@ record (PlInsightsPage *self,
                                  pl_insights_item_get_learner_uuid (item), kind,
                                  pl_insights_item_get_option_uuid (item), decision,
                                  pl_insights_item_get_signature (item), &error))
-    show_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+    {
+      show_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -102,8 +117,10 @@ on_followed_up_clicked_cb (GtkButton      *button,
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
 
-  record (self, item, "alert", "followed-up");
+  /* Off at once, so that a second click cannot record it again. */
   pl_insights_item_set_followed_up (item, TRUE);
+  if (!record (self, item, "alert", "followed-up"))
+    pl_insights_item_set_followed_up (item, FALSE);
 }
 
 static GtkWidget *
@@ -125,20 +142,34 @@ create_alert_row (gpointer data,
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_object (done, "clicked", G_CALLBACK (on_followed_up_clicked_cb), item, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (item));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (pl_insights_item_get_learner_uuid (item), NULL));
   return row;
 }
 
+/* A group opens on its members: each with the evidence behind the group
+ * and a button to the learner. */
 static GtkWidget *
 create_group_row (gpointer data,
                   gpointer user_data)
 {
   PlInsightsItem *item = data;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_expander_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_insights_item_get_title (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pl_insights_item_get_reason (item));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), pl_insights_item_get_reason (item));
+  for (guint m = 0; m < pl_insights_item_get_n_members (item); m++)
+    {
+      GtkWidget *member = adw_action_row_new ();
+      const char *name = pl_insights_item_get_member_name (item, m);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (member), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (member), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (member), pl_insights_item_get_member_detail (item, m));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (member),
+                                 open_learner_button (pl_insights_item_get_member_uuid (item, m), name));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), member);
+    }
   return row;
 }
 
@@ -148,8 +179,15 @@ on_accept_clicked_cb (GtkButton      *button,
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
 
-  record (self, item, "option", "accepted");
-  show_toast (self, adw_toast_new (_("Pick added to the board")));
+  if (pl_insights_item_get_decided (item))
+    return;
+  /* The buttons go off before anything is saved: a quick second click
+   * finds them insensitive. */
+  pl_insights_item_set_decided (item, TRUE);
+  if (record (self, item, "option", "accepted"))
+    show_toast (self, adw_toast_new (_("Pick added to the board")));
+  else
+    pl_insights_item_set_decided (item, FALSE);
 }
 
 static void
@@ -158,8 +196,13 @@ on_dismiss_clicked_cb (GtkButton      *button,
 {
   PlInsightsPage *self = PL_INSIGHTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PL_TYPE_INSIGHTS_PAGE));
 
-  record (self, item, "option", "dismissed");
-  show_toast (self, adw_toast_new (_("Suggestion dismissed")));
+  if (pl_insights_item_get_decided (item))
+    return;
+  pl_insights_item_set_decided (item, TRUE);
+  if (record (self, item, "option", "dismissed"))
+    show_toast (self, adw_toast_new (_("Suggestion dismissed")));
+  else
+    pl_insights_item_set_decided (item, FALSE);
 }
 
 static GtkWidget *
@@ -180,6 +223,8 @@ create_suggestion_row (gpointer data,
   gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Accept the suggestion"), -1);
   g_signal_connect_object (accept, "clicked", G_CALLBACK (on_accept_clicked_cb), item, 0);
+  g_object_bind_property (item, "decided", accept, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
@@ -188,10 +233,12 @@ create_suggestion_row (gpointer data,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Dismiss the suggestion"), -1);
   g_signal_connect_object (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked_cb), item, 0);
+  g_object_bind_property (item, "decided", dismiss, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (item));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_learner_button (pl_insights_item_get_learner_uuid (item), NULL));
   return row;
 }
 
@@ -220,18 +267,20 @@ metric_card (PlInsightsReport *report,
   GtkWidget *value;
   GtkWidget *spark = pl_sparkline_new ();
   double values[PL_INSIGHTS_WEEKS];
+  double low, high;
   g_autofree char *current = NULL;
+  g_autofree char *explanation = pl_insights_report_explain_metric (report, m);
+  g_autofree char *card_label = NULL;
   g_autoptr(GString) alt = g_string_new (NULL);
 
   for (guint w = 0; w < PL_INSIGHTS_WEEKS; w++)
     {
-      g_autofree char *v = NULL;
+      g_autofree char *v = pl_insights_report_format_metric (report, m, w);
 
       values[w] = pl_insights_report_get_metric (report, m, w);
-      v = pl_metric_format_value (m, values[w]);
       g_string_append_printf (alt, w == 0 ? "%s" : ", %s", v);
     }
-  current = pl_metric_format_value (m, values[PL_INSIGHTS_WEEKS - 1]);
+  current = pl_insights_report_format_metric (report, m, PL_INSIGHTS_WEEKS - 1);
   value = gtk_label_new (current);
 
   gtk_widget_add_css_class (box, "card");
@@ -242,14 +291,18 @@ metric_card (PlInsightsReport *report,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_widget_set_margin_start (value, 12);
-  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_set_margin_end (value, 12);
+  gtk_widget_add_css_class (value, m == PL_METRIC_GROWTH ? "title-3" : "title-2");
   gtk_widget_set_margin_start (spark, 12);
   gtk_widget_set_margin_end (spark, 12);
   gtk_widget_set_margin_bottom (spark, 12);
   gtk_widget_set_size_request (spark, -1, 32);
+  pl_insights_report_get_metric_range (report, m, &low, &high);
+  pl_sparkline_set_range (PL_SPARKLINE (spark), low, high);
   {
-    /* Translators: the text alternative of a chart: "Last 6 weeks: 40 %, 55 %, …" */
+    /* Translators: the text alternative of a chart: "Checked in this week over the last 6 weeks: 40 %, 55 %, …" */
     g_autofree char *description = g_strdup_printf (_("%s over the last %d weeks: %s"),
                                                      pl_metric_title (m), PL_INSIGHTS_WEEKS, alt->str);
 
@@ -259,21 +312,29 @@ metric_card (PlInsightsReport *report,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), spark);
-  gtk_widget_set_tooltip_text (box, pl_metric_definition (m));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  pl_metric_definition (m), -1);
+  gtk_widget_set_tooltip_text (box, explanation);
+  /* Translators: a metric card as a screen reader names it: "Mastery growth: 9 of 24 learners grew" */
+  card_label = g_strdup_printf (_("%s: %s"), pl_metric_title (m), current);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, card_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
+                                  -1);
   return box;
 }
 
 static void
 bind_groups (PlInsightsPage *self)
 {
-  GListModel *model = NULL;
+  g_autoptr(GListModel) model = NULL;
+  gboolean mixed = gtk_switch_get_active (self->mixed_switch);
 
+  gtk_widget_set_visible (self->size_row, mixed);
+  gtk_widget_set_visible (self->overlap_row, !mixed);
   if (self->report != NULL)
-    model = gtk_switch_get_active (self->mixed_switch)
-            ? pl_insights_report_get_mixed_groups (self->report)
-            : pl_insights_report_get_groups (self->report);
+    model = mixed ? pl_insights_report_dup_mixed_groups (self->report,
+                                                         (guint) gtk_spin_button_get_value_as_int (self->size_spin))
+                  : g_object_ref (pl_insights_report_get_groups (self->report,
+                                                                 !gtk_switch_get_active (self->overlap_switch)));
   gtk_list_box_bind_model (self->groups_list, model, create_group_row, NULL, NULL);
 }
 
@@ -297,6 +358,19 @@ show_report (PlInsightsPage   *self,
   gtk_list_box_bind_model (self->suggestions_list, pl_insights_report_get_suggestions (report),
                            create_suggestion_row, NULL, NULL);
   bind_groups (self);
+
+  if (pl_insights_report_get_n_complete (report) > 0)
+    {
+      guint n = pl_insights_report_get_n_complete (report);
+      g_autofree char *complete = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u learner has made every pick the board asks for: another pick would break its rules, so nothing is suggested to them.",
+                                                                "%u learners have made every pick the board asks for: another pick would break its rules, so nothing is suggested to them.",
+                                                                n),
+                                                   n);
+
+      gtk_label_set_label (self->complete_label, complete);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->complete_label), pl_insights_report_get_n_complete (report) > 0);
 
   n_alerts = g_list_model_get_n_items (pl_insights_report_get_alerts (report));
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner — %s",
@@ -335,10 +409,41 @@ on_report_ready_cb (GObject      *object,
   show_report (self, report);
 }
 
+static const char * const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+};
+
+/* The settings the dashboard depends on, read as the Check-ins view and
+ * the Gradebook read them. */
+static void
+read_settings (GSettings          *settings,
+               PlInsightsSettings *out,
+               char              **out_method)
+{
+  g_autofree char *day = g_settings_get_string (settings, "checkin-day");
+  g_autofree char *method = g_settings_get_string (settings, "default-mastery-method");
+
+  pl_insights_settings_init (out);
+  out->proficient = g_settings_get_double (settings, "proficient-level");
+  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
+    if (g_strcmp0 (day, weekdays[i]) == 0)
+      out->checkin_weekday = i + 1;
+  if (!pl_gradebook_method_is_known (method))
+    {
+      g_free (method);
+      method = g_strdup ("decaying-average");
+    }
+  out->default_param = g_str_equal (method, "decaying-average")
+                       ? g_settings_get_int (settings, "decaying-average-weight") : 0;
+  *out_method = g_steal_pointer (&method);
+  out->default_method = *out_method;
+}
+
 static void
 compute (PlInsightsPage *self)
 {
-  GSettings *settings;
+  PlInsightsSettings settings;
+  g_autofree char *method = NULL;
 
   if (self->computing != NULL)
     g_cancellable_cancel (self->computing);
@@ -352,13 +457,12 @@ compute (PlInsightsPage *self)
     }
   adw_status_page_set_title (self->empty_page, _("No Learners Yet"));
 
-  settings = pl_context_get_settings (self->context);
+  read_settings (pl_context_get_settings (self->context), &settings, &method);
   self->computing = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   pl_insights_report_compute_async (pl_store_get_path (pl_context_get_store (self->context)),
                                     pl_record_get_uuid (PL_RECORD (self->classroom)),
-                                    NULL,
-                                    g_settings_get_double (settings, "proficient-level"),
+                                    NULL, &settings,
                                     self->computing, on_report_ready_cb, g_object_ref (self));
 }
 
@@ -389,6 +493,16 @@ on_store_changed_cb (PlStore        *store,
 }
 
 static void
+on_settings_changed_cb (GSettings      *settings,
+                        const char     *key,
+                        PlInsightsPage *self)
+{
+  if (g_strcmp0 (key, "checkin-day") == 0 || g_strcmp0 (key, "proficient-level") == 0 ||
+      g_strcmp0 (key, "default-mastery-method") == 0 || g_strcmp0 (key, "decaying-average-weight") == 0)
+    schedule_refresh (self);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -397,9 +511,9 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
-on_mixed_toggled_cb (GtkSwitch      *sw,
-                     GParamSpec     *pspec,
-                     PlInsightsPage *self)
+on_groups_option_changed_cb (GObject        *object,
+                             GParamSpec     *pspec,
+                             PlInsightsPage *self)
 {
   bind_groups (self);
 }
@@ -414,11 +528,18 @@ set_context (PlInsightsPage *self,
     return;
   if (self->context != NULL && self->changed_id != 0)
     g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
-  self->changed_id = 0;
+  if (self->context != NULL && self->settings_id != 0)
+    g_signal_handler_disconnect (pl_context_get_settings (self->context), self->settings_id);
+  self->changed_id = self->settings_id = 0;
   g_set_object (&self->context, context);
   if (context != NULL)
-    self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
-                                         G_CALLBACK (on_store_changed_cb), self);
+    {
+      self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
+                                           G_CALLBACK (on_store_changed_cb), self);
+      if (pl_context_get_settings (context) != NULL)
+        self->settings_id = g_signal_connect (pl_context_get_settings (context), "changed",
+                                              G_CALLBACK (on_settings_changed_cb), self);
+    }
   schedule_refresh (self);
 }
 
@@ -520,19 +641,46 @@ pl_insights_page_class_init (PlInsightsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, groups_list);
   gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, suggestions_list);
   gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, mixed_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, overlap_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, overlap_row);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, size_row);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, size_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlInsightsPage, complete_label);
 
   gtk_widget_class_install_action (widget_class, "insights.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "insights.refresh", NULL);
+}
+
+/* GTK 4.8 leaves a spin button's − and + unnamed: screen readers would
+ * say "button". */
+static void
+name_spin_buttons (GtkSpinButton *spin)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "value-decrease-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Fewer learners per group"), -1);
+      else if (g_strcmp0 (icon, "value-increase-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("More learners per group"), -1);
+    }
 }
 
 static void
 pl_insights_page_init (PlInsightsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_spin_buttons (self->size_spin);
   gtk_list_box_set_placeholder (self->alerts_list, placeholder (_("Nobody needs attention right now.")));
   gtk_list_box_set_placeholder (self->groups_list, placeholder (_("No standard is shared by three or more learners who have not mastered it.")));
-  gtk_list_box_set_placeholder (self->suggestions_list, placeholder (_("No suggestions: the class has no choice board yet, or every option is picked.")));
-  g_signal_connect_object (self->mixed_switch, "notify::active", G_CALLBACK (on_mixed_toggled_cb), self, 0);
+  gtk_list_box_set_placeholder (self->suggestions_list, placeholder (_("No suggestions: the class has no choice board yet, or no learner has a pick left to make.")));
+  g_signal_connect_object (self->mixed_switch, "notify::active", G_CALLBACK (on_groups_option_changed_cb), self, 0);
+  g_signal_connect_object (self->overlap_switch, "notify::active", G_CALLBACK (on_groups_option_changed_cb), self, 0);
+  g_signal_connect_object (self->size_spin, "notify::value", G_CALLBACK (on_groups_option_changed_cb), self, 0);
 }
 
 PlInsightsReport *

@@ -9,9 +9,11 @@
 #include "engine/pl-bkt.h"
 #include "engine/pl-grouping.h"
 #include "engine/pl-mastery.h"
-#include "engine/pl-recommender.h"
+#include "core/pl-store-goals.h"
+#include "core/pl-store-gradebook.h"
 #include "core/pl-store-insights.h"
 #include "pl-insights-item.h"
+#include "pl-insights-report-private.h"
 #include "pl-insights-report.h"
 
 struct _PlInsightsReport
@@ -19,18 +21,23 @@ struct _PlInsightsReport
   GObject     parent_instance;
 
   double      metrics[PL_N_METRICS][PL_INSIGHTS_WEEKS];
+  guint       growth[PL_INSIGHTS_WEEKS][PL_N_GROWTH];
+  char        week_ends[PL_INSIGHTS_WEEKS][11];
+  gboolean    profiles_unknown;   /* some earlier week has no profile point */
   guint       n_learners;
+  guint       n_complete;
   GListStore *alerts;
   GListStore *groups;
-  GListStore *mixed_groups;
+  GListStore *overlapping_groups;
   GListStore *suggestions;
+
+  /* For mixed groups of any size, made on request. */
+  char      **learner_uuids;
+  char      **learner_names;
+  double     *overall;
 };
 
 G_DEFINE_FINAL_TYPE (PlInsightsReport, pl_insights_report, G_TYPE_OBJECT)
-
-static const char *alert_ids[PL_N_ALERT_KINDS] = {
-  "no-checkin", "stalled", "mastery-dropped", "behind-milestone", "gaming", "stale-profile",
-};
 
 const char *
 pl_metric_title (PlMetric m)
@@ -58,9 +65,9 @@ pl_metric_definition (PlMetric m)
     case PL_METRIC_MILESTONES:
       return _("Of the milestones due so far, the share each learner has finished, over the whole class.");
     case PL_METRIC_CHECKINS:
-      return _("Learners with a goal check-in in the last seven days.");
+      return _("Learners with a goal check-in this week, the week starting on the check-in day of Preferences, as the Check-ins view counts it.");
     case PL_METRIC_GROWTH:
-      return _("For each learner and standard with two or more scores, the latest score minus the first, averaged over the class (in rubric levels).");
+      return _("Learners whose level grew by half a level or more since their first score, on average over the standards where they have two or more scores. The level is the Gradebook’s calculation.");
     case PL_METRIC_ATTENTION:
       return _("Learners with at least one alert: no check-in for two weeks, stalled, a drop in mastery, behind a milestone, rushing through tasks, or a stale profile.");
     case PL_METRIC_PROFILES:
@@ -85,8 +92,8 @@ pl_metric_format_value (PlMetric m,
   switch (m)
     {
     case PL_METRIC_GROWTH:
-      /* Translators: a change in rubric levels, e.g. "+0.8 levels" */
-      return g_strdup_printf (_("%+.1f levels"), value);
+      /* Translators: the share of learners whose level grew, e.g. "40 % grew" */
+      return g_strdup_printf (_("%.0f %% grew"), 100.0 * value);
     case PL_METRIC_ATTENTION:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d learner", "%d learners", (gulong) value),
                               (int) value);
@@ -111,8 +118,11 @@ pl_insights_report_finalize (GObject *object)
 
   g_clear_object (&self->alerts);
   g_clear_object (&self->groups);
-  g_clear_object (&self->mixed_groups);
+  g_clear_object (&self->overlapping_groups);
   g_clear_object (&self->suggestions);
+  g_strfreev (self->learner_uuids);
+  g_strfreev (self->learner_names);
+  g_free (self->overall);
 
   G_OBJECT_CLASS (pl_insights_report_parent_class)->finalize (object);
 }
@@ -128,7 +138,7 @@ pl_insights_report_init (PlInsightsReport *self)
 {
   self->alerts = g_list_store_new (PL_TYPE_INSIGHTS_ITEM);
   self->groups = g_list_store_new (PL_TYPE_INSIGHTS_ITEM);
-  self->mixed_groups = g_list_store_new (PL_TYPE_INSIGHTS_ITEM);
+  self->overlapping_groups = g_list_store_new (PL_TYPE_INSIGHTS_ITEM);
   self->suggestions = g_list_store_new (PL_TYPE_INSIGHTS_ITEM);
 }
 
@@ -178,6 +188,9 @@ series_mastery (const PlClassSnapshot *s)
   pl_bkt_fit_options_init (&options);
   options.restarts = 3;
   options.seed = 1;
+  /* Scores in a class do fall (the "mastery dropped" alert): without
+   * forgetting, one early success would make mastery certain for good. */
+  options.forget = TRUE;
   if (!pl_bkt_fit (&obs, &options, params, NULL, NULL))
     for (guint st = 0; st < s->n_standards; st++)
       pl_bkt_params_init_default (&params[st]);
@@ -189,24 +202,115 @@ series_mastery (const PlClassSnapshot *s)
   return mastery;
 }
 
-/* The current level per learner × standard, with the decaying average
- * (the usual standards-based default). */
-static double *
-current_levels (const PlClassSnapshot *s)
+/* The Gradebook's roll-up: the same engine call as its page makes. */
+static gboolean
+rollup_cb (const char   *method,
+           double        param,
+           const double *scores,
+           gsize         n_scores,
+           double       *out_value,
+           gpointer      user_data)
 {
-  double *levels = g_new (double, MAX ((gsize) s->n_learners * s->n_standards, 1));
+  PlMasteryMethod m;
   PlMasterySpec spec;
 
-  pl_mastery_spec_init_default (&spec, PL_MASTERY_DECAYING_AVERAGE);
-  for (gsize i = 0; i < (gsize) s->n_learners * s->n_standards; i++)
+  if (!pl_mastery_method_from_string (method, &m))
+    return FALSE;
+  pl_mastery_spec_init_default (&spec, m);
+  if (param > 0)
+    spec.param = param;
+  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+}
+
+/* How the Gradebook rolls up each standard of the snapshot, and the
+ * teacher's overrides of its cells. */
+typedef struct
+{
+  char   **methods;     /* per standard */
+  double  *params;
+  double  *overrides;   /* n_learners × n_standards; NaN: none */
+} Methods;
+
+static void
+methods_clear (Methods *m)
+{
+  g_clear_pointer (&m->methods, g_strfreev);
+  g_clear_pointer (&m->params, g_free);
+  g_clear_pointer (&m->overrides, g_free);
+}
+
+static gboolean
+load_methods (PlStore                  *store,
+              const char               *classroom_uuid,
+              const PlClassSnapshot    *s,
+              const PlInsightsSettings *settings,
+              Methods                  *out,
+              GError                  **error)
+{
+  g_autoptr(PlGradebook) gb = NULL;
+  g_autoptr(GHashTable) learners = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) standards = g_hash_table_new (g_str_hash, g_str_equal);
+
+  gb = pl_store_load_gradebook (store, classroom_uuid, settings->default_method,
+                                settings->default_param, rollup_cb, NULL, error);
+  if (gb == NULL)
+    return FALSE;
+  for (guint j = 0; j < gb->n_standards; j++)
+    g_hash_table_insert (standards, gb->standard_uuids[j], GUINT_TO_POINTER (j + 1));
+  for (guint l = 0; l < gb->n_learners; l++)
+    g_hash_table_insert (learners, gb->learner_uuids[l], GUINT_TO_POINTER (l + 1));
+
+  out->methods = g_new0 (char *, s->n_standards + 1);
+  out->params = g_new0 (double, MAX (s->n_standards, 1));
+  out->overrides = g_new (double, MAX ((gsize) s->n_learners * s->n_standards, 1));
+  for (guint st = 0; st < s->n_standards; st++)
+    {
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (standards, s->standard_uuids[st]));
+
+      out->methods[st] = g_strdup (j > 0 ? gb->standard_methods[j - 1] : gb->class_method);
+      out->params[st] = j > 0 ? gb->standard_params[j - 1] : gb->class_param;
+    }
+  for (guint l = 0; l < s->n_learners; l++)
+    {
+      guint gl = GPOINTER_TO_UINT (g_hash_table_lookup (learners, s->learner_uuids[l]));
+
+      for (guint st = 0; st < s->n_standards; st++)
+        {
+          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (standards, s->standard_uuids[st]));
+          const PlGradebookCell *cell = gl > 0 && j > 0 ? pl_gradebook_get_cell (gb, gl - 1, j - 1) : NULL;
+
+          out->overrides[(gsize) l * s->n_standards + st] =
+            cell != NULL && (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN) ? cell->value : NAN;
+        }
+    }
+  return TRUE;
+}
+
+/* The level per learner × standard by the Gradebook's methods, from the
+ * evidence of the snapshot; with OVERRIDES where the teacher set one. */
+static double *
+current_levels (const PlClassSnapshot *s,
+                const Methods         *methods,
+                gboolean               overrides)
+{
+  gsize n_cells = (gsize) s->n_learners * s->n_standards;
+  double *levels = g_new (double, MAX (n_cells, 1));
+
+  for (gsize i = 0; i < n_cells; i++)
     levels[i] = NAN;
   for (guint i = 0; i < s->n_series; i++)
     {
+      guint st = s->series_standard[i];
       double v;
 
-      if (pl_mastery_rollup (&spec, s->scores + s->offsets[i], s->offsets[i + 1] - s->offsets[i], &v))
-        levels[(gsize) s->series_learner[i] * s->n_standards + s->series_standard[i]] = v;
+      if (rollup_cb (methods->methods[st], methods->params[st], s->scores + s->offsets[i],
+                     s->offsets[i + 1] - s->offsets[i], &v, NULL))
+        levels[(gsize) s->series_learner[i] * s->n_standards + st] = v;
     }
+  if (overrides)
+    for (gsize i = 0; i < n_cells; i++)
+      if (!isnan (methods->overrides[i]))
+        levels[i] = methods->overrides[i];
   return levels;
 }
 
@@ -225,8 +329,9 @@ compute_alerts (const PlClassSnapshot *s,
     .offsets = s->offsets,
     .scores = s->scores,
     .series_mastery = mastery,
-    .mastery_threshold = 0.95,
+    .mastery_threshold = PL_ALERT_MASTERY_PROBABILITY,
     .days_since_checkin = s->days_since_checkin,
+    .checkin_missing = s->checkin_missing,
     .days_since_profile_update = s->days_since_profile_update,
     .milestones_overdue = s->milestones_overdue,
     .recent_completions = s->recent_completions,
@@ -237,32 +342,71 @@ compute_alerts (const PlClassSnapshot *s,
   return pl_alerts_compute (&in, &rules);
 }
 
+/* Per learner, the level now minus the first score, averaged over the
+ * standards with two or more scores: grew, about the same or dropped. */
+static void
+compute_growth (PlInsightsReport      *self,
+                const PlClassSnapshot *s,
+                const double          *levels,
+                guint                  week)
+{
+  g_autofree double *sum = g_new0 (double, MAX (s->n_learners, 1));
+  g_autofree guint *n = g_new0 (guint, MAX (s->n_learners, 1));
+  guint counted = 0;
+
+  for (guint i = 0; i < s->n_series; i++)
+    {
+      guint l = s->series_learner[i];
+      double now = levels[(gsize) l * s->n_standards + s->series_standard[i]];
+
+      if (s->offsets[i + 1] - s->offsets[i] < 2 || isnan (now))
+        continue;
+      sum[l] += now - s->scores[s->offsets[i]];
+      n[l]++;
+    }
+  for (guint g = 0; g < PL_N_GROWTH; g++)
+    self->growth[week][g] = 0;
+  for (guint l = 0; l < s->n_learners; l++)
+    {
+      double mean;
+
+      if (n[l] == 0)
+        continue;
+      mean = sum[l] / n[l];
+      counted++;
+      /* A little slack keeps 0.4999… from falling short of half a level. */
+      if (mean >= PL_GROWTH_STEP - 1e-9)
+        self->growth[week][PL_GROWTH_IMPROVED]++;
+      else if (mean <= -PL_GROWTH_STEP + 1e-9)
+        self->growth[week][PL_GROWTH_DROPPED]++;
+      else
+        self->growth[week][PL_GROWTH_SAME]++;
+    }
+  self->metrics[PL_METRIC_GROWTH][week] =
+    counted > 0 ? (double) self->growth[week][PL_GROWTH_IMPROVED] / counted : NAN;
+}
+
 static void
 compute_metrics (PlInsightsReport      *self,
                  const PlClassSnapshot *s,
                  GArray                *alerts,
                  guint                  week)
 {
-  double checked = 0, growth = 0, profiles = 0;
-  guint growth_n = 0, followed = 0;
+  double checked = 0, profiles = 0;
+  guint followed = 0;
   g_autofree gboolean *flagged = g_new0 (gboolean, MAX (s->n_learners, 1));
   guint n_flagged = 0;
+  gboolean current = week == PL_INSIGHTS_WEEKS - 1;
 
   for (guint l = 0; l < s->n_learners; l++)
     {
       checked += s->checked_in_this_week[l] ? 1 : 0;
       profiles += s->profile_completeness[l];
     }
-  for (guint i = 0; i < s->n_series; i++)
-    if (s->offsets[i + 1] - s->offsets[i] >= 2)
-      {
-        growth += s->scores[s->offsets[i + 1] - 1] - s->scores[s->offsets[i]];
-        growth_n++;
-      }
   for (guint i = 0; i < alerts->len; i++)
     {
       PlAlert *a = &g_array_index (alerts, PlAlert, i);
-      g_autofree char *key = pl_store_alert_key (s->learner_uuids[a->learner], alert_ids[a->kind]);
+      g_autofree char *key = _pl_insights_alert_key (s, a);
 
       if (!flagged[a->learner])
         n_flagged++;
@@ -272,75 +416,54 @@ compute_metrics (PlInsightsReport      *self,
 
   self->metrics[PL_METRIC_MILESTONES][week] = s->milestones_due > 0 ? (double) s->milestones_done / s->milestones_due : NAN;
   self->metrics[PL_METRIC_CHECKINS][week] = s->n_learners > 0 ? checked / s->n_learners : NAN;
-  self->metrics[PL_METRIC_GROWTH][week] = growth_n > 0 ? growth / growth_n : NAN;
   self->metrics[PL_METRIC_ATTENTION][week] = s->n_learners > 0 ? n_flagged : NAN;
-  self->metrics[PL_METRIC_PROFILES][week] = s->n_learners > 0 ? profiles / s->n_learners : NAN;
+  /* Profile fields keep no history: an earlier week is known only when
+   * no field has changed since. */
+  if (s->n_learners > 0 && (current || s->profiles_as_of))
+    self->metrics[PL_METRIC_PROFILES][week] = profiles / s->n_learners;
+  else
+    {
+      self->metrics[PL_METRIC_PROFILES][week] = NAN;
+      self->profiles_unknown |= s->n_learners > 0;
+    }
   self->metrics[PL_METRIC_ENGAGEMENT][week] = s->picks_chosen > 0 ? (double) s->picks_finished / s->picks_chosen : NAN;
   self->metrics[PL_METRIC_FOLLOW_UP][week] = alerts->len > 0 ? (double) followed / alerts->len : NAN;
 }
 
-static void
-fill_alerts (PlInsightsReport      *self,
-             const PlClassSnapshot *s,
-             GArray                *alerts)
+/* P(mastered) per learner × standard from the series' BKT estimates. */
+static double *
+cell_probability (const PlClassSnapshot *s,
+                  const double          *mastery,
+                  int                  **out_series_of)
 {
-  for (guint i = 0; i < alerts->len; i++)
+  gsize n_cells = (gsize) s->n_learners * s->n_standards;
+  double *p = g_new (double, MAX (n_cells, 1));
+  int *series_of = g_new (int, MAX (n_cells, 1));
+
+  for (gsize i = 0; i < n_cells; i++)
     {
-      PlAlert *a = &g_array_index (alerts, PlAlert, i);
-      const char *code = a->standard >= 0 ? s->standard_codes[a->standard] : NULL;
-      g_autofree char *reason = pl_alert_describe (a, code);
-      g_autofree char *title = g_strdup_printf ("%s — %s", s->learner_names[a->learner],
-                                                pl_alert_kind_title (a->kind));
-      g_autofree char *key = pl_store_alert_key (s->learner_uuids[a->learner], alert_ids[a->kind]);
-      g_autoptr(PlInsightsItem) item = pl_insights_item_new (PL_INSIGHTS_ITEM_ALERT, title, reason);
-
-      pl_insights_item_set_learner_uuid (item, s->learner_uuids[a->learner]);
-      pl_insights_item_set_suggestion (item, NULL, key);
-      pl_insights_item_set_followed_up (item, g_hash_table_contains (s->followed_up, key));
-      g_list_store_append (self->alerts, item);
+      p[i] = NAN;
+      series_of[i] = -1;
     }
-}
-
-static char *
-member_names (const PlClassSnapshot *s,
-              const PlGroup         *g)
-{
-  GString *names = g_string_new (NULL);
-
-  for (guint m = 0; m < g->n_members; m++)
+  for (guint i = 0; i < s->n_series; i++)
     {
-      if (m > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, s->learner_names[g->members[m]]);
+      gsize c = (gsize) s->series_learner[i] * s->n_standards + s->series_standard[i];
+
+      p[c] = mastery[i];
+      series_of[c] = (int) i;
     }
-  return g_string_free (names, FALSE);
+  *out_series_of = series_of;
+  return p;
 }
 
 static void
-fill_groups (PlInsightsReport      *self,
-             const PlClassSnapshot *s,
-             const double          *levels)
+keep_for_mixed_groups (PlInsightsReport      *self,
+                       const PlClassSnapshot *s,
+                       const double          *levels)
 {
-  g_autoptr(GArray) need = pl_grouping_by_need (s->n_learners, s->n_standards, levels,
-                                                s->proficient, 3, 6);
-  g_autofree double *overall = g_new (double, MAX (s->n_learners, 1));
-  g_autoptr(GArray) mixed = NULL;
-
-  for (guint i = 0; i < need->len; i++)
-    {
-      PlGroup *g = &g_array_index (need, PlGroup, i);
-      g_autofree char *names = member_names (s, g);
-      g_autofree char *title = g_strdup_printf (_("Mini-lesson on %s"), s->standard_codes[g->standard]);
-      g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%s — %u learner, current level %.1f on average.",
-                                                              "%s — %u learners, current level %.1f on average.",
-                                                              g->n_members),
-                                                 names, g->n_members, g->mean_level);
-      g_autoptr(PlInsightsItem) item = pl_insights_item_new (PL_INSIGHTS_ITEM_GROUP, title, reason);
-
-      g_list_store_append (self->groups, item);
-    }
-
+  self->learner_uuids = g_strdupv (s->learner_uuids);
+  self->learner_names = g_strdupv (s->learner_names);
+  self->overall = g_new (double, MAX (s->n_learners, 1));
   for (guint l = 0; l < s->n_learners; l++)
     {
       double sum = 0;
@@ -349,153 +472,107 @@ fill_groups (PlInsightsReport      *self,
       for (guint st = 0; st < s->n_standards; st++)
         if (!isnan (levels[(gsize) l * s->n_standards + st]))
           sum += levels[(gsize) l * s->n_standards + st], n++;
-      overall[l] = n > 0 ? sum / n : NAN;
-    }
-  mixed = pl_grouping_mixed (s->n_learners, overall, 4);
-  for (guint i = 0; i < mixed->len; i++)
-    {
-      PlGroup *g = &g_array_index (mixed, PlGroup, i);
-      g_autofree char *names = member_names (s, g);
-      g_autofree char *title = g_strdup_printf (_("Project group %u"), i + 1);
-      g_autoptr(PlInsightsItem) item = pl_insights_item_new (PL_INSIGHTS_ITEM_GROUP, title, names);
-
-      g_list_store_append (self->mixed_groups, item);
-    }
-}
-
-static void
-fill_suggestions (PlInsightsReport      *self,
-                  const PlClassSnapshot *s,
-                  const double          *levels)
-{
-  PlRecommenderBoard board = {
-    .n_standards = s->n_standards,
-    .n_options = s->n_options,
-    .option_standard_offsets = s->option_standard_offsets,
-    .option_standards = s->option_standards,
-    .option_tier = s->option_tier,
-    .option_format = s->option_format,
-    .option_tags = s->option_tags,
-    .option_styles = s->option_styles,
-    .n_prereqs = s->n_prereqs,
-    .prereq_from = s->prereq_from,
-    .prereq_to = s->prereq_to,
-    .proficient = s->proficient,
-  };
-
-  if (s->n_options == 0)
-    return;
-
-  for (guint l = 0; l < s->n_learners; l++)
-    {
-      g_autoptr(GArray) d_option = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) d_signature = g_array_new (FALSE, FALSE, sizeof (guint32));
-      PlRecommendation recs[3];
-      PlRecommenderLearner learner = {
-        .levels = levels + (gsize) l * s->n_standards,
-        .interest_tags = s->interest_tags[l],
-        .preferred_formats = s->preferred_styles[l],
-        .recent_formats = s->recent_formats[l],
-        .standard_due_soon = s->due_soon + (gsize) l * s->n_standards,
-        .picked = s->picked + (gsize) l * s->n_options,
-      };
-      guint n;
-
-      for (guint i = 0; i < s->n_dismissed; i++)
-        if (s->dismissed_learner[i] == l)
-          {
-            g_array_append_val (d_option, s->dismissed_option[i]);
-            g_array_append_val (d_signature, s->dismissed_signature[i]);
-          }
-      learner.n_dismissed = d_option->len;
-      learner.dismissed_option = (const guint *) d_option->data;
-      learner.dismissed_signature = (const guint32 *) d_signature->data;
-
-      n = pl_recommend (&board, &learner, 3, recs);
-      for (guint r = 0; r < n; r++)
-        {
-          const char *code = recs[r].focus_standard >= 0 ? s->standard_codes[recs[r].focus_standard] : NULL;
-          g_autofree char *reason = pl_recommendation_describe (&recs[r], code);
-          g_autofree char *title = g_strdup_printf ("%s — %s", s->learner_names[l],
-                                                    s->option_titles[recs[r].option]);
-          g_autofree char *signature = g_strdup_printf ("%u", recs[r].signature);
-          g_autoptr(PlInsightsItem) item = pl_insights_item_new (PL_INSIGHTS_ITEM_SUGGESTION, title, reason);
-
-          pl_insights_item_set_learner_uuid (item, s->learner_uuids[l]);
-          pl_insights_item_set_suggestion (item, s->option_uuids[recs[r].option], signature);
-          g_list_store_append (self->suggestions, item);
-        }
+      self->overall[l] = n > 0 ? sum / n : NAN;
     }
 }
 
 PlInsightsReport *
-pl_insights_report_compute (PlStore       *store,
-                            const char    *classroom_uuid,
-                            const char    *as_of,
-                            double         proficient,
-                            GCancellable  *cancellable,
-                            GError       **error)
+pl_insights_report_compute (PlStore                  *store,
+                            const char               *classroom_uuid,
+                            const char               *as_of,
+                            const PlInsightsSettings *settings,
+                            GCancellable             *cancellable,
+                            GError                  **error)
 {
   g_autoptr(PlInsightsReport) self = g_object_new (PL_TYPE_INSIGHTS_REPORT, NULL);
   g_autoptr(PlClassSnapshot) current = NULL;
-  GDate day;
+  PlInsightsSettings defaults;
+  Methods methods = { 0 };
+  GDate week_start;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (classroom_uuid != NULL, NULL);
 
-  current = pl_store_load_class_snapshot (store, classroom_uuid, as_of, proficient, error);
+  if (settings == NULL)
+    {
+      pl_insights_settings_init (&defaults);
+      settings = &defaults;
+    }
+  current = pl_store_load_class_snapshot (store, classroom_uuid, as_of, settings, error);
   if (current == NULL)
     return NULL;
+  if (!load_methods (store, classroom_uuid, current, settings, &methods, error))
+    return NULL;
   self->n_learners = current->n_learners;
-  g_date_clear (&day, 1);
-  g_date_set_parse (&day, current->as_of);
+  g_date_clear (&week_start, 1);
+  g_date_set_parse (&week_start, current->week_start);
 
-  /* Each earlier week is the same computation as of that week's end. */
+  /* The earlier points are the check-in weeks before this one, each as of
+   * its last day, so that a past week counts all of its check-ins. */
   for (guint w = 0; w < PL_INSIGHTS_WEEKS; w++)
     {
       guint back = PL_INSIGHTS_WEEKS - 1 - w;
       g_autoptr(PlClassSnapshot) owned = NULL;
       PlClassSnapshot *s = current;
       g_autofree double *mastery = NULL;
+      g_autofree double *computed = NULL;
       g_autoptr(GArray) alerts = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        {
+          methods_clear (&methods);
+          return NULL;
+        }
       if (back > 0)
         {
-          GDate then = day;
-          char iso[11];
+          GDate then = week_start;
 
-          g_date_subtract_days (&then, 7 * back);
-          g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&then),
-                      g_date_get_month (&then), g_date_get_day (&then));
-          owned = pl_store_load_class_snapshot (store, classroom_uuid, iso, proficient, error);
+          g_date_subtract_days (&then, 1 + 7 * (back - 1));
+          g_snprintf (self->week_ends[w], sizeof self->week_ends[w], "%04u-%02u-%02u",
+                      g_date_get_year (&then), g_date_get_month (&then), g_date_get_day (&then));
+          owned = pl_store_load_class_snapshot (store, classroom_uuid, self->week_ends[w], settings, error);
           if (owned == NULL)
-            return NULL;
+            {
+              methods_clear (&methods);
+              return NULL;
+            }
           s = owned;
         }
+      else
+        g_strlcpy (self->week_ends[w], current->as_of, sizeof self->week_ends[w]);
+
       mastery = series_mastery (s);
       alerts = compute_alerts (s, mastery);
       compute_metrics (self, s, alerts, w);
+      /* Growth is of the evidence: overrides have no date to place them. */
+      computed = current_levels (s, &methods, FALSE);
+      compute_growth (self, s, computed, w);
 
       if (back == 0)
         {
-          g_autofree double *levels = current_levels (s);
+          g_autofree double *levels = current_levels (s, &methods, TRUE);
+          g_autofree int *series_of = NULL;
+          g_autofree double *probability = cell_probability (s, mastery, &series_of);
+          PlInsightsFrame frame = { s, levels, probability, series_of };
 
-          fill_alerts (self, s, alerts);
-          fill_groups (self, s, levels);
-          fill_suggestions (self, s, levels);
+          _pl_insights_fill_alerts (self->alerts, s, alerts);
+          _pl_insights_fill_need_groups (self->groups, &frame, TRUE);
+          _pl_insights_fill_need_groups (self->overlapping_groups, &frame, FALSE);
+          self->n_complete = _pl_insights_fill_suggestions (self->suggestions, &frame);
+          keep_for_mixed_groups (self, s, levels);
         }
     }
+  methods_clear (&methods);
   return g_steal_pointer (&self);
 }
 
 typedef struct
 {
-  char   *db_path;
-  char   *classroom_uuid;
-  char   *as_of;
-  double  proficient;
+  char               *db_path;
+  char               *classroom_uuid;
+  char               *as_of;
+  char               *default_method;
+  PlInsightsSettings  settings;
 } ComputeData;
 
 static void
@@ -506,6 +583,7 @@ compute_data_free (gpointer data)
   g_free (d->db_path);
   g_free (d->classroom_uuid);
   g_free (d->as_of);
+  g_free (d->default_method);
   g_free (d);
 }
 
@@ -526,7 +604,7 @@ compute_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  report = pl_insights_report_compute (store, d->classroom_uuid, d->as_of, d->proficient,
+  report = pl_insights_report_compute (store, d->classroom_uuid, d->as_of, &d->settings,
                                        cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -535,13 +613,13 @@ compute_thread (GTask        *task,
 }
 
 void
-pl_insights_report_compute_async (const char          *db_path,
-                                  const char          *classroom_uuid,
-                                  const char          *as_of,
-                                  double               proficient,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+pl_insights_report_compute_async (const char               *db_path,
+                                  const char               *classroom_uuid,
+                                  const char               *as_of,
+                                  const PlInsightsSettings *settings,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ComputeData *d = g_new0 (ComputeData, 1);
@@ -549,7 +627,12 @@ pl_insights_report_compute_async (const char          *db_path,
   d->db_path = g_strdup (db_path);
   d->classroom_uuid = g_strdup (classroom_uuid);
   d->as_of = g_strdup (as_of);
-  d->proficient = proficient;
+  if (settings != NULL)
+    d->settings = *settings;
+  else
+    pl_insights_settings_init (&d->settings);
+  d->default_method = g_strdup (d->settings.default_method);
+  d->settings.default_method = d->default_method;
   g_task_set_source_tag (task, pl_insights_report_compute_async);
   g_task_set_task_data (task, d, compute_data_free);
   g_task_run_in_thread (task, compute_thread);
@@ -573,11 +656,99 @@ pl_insights_report_get_metric (PlInsightsReport *self,
   return self->metrics[metric][week];
 }
 
+char *
+pl_insights_report_format_metric (PlInsightsReport *self,
+                                  PlMetric          metric,
+                                  guint             week)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), NULL);
+  g_return_val_if_fail (metric < PL_N_METRICS && week < PL_INSIGHTS_WEEKS, NULL);
+
+  if (metric == PL_METRIC_GROWTH && !isnan (self->metrics[metric][week]))
+    {
+      guint grew = self->growth[week][PL_GROWTH_IMPROVED];
+      guint counted = grew + self->growth[week][PL_GROWTH_SAME] + self->growth[week][PL_GROWTH_DROPPED];
+
+      /* Translators: "9 of 24 learners grew" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u learner grew", "%u of %u learners grew",
+                                           counted),
+                              grew, counted);
+    }
+  return pl_metric_format_value (metric, self->metrics[metric][week]);
+}
+
+char *
+pl_insights_report_explain_metric (PlInsightsReport *self,
+                                   PlMetric          metric)
+{
+  GString *text;
+  guint now = PL_INSIGHTS_WEEKS - 1;
+
+  g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), NULL);
+  g_return_val_if_fail (metric < PL_N_METRICS, NULL);
+
+  text = g_string_new (pl_metric_definition (metric));
+  if (metric == PL_METRIC_GROWTH && !isnan (self->metrics[metric][now]))
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: the split behind the Mastery growth figure */
+      g_string_append_printf (text, _("This week: %u grew, %u about the same, %u dropped."),
+                              self->growth[now][PL_GROWTH_IMPROVED], self->growth[now][PL_GROWTH_SAME],
+                              self->growth[now][PL_GROWTH_DROPPED]);
+    }
+  if (metric == PL_METRIC_PROFILES && self->profiles_unknown)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("Profile fields keep no history: an earlier week shows no point when a field has changed since."));
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+pl_insights_report_get_metric_range (PlInsightsReport *self,
+                                     PlMetric          metric,
+                                     double           *out_low,
+                                     double           *out_high)
+{
+  g_return_if_fail (PL_IS_INSIGHTS_REPORT (self));
+  g_return_if_fail (out_low != NULL && out_high != NULL);
+
+  /* A fixed scale from zero: a small wobble looks small. */
+  *out_low = 0.0;
+  *out_high = metric == PL_METRIC_ATTENTION ? MAX (self->n_learners, 1) : 1.0;
+}
+
+const char *
+pl_insights_report_get_week_end (PlInsightsReport *self,
+                                 guint             week)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), NULL);
+  g_return_val_if_fail (week < PL_INSIGHTS_WEEKS, NULL);
+  return self->week_ends[week];
+}
+
+guint
+pl_insights_report_get_growth (PlInsightsReport *self,
+                               guint             week,
+                               PlGrowth          growth)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), 0);
+  g_return_val_if_fail (week < PL_INSIGHTS_WEEKS && growth < PL_N_GROWTH, 0);
+  return self->growth[week][growth];
+}
+
 guint
 pl_insights_report_get_n_learners (PlInsightsReport *self)
 {
   g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), 0);
   return self->n_learners;
+}
+
+guint
+pl_insights_report_get_n_complete (PlInsightsReport *self)
+{
+  g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), 0);
+  return self->n_complete;
 }
 
 GListModel *
@@ -588,17 +759,24 @@ pl_insights_report_get_alerts (PlInsightsReport *self)
 }
 
 GListModel *
-pl_insights_report_get_groups (PlInsightsReport *self)
+pl_insights_report_get_groups (PlInsightsReport *self,
+                               gboolean          exclusive)
 {
   g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->groups);
+  return G_LIST_MODEL (exclusive ? self->groups : self->overlapping_groups);
 }
 
 GListModel *
-pl_insights_report_get_mixed_groups (PlInsightsReport *self)
+pl_insights_report_dup_mixed_groups (PlInsightsReport *self,
+                                     guint             size)
 {
   g_return_val_if_fail (PL_IS_INSIGHTS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->mixed_groups);
+
+  if (self->learner_uuids == NULL)
+    return G_LIST_MODEL (g_list_store_new (PL_TYPE_INSIGHTS_ITEM));
+  return G_LIST_MODEL (_pl_insights_mixed_groups (self->n_learners, self->learner_uuids,
+                                                  self->learner_names, self->overall,
+                                                  CLAMP (size, 2, 8)));
 }
 
 GListModel *

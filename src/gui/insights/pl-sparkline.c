@@ -15,6 +15,9 @@ struct _PlSparkline
 
   double    values[MAX_VALUES];
   guint     n_values;
+  gboolean  fixed;
+  double    low;
+  double    high;
 };
 
 G_DEFINE_FINAL_TYPE (PlSparkline, pl_sparkline, GTK_TYPE_WIDGET)
@@ -39,6 +42,11 @@ pl_sparkline_snapshot (GtkWidget   *widget,
       }
   if (self->n_values < 2 || !isfinite (lo) || width < 4 || height < 4)
     return;
+  if (self->fixed)
+    {
+      lo = MIN (lo, self->low);
+      hi = MAX (hi, self->high);
+    }
   if (hi - lo < 1e-9)
     {
       lo -= 0.5;
@@ -52,6 +60,23 @@ pl_sparkline_snapshot (GtkWidget   *widget,
   cairo_set_line_width (cr, 2.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* The baseline, faint, so that the height of the line reads as an amount. */
+  if (self->fixed)
+    {
+      double y = 2.0 + (height - 4.0) * (1.0 - (self->low - lo) / (hi - lo));
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1.0);
+      cairo_push_group (cr);
+      cairo_move_to (cr, 2.0, y);
+      cairo_line_to (cr, width - 2.0, y);
+      cairo_stroke (cr);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.35);
+      cairo_restore (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+    }
 
   for (guint i = 0; i < self->n_values; i++)
     {
@@ -132,5 +157,19 @@ pl_sparkline_set_values (PlSparkline  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : "",
                                   -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pl_sparkline_set_range (PlSparkline *self,
+                        double       low,
+                        double       high)
+{
+  g_return_if_fail (PL_IS_SPARKLINE (self));
+  g_return_if_fail (isfinite (low) && isfinite (high) && high > low);
+
+  self->fixed = TRUE;
+  self->low = low;
+  self->high = high;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -20,4 +20,10 @@ void       pl_sparkline_set_values (PlSparkline  *self,
                                     guint         n_values,
                                     const char   *description);
 
+/* The values at the bottom and top of the chart (a fixed scale, with a
+ * baseline at LOW); without it the chart spans the values shown. */
+void       pl_sparkline_set_range  (PlSparkline  *self,
+                                    double        low,
+                                    double        high);
+
 G_END_DECLS
