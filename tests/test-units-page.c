@@ -694,6 +694,9 @@ test_switch_and_progress (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_cmpstr (selected_title (f->page), ==, "New unit");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (board_stack (f->page)), ==, "no-board");
+  /* Its brief can be printed; there is no board for a handout. */
+  g_assert_true (gtk_widget_get_sensitive (find_by_tooltip (f->page, "Print the unit brief, or save it as PDF (Ctrl+P)")));
+  g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (f->page, "Print the board as a learner handout, or save it as PDF")));
   remembered = pl_store_get_meta (f->store, key);
   g_assert_cmpstr (remembered, ==, pl_record_get_uuid (PL_RECORD (second)));
 
@@ -712,6 +715,7 @@ test_switch_and_progress (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_cmpstr (selected_title (f->page), ==, "Matter on the Move");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (board_stack (f->page)), ==, "board");
+  g_assert_true (gtk_widget_get_sensitive (find_by_tooltip (f->page, "Print the board as a learner handout, or save it as PDF")));
 
   /* Mark a learner done on the first milestone from its row. */
   milestones = all_named (f->page, "milestone-progress");

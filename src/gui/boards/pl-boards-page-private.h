@@ -71,6 +71,8 @@ void      _pl_boards_page_show_no_class     (PlBoardsPage   *self);
  * the class has none (the view then says how to plan one). */
 gboolean  _pl_boards_page_load_unit         (PlBoardsPage   *self);
 void      _pl_boards_page_show_board        (PlBoardsPage   *self);
+/* Printing the unit's brief needs a unit, the handout a board too. */
+void      _pl_boards_page_update_print_actions (PlBoardsPage *self);
 /* The unit has no board: its plan and milestones still show, with a way
  * to build one. */
 void      _pl_boards_page_show_no_board     (PlBoardsPage   *self,

@@ -5,7 +5,9 @@
  */
 #include <glib/gi18n.h>
 
+#include "pl-board-print.h"
 #include "pl-boards-page-private.h"
+#include "pl-unit-print.h"
 
 static PlStore *
 store_of (PlBoardsPage *self)
@@ -125,6 +127,41 @@ unit_action (GtkWidget  *widget,
     pl_unit_switcher_delete_unit (self->unit_switcher);
 }
 
+/* The unit's one-page brief, or the board as a learner handout: the
+ * print dialog also saves a PDF, for classrooms without devices. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  PlUnit *unit = pl_unit_switcher_get_unit (self->unit_switcher);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->context == NULL || unit == NULL)
+    return;
+  if (g_str_equal (action_name, "boards.print-unit"))
+    ok = pl_unit_print_run (parent, store_of (self), pl_record_get_uuid (PL_RECORD (unit)), &error);
+  else if (self->board != NULL)
+    ok = pl_board_print_run (parent, store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
+  else
+    return;
+  if (!ok && error != NULL)
+    toast (self, adw_toast_new_format (_("Not printed: %s"), error->message));
+}
+
+void
+_pl_boards_page_update_print_actions (PlBoardsPage *self)
+{
+  gboolean has_unit = self->classroom != NULL && pl_unit_switcher_get_unit (self->unit_switcher) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.print-unit", has_unit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.print-board", has_unit && self->board != NULL);
+}
+
 void
 _pl_boards_page_units_class_init (GtkWidgetClass *widget_class)
 {
@@ -145,6 +182,8 @@ _pl_boards_page_units_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "boards.new-unit", NULL, unit_action);
   gtk_widget_class_install_action (widget_class, "boards.edit-unit", NULL, unit_action);
   gtk_widget_class_install_action (widget_class, "boards.delete-unit", NULL, unit_action);
+  gtk_widget_class_install_action (widget_class, "boards.print-unit", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "boards.print-board", NULL, print_action);
 }
 
 void

@@ -427,6 +427,7 @@ update_board_actions (PlBoardsPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-board", self->board != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.assign", self->board != NULL);
+  _pl_boards_page_update_print_actions (self);
 }
 
 /* With a pilot group, the first filter says whom the list shows. */
@@ -884,6 +885,7 @@ add_view_shortcuts (PlBoardsPage *self)
     { "<Control>b", "boards.edit-board" },
     { "<Control>n", "boards.new-unit" },
     { "<Control>e", "boards.edit-unit" },
+    { "<Control>p", "boards.print-unit" },
     { "F6", "boards.switch-pane" },
     { "<Shift>F6", "boards.switch-pane" },
   };

@@ -306,7 +306,7 @@ static void
 pl_unit_switcher_init (PlUnitSwitcher *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *remove;
+  GtkWidget *remove, *print;
 
   self->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_name (GTK_WIDGET (self->dropdown), "unit-switcher");
@@ -322,6 +322,10 @@ pl_unit_switcher_init (PlUnitSwitcher *self)
                                                 _("Edit the unit’s plan (Ctrl+E)")));
   gtk_box_append (GTK_BOX (box), action_button (_("_New Unit"), NULL, "boards.new-unit",
                                                 _("Plan a new unit for this class (Ctrl+N)")));
+  print = action_button (NULL, "document-print-symbolic", "boards.print-unit",
+                         _("Print the unit brief, or save it as PDF (Ctrl+P)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print unit brief"), -1);
+  gtk_box_append (GTK_BOX (box), print);
   gtk_box_append (GTK_BOX (box), remove);
   adw_bin_set_child (ADW_BIN (self), box);
 }
