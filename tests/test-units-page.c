@@ -11,6 +11,7 @@
 #include "core/pl-store-units.h"
 #include "boards/pl-boards-page.h"
 #include "boards/pl-milestones-view.h"
+#include "boards/pl-standards-window.h"
 #include "boards/pl-unit-editor.h"
 #include "pl-application.h"
 #include "pl-window.h"
@@ -554,6 +555,31 @@ test_standards_and_milestones (Fixture *f, gconstpointer data)
 
   /* Searching narrows the list to the framework and its matches; Enter
    * on a row ticks it. */
+  /* Standards… opens the Standards window; what is written there shows
+   * here once it closes, under its own framework. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "unit.standards", NULL));
+  iterate ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *standards = NULL;
+    g_autoptr(PlStandard) mine = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (PL_IS_STANDARDS_WINDOW (w))
+          standards = GTK_WINDOW (w);
+      }
+    g_assert_nonnull (standards);
+    g_assert_true (gtk_window_get_transient_for (standards) == GTK_WINDOW (editor));
+    mine = pl_store_add_standard (f->store, NULL, NULL, "MINE.1", "Explain a force diagram to a partner.", NULL);
+    g_assert_nonnull (mine);
+    gtk_window_destroy (standards);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))), ==, 9);
+  }
+
   search = find_type (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY);
   set_text (search, "mass is conserved");
   wait_ms (400);
