@@ -245,7 +245,9 @@ test_build_assign_and_pick (void)
   demo = pl_store_unit_board (store, pl_record_get_uuid (unit), NULL);
   g_assert_true (pl_store_delete (store, PL_RECORD (demo), &error));
   wait_ms (500);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PL_TYPE_BOARDS_PAGE, "stack")), ==, "no-board");
+  /* The unit's plan stays on screen, its board replaced by the offer. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PL_TYPE_BOARDS_PAGE, "stack")), ==, "main");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PL_TYPE_BOARDS_PAGE, "board_stack")), ==, "no-board");
   /* Nothing to edit yet: Ctrl+B opens no editor. */
   press (GTK_WINDOW (window), "ctrl+b");
   g_assert_null (find_toplevel (PL_TYPE_BOARD_EDITOR));
@@ -256,6 +258,7 @@ test_build_assign_and_pick (void)
   board = pl_store_unit_board (store, pl_record_get_uuid (unit), NULL);
   g_assert_nonnull (board);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PL_TYPE_BOARDS_PAGE, "stack")), ==, "main");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PL_TYPE_BOARDS_PAGE, "board_stack")), ==, "board");
   editor_window = find_toplevel (PL_TYPE_BOARD_EDITOR);
   g_assert_nonnull (editor_window);
   editor = PL_BOARD_EDITOR (editor_window);

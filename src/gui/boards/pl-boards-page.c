@@ -10,7 +10,7 @@
 #include "pl-accessible.h"
 #include "pl-board-assign-dialog.h"
 #include "pl-board-editor.h"
-#include "pl-boards-page.h"
+#include "pl-boards-page-private.h"
 
 enum {
   FILTER_EVERYONE,
@@ -18,44 +18,6 @@ enum {
   FILTER_BROKEN,
 };
 
-struct _PlBoardsPage
-{
-  AdwBin              parent_instance;
-
-  PlContext          *context;
-  PlClassroom        *classroom;
-  gulong              changed_id;
-  guint               reload_id;
-
-  PlBoard            *board;
-  GListModel         *options;
-  GHashTable         *names;        /* learner uuid → name */
-  GHashTable         *picks;        /* learner uuid → (option uuid → PlPick) */
-  GHashTable         *problems;     /* learner uuid → PlPickProblems */
-  GtkStringList      *learners;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GPtrArray          *buttons;      /* one per option, in option order */
-  gboolean            pilot;        /* the board is for some learners only */
-
-  GtkStack           *stack;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *no_board_page;
-  GtkBox             *menu_box;
-  GtkBox             *must_box;
-  GtkBox             *may_box;
-  GtkLabel           *unit_label;
-  GtkLabel           *idea_label;
-  AdwPreferencesGroup *board_group;
-  GtkLabel           *design_label;
-  GtkGrid            *grid;
-  GtkLabel           *learner_label;
-  GtkListBox         *milestone_list;
-  GtkDropDown        *filter_dropdown;
-  GtkLabel           *summary_label;
-  GtkListView        *learner_list;
-};
 
 G_DEFINE_FINAL_TYPE (PlBoardsPage, pl_boards_page, ADW_TYPE_BIN)
 
@@ -106,36 +68,23 @@ pick_of (PlBoardsPage *self,
   return mine != NULL ? g_hash_table_lookup (mine, option) : NULL;
 }
 
-/* The board the view shows: the one place to change when the view shows
- * the board of the unit chosen at its top. */
+/* The board the view shows: the one of the unit chosen at its top. */
 static PlBoard *
 current_board (PlBoardsPage  *self,
                GError       **error)
 {
-  return pl_store_class_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), error);
+  PlUnit *unit = pl_unit_switcher_get_unit (self->unit_switcher);
+
+  return unit != NULL ? pl_store_unit_board (store_of (self), pl_record_get_uuid (PL_RECORD (unit)), error) : NULL;
 }
 
-/* The unit a new board is made for: the class's latest. */
+/* The unit a new board is made for: the one shown. */
 static PlRecord *
 current_unit (PlBoardsPage *self)
 {
-  g_autoptr(GListModel) units = pl_store_list_where (store_of (self), PL_TYPE_UNIT, "classroom-uuid",
-                                                     pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
-  PlRecord *latest = NULL;
+  PlUnit *unit = pl_unit_switcher_get_unit (self->unit_switcher);
 
-  for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
-    {
-      PlRecord *u = g_list_model_get_item (units, i);
-
-      if (latest == NULL || g_strcmp0 (pl_record_get_string (u, "starts-on"), pl_record_get_string (latest, "starts-on")) > 0)
-        {
-          g_clear_object (&latest);
-          latest = u;
-        }
-      else
-        g_object_unref (u);
-    }
-  return latest;
+  return unit != NULL ? g_object_ref (PL_RECORD (unit)) : NULL;
 }
 
 static guint
@@ -471,31 +420,6 @@ on_filter_changed_cb (GtkDropDown  *dropdown,
 
 /* ---- loading -------------------------------------------------------------- */
 
-static void
-fill_milestones (PlBoardsPage *self)
-{
-  g_autoptr(GArray) milestones = pl_store_class_milestones (store_of (self),
-                                                            pl_record_get_uuid (PL_RECORD (self->classroom)),
-                                                            NULL, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestone_list))) != NULL)
-    gtk_list_box_remove (self->milestone_list, child);
-  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
-    {
-      PlMilestoneStatus *m = &g_array_index (milestones, PlMilestoneStatus, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = m->n_behind > 0
-        ? g_strdup_printf (_("Due %s · %u of %u done · %u behind"), m->due_on, m->n_done, m->n_learners, m->n_behind)
-        : g_strdup_printf (_("Due %s · %u of %u done · on track"), m->due_on, m->n_done, m->n_learners);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->milestone_list, row);
-    }
-}
-
 /* ---- the board's state: none yet, pilot group --------------------------- */
 
 static void
@@ -503,26 +427,7 @@ update_board_actions (PlBoardsPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-board", self->board != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.assign", self->board != NULL);
-}
-
-static void
-show_no_board (PlBoardsPage *self)
-{
-  g_autoptr(PlRecord) unit = current_unit (self);
-  g_autofree char *text = NULL;
-
-  if (unit == NULL)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  text = g_strdup_printf (_("“%s” has no choice board. Create a grid of options, such as a 3 × 3 tic-tac-toe "
-                            "with a required centre, or a menu of must-do and may-do options."),
-                          pl_record_get_string (unit, "title"));
-  adw_status_page_set_description (self->no_board_page, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.create-board", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "no-board");
+  _pl_boards_page_update_print_actions (self);
 }
 
 /* With a pilot group, the first filter says whom the list shows. */
@@ -547,7 +452,6 @@ reload (PlBoardsPage *self)
   g_autoptr(GListModel) picks = NULL;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *keep = g_strdup (selected_learner (self));
-  g_autoptr(PlRecord) unit = NULL;
   PlDesignProblems design;
   guint n_none = 0, n_broken = 0;
   g_autofree char *summary = NULL;
@@ -562,8 +466,12 @@ reload (PlBoardsPage *self)
   g_clear_object (&self->options);
   if (self->context == NULL || self->classroom == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("No Class Yet"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      _pl_boards_page_show_no_class (self);
+      update_board_actions (self);
+      return;
+    }
+  if (!_pl_boards_page_load_unit (self))
+    {
       update_board_actions (self);
       return;
     }
@@ -571,9 +479,10 @@ reload (PlBoardsPage *self)
   update_board_actions (self);
   if (self->board == NULL)
     {
-      show_no_board (self);
+      _pl_boards_page_show_no_board (self, error);
       return;
     }
+  _pl_boards_page_show_board (self);
   self->options = pl_store_list_board_options (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
   picks = self->options != NULL ? pl_store_list_board_picks (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error) : NULL;
   learners = picks != NULL ? pl_store_list_class_learners (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error) : NULL;
@@ -582,14 +491,6 @@ reload (PlBoardsPage *self)
       toast (self, adw_toast_new_format (_("Could not read the board: %s"), error->message));
       return;
     }
-
-  /* The unit the board belongs to. */
-  if (pl_record_get_string (PL_RECORD (self->board), "unit-uuid") != NULL)
-    unit = pl_store_get (store_of (self), PL_TYPE_UNIT, pl_record_get_string (PL_RECORD (self->board), "unit-uuid"), NULL);
-  gtk_label_set_label (self->unit_label, unit != NULL ? pl_record_get_string (unit, "title")
-                                                      : pl_record_get_string (PL_RECORD (self->board), "title"));
-  gtk_label_set_label (self->idea_label, unit != NULL && pl_record_get_string (unit, "big-idea") != NULL
-                                         ? pl_record_get_string (unit, "big-idea") : "");
 
   pl_board_get_rules (self->board, &rules);
   rules_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: pick %u option%s%s", "%s: pick %u options%s%s",
@@ -668,7 +569,6 @@ reload (PlBoardsPage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   build_grid (self);
-  fill_milestones (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
 
   if (keep != NULL)
@@ -690,6 +590,13 @@ reload_timeout_cb (gpointer data)
   self->reload_id = 0;
   reload (self);
   return G_SOURCE_REMOVE;
+}
+
+void
+_pl_boards_page_reload_soon (PlBoardsPage *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_idle_add (reload_timeout_cb, self);
 }
 
 static void
@@ -945,17 +852,13 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
                                                "/org/example/PersonalLearn/boards/pl-boards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_page);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, menu_box);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, must_box);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, may_box);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, idea_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_group);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, design_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, grid);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_label);
-  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, milestone_list);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_list);
@@ -970,7 +873,7 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "boards.focus-board", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "boards.focus-learners", NULL, focus_action);
 
-
+  _pl_boards_page_units_class_init (widget_class);
 }
 
 /* Shortcuts of the whole view, wherever the focus is while it shows (the
@@ -980,6 +883,9 @@ add_view_shortcuts (PlBoardsPage *self)
 {
   static const struct { const char *trigger, *action; } keys[] = {
     { "<Control>b", "boards.edit-board" },
+    { "<Control>n", "boards.new-unit" },
+    { "<Control>e", "boards.edit-unit" },
+    { "<Control>p", "boards.print-unit" },
     { "F6", "boards.switch-pane" },
     { "<Shift>F6", "boards.switch-pane" },
   };
@@ -1020,4 +926,5 @@ pl_boards_page_init (PlBoardsPage *self)
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
   add_view_shortcuts (self);
+  _pl_boards_page_units_init (self);
 }
