@@ -280,6 +280,33 @@ test_import_and_profile (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hlc_of (f->store), ==, hlc_before);
 }
 
+/* Amara is in both classes of the roster: the preview's totals and the
+ * toast count her once, and so many learners are written. */
+static void
+test_import_counts_learners_once (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = fixture_path ("v11-folder");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *summary = NULL;
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_nonnull (strstr (pl_roster_import_dialog_get_summary (dialog), ": 4 new, 0 updated"));
+  /* Without the club, Amara still counts, once. */
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), FALSE);
+  g_assert_nonnull (strstr (pl_roster_import_dialog_get_summary (dialog), ": 3 new, 0 updated"));
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), TRUE);
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 10000));
+  g_assert_cmpstr (summary, ==, "Roster imported: 4 new, 0 updated, 0 archived learners");
+  g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, 4);
+  g_assert_cmpuint (pl_store_count (f->store, "enrollment", FALSE), ==, 5);
+}
+
 static void
 test_bad_roster (Fixture *f, gconstpointer data)
 {
@@ -370,6 +397,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/learners-page/import-and-profile", Fixture, NULL, fixture_set_up, test_import_and_profile, fixture_tear_down);
+  g_test_add ("/learners-page/import-counts-learners-once", Fixture, NULL, fixture_set_up, test_import_counts_learners_once, fixture_tear_down);
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
   g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);

@@ -279,7 +279,9 @@ test_v11_folder (void)
   g_autofree char *after = NULL;
   g_autofree char *hlc_before = NULL;
   g_autofree char *hlc_after = NULL;
+  PlRosterApplyResult result;
   PlRosterData *data;
+  guint n_new, n_updated, n_unchanged, n_archived;
 
   data = pl_oneroster_read (folder, NULL, &error);
   g_assert_no_error (error);
@@ -295,16 +297,30 @@ test_v11_folder (void)
   g_assert_cmpuint (find_class (plan, "cls-makers")->n_new, ==, 2);
   g_assert_cmpstr (find_class (plan, "cls-sci7-p2")->title, ==, "Science 7, period 2");
   g_assert_false (find_class (plan, "cls-sci7-p2")->exists);
+  /* Amara is in both classes: counted in each class, once in the totals. */
+  pl_roster_plan_get_totals (plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  g_assert_cmpuint (n_new, ==, 4);
+  g_assert_cmpuint (n_updated + n_unchanged + n_archived, ==, 0);
+  pl_roster_plan_select (plan, 0, FALSE);
+  pl_roster_plan_get_totals (plan, &n_new, NULL, NULL, NULL);
+  g_assert_cmpuint (n_new, ==, find_class (plan, "cls-makers")->n_new);
+  pl_roster_plan_select (plan, 0, TRUE);
   /* The preview writes nothing. */
   g_assert_cmpuint (pl_store_count (store, "learner", TRUE), ==, 0);
-  g_assert_true (pl_roster_plan_apply (plan, NULL, NULL, &error));
+  g_assert_true (pl_roster_plan_apply (plan, NULL, &result, &error));
   g_assert_no_error (error);
   check_v11_import (store);
+  /* What was written agrees with what the preview said. */
+  g_assert_cmpuint (result.learners_written, ==, 4);
+  g_assert_cmpuint (result.learners_new, ==, 4);
+  g_assert_cmpuint (result.learners_updated + result.learners_archived, ==, 0);
+  g_assert_cmpuint (result.enrollments_written, ==, 5);
+  g_assert_cmpuint (result.classes_written, ==, 2);
 
   /* The same file again: nothing to do, no clock moves. */
   before = dump (store);
   hlc_before = pl_store_get_meta (store, "hlc");
-  import_file (store, folder, 0, 0, 5, 0);
+  import_file (store, folder, 0, 0, 4, 0);
   after = dump (store);
   hlc_after = pl_store_get_meta (store, "hlc");
   g_assert_cmpstr (before, ==, after);
@@ -320,7 +336,7 @@ test_v11_zip (void)
   g_autoptr(GFile) file = g_file_new_for_path (zip);
 
   g_assert_true (pl_oneroster_looks_like (file));
-  import_file (store, file, 5, 0, 0, 0);
+  import_file (store, file, 4, 0, 0, 0);
   check_v11_import (store);
 }
 
@@ -375,7 +391,7 @@ test_delta (void)
   g_autoptr(PlRecord) p2_class = NULL;
   g_autoptr(GListModel) in_p2 = NULL;
 
-  import_file (store, bulk, 5, 0, 0, 0);
+  import_file (store, bulk, 4, 0, 0, 0);
   /* e-2 leaves (archived), s-4 is renamed and joins period 2 (updated in
    * period 2), s-3 is deleted (archived in period 2). */
   import_file (store, delta, 0, 1, 0, 2);
@@ -401,8 +417,9 @@ test_bulk_departure (void)
   g_autoptr(GFile) bulk = fixture ("v11-folder");
   g_autoptr(GFile) later = fixture ("v11-bulk-departure");
 
-  import_file (store, bulk, 5, 0, 0, 0);
-  import_file (store, later, 0, 0, 4, 1);
+  import_file (store, bulk, 4, 0, 0, 0);
+  /* Jun leaves period 2; Amara, in both classes, is one unchanged learner. */
+  import_file (store, later, 0, 0, 3, 1);
   g_assert_cmpuint (pl_store_count (store, "enrollment", FALSE), ==, 5);   /* archived, not deleted */
 }
 
@@ -623,6 +640,16 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (db, &out, &err, "import-roster", "--class", "7B", "--mapping", "grade=-", csv, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "learners: 0 new, 0 updated, 3 unchanged, 0 archived"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Both classes into a new database: Amara, in both, is one new learner,
+   * and the learners written are the learners announced. */
+  g_free (db);
+  db = g_build_filename (dir, "cli-both.db", NULL);
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "learners: 4 new, 0 updated, 0 unchanged, 0 archived"));
+  g_assert_nonnull (strstr (out, "written: 2 classes, 4 learners, 5 enrollments, 1 schools"));
 }
 
 /* ---- sample files from other projects ------------------------------ */
@@ -648,7 +675,9 @@ test_shared_minimal_zip (void)
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlRosterPlan) plan = NULL;
+  PlRosterApplyResult result;
   PlRosterData *data;
+  guint n_new, n_updated, n_unchanged, n_archived;
 
   if (file == NULL)
     {
@@ -663,10 +692,19 @@ test_shared_minimal_zip (void)
   g_assert_cmpuint (data->warnings->len, >, 0);
   plan = pl_roster_plan_new (store, data, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (pl_roster_plan_apply (plan, NULL, NULL, &error));
+  /* One student, in both classes: "1 new" in each, one learner in all. */
+  g_assert_cmpuint (find_class (plan, "cls-222-123456")->n_new, ==, 1);
+  g_assert_cmpuint (find_class (plan, "cls-222-123478")->n_new, ==, 1);
+  pl_roster_plan_get_totals (plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  g_assert_cmpuint (n_new, ==, 1);
+  g_assert_cmpuint (n_updated + n_unchanged + n_archived, ==, 0);
+  g_assert_true (pl_roster_plan_apply (plan, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pl_store_count (store, "classroom", FALSE), ==, 2);
-  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), >, 0);
+  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 1);
+  g_assert_cmpuint (pl_store_count (store, "enrollment", FALSE), ==, 2);
+  g_assert_cmpuint (result.learners_written, ==, 1);
+  g_assert_cmpuint (result.learners_new, ==, 1);
 }
 
 static void
@@ -682,7 +720,7 @@ test_shared_incomplete_folder (void)
     }
   store = new_store ();
   /* ext_ columns, reordered columns and empty optional cells are read. */
-  import_file (store, file, 3, 0, 0, 0);
+  import_file (store, file, 2, 0, 0, 0);
   g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 2);
   g_assert_cmpuint (pl_store_count (store, "classroom", FALSE), ==, 3);
 }

@@ -33,9 +33,13 @@ typedef struct
 typedef struct
 {
   guint classes_written;
-  guint learners_written;
+  guint learners_written;      /* learner records */
   guint enrollments_written;
   guint schools_written;
+  /* The learners of the chosen classes, each once (as in the totals). */
+  guint learners_new;
+  guint learners_updated;
+  guint learners_archived;
 } PlRosterApplyResult;
 
 typedef struct _PlRosterPlan PlRosterPlan;
@@ -64,7 +68,9 @@ void               pl_roster_plan_select        (PlRosterPlan   *self,
 gboolean           pl_roster_plan_select_names  (PlRosterPlan       *self,
                                                  const char * const *names,
                                                  GError            **error);
-/* Sums of the selected classes. */
+/* The learners of the selected classes, each counted once however many
+ * of those classes they are in: under the first of new, archived,
+ * updated and unchanged that applies to them in any of them. */
 void               pl_roster_plan_get_totals    (PlRosterPlan   *self,
                                                  guint          *n_new,
                                                  guint          *n_updated,

@@ -504,15 +504,14 @@ static void
 finish_import (PlRosterImportDialog *self,
                PlRosterApplyResult  *result)
 {
-  guint n_new, n_updated, n_unchanged, n_archived;
   g_autofree char *summary = NULL;
 
-  pl_roster_plan_get_totals (self->plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  /* What was written, each learner once, as the preview counted them. */
   if (result->learners_written + result->enrollments_written + result->classes_written == 0)
     summary = g_strdup (_("Roster imported: nothing had changed"));
   else
     summary = g_strdup_printf (_("Roster imported: %u new, %u updated, %u archived learners"),
-                               n_new, n_updated, n_archived);
+                               result->learners_new, result->learners_updated, result->learners_archived);
   pl_store_reload (pl_context_get_store (self->context));
   g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, summary);
   gtk_window_close (GTK_WINDOW (self));
@@ -698,6 +697,13 @@ const char *
 pl_roster_import_dialog_get_state (PlRosterImportDialog *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+pl_roster_import_dialog_get_summary (PlRosterImportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+  return gtk_label_get_label (self->summary_label);
 }
 
 const char *

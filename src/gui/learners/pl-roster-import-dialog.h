@@ -22,6 +22,8 @@ void                  pl_roster_import_dialog_load      (PlRosterImportDialog *s
                                                          GFile                *file);
 /* "choose", "busy", "preview" or "error". */
 const char           *pl_roster_import_dialog_get_state (PlRosterImportDialog *self);
+/* The preview's totals line, as shown. */
+const char           *pl_roster_import_dialog_get_summary (PlRosterImportDialog *self);
 /* The message shown on the error page. */
 const char           *pl_roster_import_dialog_get_error (PlRosterImportDialog *self);
 guint                 pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self);
