@@ -11,6 +11,7 @@
 #include "core/pl-store-learners.h"
 #include "learners/pl-learner-detail.h"
 #include "learners/pl-learner-print.h"
+#include "learners/pl-learner-row.h"
 #include "learners/pl-learners-page.h"
 #include "learners/pl-roster-import-dialog.h"
 #include "pl-context.h"
@@ -390,6 +391,146 @@ test_add_and_archive (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_visible (f), ==, 1);
 }
 
+/* ---- the list at scale -------------------------------------------- */
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The learner rows the list holds, in order. */
+static GPtrArray *
+list_rows (Fixture *f)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (f->page));
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && PL_IS_LEARNER_ROW (row) && pl_learner_row_get_profile (PL_LEARNER_ROW (row)) != NULL)
+        g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static PlClassroom *
+big_class (Fixture *f,
+           guint    n)
+{
+  PlClassroom *c = pl_classroom_new ();
+
+  pl_record_set_string (PL_RECORD (c), "name", "Year 7");
+  g_assert_true (pl_store_save (f->store, PL_RECORD (c), NULL));
+  g_assert_true (pl_store_begin (f->store, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Kid%03u", i);
+      g_autoptr(PlLearner) l = pl_store_add_learner (f->store, pl_record_get_uuid (PL_RECORD (c)), given,
+                                                     i % 2 ? "Nguyen" : "Okafor", NULL);
+
+      g_assert_nonnull (l);
+    }
+  g_assert_true (pl_store_commit (f->store, NULL));
+  g_object_set (f->page, "classroom", c, NULL);
+  spin (100);
+  return c;
+}
+
+/* A keystroke changes what the rows show, not the rows: the list keeps
+ * its row widgets (making two hundred new ones was most of a keystroke). */
+static void
+test_search_keeps_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 300);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+
+  g_assert_cmpuint (n_visible (f), ==, 300);
+  before = list_rows (f);
+  g_assert_cmpuint (before->len, >, 20);
+  search (f, "okafor");
+  g_assert_cmpuint (n_visible (f), ==, 150);
+  after = list_rows (f);
+  g_assert_cmpuint (after->len, >, 20);
+  for (guint i = 0; i < after->len; i++)
+    {
+      g_autoptr(PlProfile) shown = g_list_model_get_item (visible, i);
+
+      g_assert_true (g_ptr_array_find (before, after->pdata[i], NULL));
+      /* And each shows the learner at its place. */
+      g_assert_true (pl_learner_row_get_profile (after->pdata[i]) == shown);
+    }
+}
+
+static guint
+index_of (GListModel *visible,
+          const char *uuid)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (pl_profile_get_uuid (p), uuid) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The selected row is the learner whose profile is open, wherever a
+ * search puts them, and no row while the search hides them. */
+static void
+test_selection_follows_learner (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 40);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_list_view (GTK_WIDGET (f->page))));
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+  PlLearnerDetail *detail = PL_LEARNER_DETAIL (pl_learners_page_get_detail (f->page));
+  const char *uuid = NULL;
+  PlProfile *open;
+
+  for (guint i = 0; uuid == NULL && i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (pl_profile_get_display_name (p), "Kid007 Nguyen") == 0)
+        uuid = pl_profile_get_uuid (p);
+    }
+  g_assert_nonnull (uuid);
+  g_assert_true (pl_learners_page_show_learner (f->page, uuid));
+  open = pl_learner_detail_get_profile (detail);
+  g_assert_cmpstr (pl_profile_get_uuid (open), ==, uuid);
+  g_assert_cmpuint (index_of (visible, uuid), ==, 3);   /* the Nguyens first, Kid001, 003, 005, 007 */
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+
+  /* Kid000 to Kid009 and Kid007 still among them, elsewhere. */
+  search (f, "kid00");
+  g_assert_cmpuint (n_visible (f), ==, 10);
+  search (f, "kid00 o");
+  g_assert_cmpuint (n_visible (f), ==, 5);   /* the Okafors */
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 0);
+  g_assert_true (pl_learner_detail_get_profile (detail) == open);   /* still open */
+  search (f, "007");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  search (f, "");
+  g_assert_true (gtk_selection_model_is_selected (selection, index_of (visible, uuid)));
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,6 +542,9 @@ main (int argc, char **argv)
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
   g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
+
+  g_test_add ("/learners-page/search-keeps-rows", Fixture, NULL, fixture_set_up, test_search_keeps_rows, fixture_tear_down);
+  g_test_add ("/learners-page/selection-follows-learner", Fixture, NULL, fixture_set_up, test_selection_follows_learner, fixture_tear_down);
 
   return g_test_run ();
 }

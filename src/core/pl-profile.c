@@ -95,6 +95,7 @@ struct _PlProfile
   char       *display_name;
   char       *sort_key;
   char       *haystack;       /* folded text that search looks in */
+  int         archived;       /* -1 until read from the learner */
 };
 
 G_DEFINE_FINAL_TYPE (PlProfile, pl_profile, G_TYPE_OBJECT)
@@ -105,6 +106,7 @@ forget_derived (PlProfile *self)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->haystack, g_free);
+  self->archived = -1;
 }
 
 static void
@@ -139,6 +141,7 @@ static void
 pl_profile_init (PlProfile *self)
 {
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->archived = -1;
 }
 
 PlProfile *
@@ -351,7 +354,11 @@ gboolean
 pl_profile_is_archived (PlProfile *self)
 {
   g_return_val_if_fail (PL_IS_PROFILE (self), FALSE);
-  return pl_record_get_boolean (PL_RECORD (self->learner), "archived");
+
+  /* Asked for every learner on every keystroke of a search. */
+  if (self->archived < 0)
+    self->archived = pl_record_get_boolean (PL_RECORD (self->learner), "archived");
+  return self->archived;
 }
 
 /* Case folding plus decomposition with the combining marks dropped, so

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-accessible.h"
+#include "pl-slot-list-model.h"
 
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
@@ -49,10 +50,14 @@ struct _PlLearnersPage
   GtkFilterListModel *filtered;
   GtkCustomSorter    *sorter;
   GtkSortListModel   *sorted;
+  PlSlotListModel    *slots;
   GtkSingleSelection *selection;
 
   char               *query;     /* folded */
   gboolean            adopting;
+  gboolean            model_changing;
+  guint               filter_mode;
+  guint               search_idle;
   gint64              now_ms;
   guint               reload_id;
   gulong              store_handler;
@@ -127,18 +132,67 @@ sort_func (gconstpointer a,
 }
 
 static void
+apply_search (PlLearnersPage *self)
+{
+  g_autofree char *query = pl_profile_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  GtkFilterChange change;
+
+  g_clear_handle_id (&self->search_idle, g_source_remove);
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  /* Every word of the query must match: a query that extends the last
+   * one can only hide learners, one it extends can only show more, so
+   * the filter model looks at the shown (or hidden) learners only. */
+  if (g_str_has_prefix (query, self->query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (self->query, query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static gboolean
+search_idle_cb (gpointer data)
+{
+  PlLearnersPage *self = data;
+
+  self->search_idle = 0;
+  apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_search_changed_cb (PlLearnersPage *self)
 {
-  g_free (self->query);
-  self->query = pl_profile_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Replacing the text empties the entry first, and the entry reports an
+   * empty search at once: filtering then would show everyone only to
+   * hide them again a moment later. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    {
+      if (self->search_idle == 0)
+        self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
+      return;
+    }
+  apply_search (self);
 }
 
 static void
 on_filter_changed_cb (PlLearnersPage *self)
 {
+  guint mode = gtk_drop_down_get_selected (self->filter_dropdown);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->now_ms = g_get_real_time () / 1000;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The archived are shown alone; the other choices are parts of all. */
+  if (self->filter_mode == FILTER_ALL && mode != FILTER_ARCHIVED)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (mode == FILTER_ALL && self->filter_mode != FILTER_ARCHIVED)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  self->filter_mode = mode;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -162,8 +216,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              PlLearnersPage           *self)
 {
-  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item), self->now_ms);
+  pl_learner_row_set_slot (PL_LEARNER_ROW (gtk_list_item_get_child (item)),
+                           gtk_list_item_get_item (item), self->now_ms);
 }
 
 static void
@@ -171,7 +225,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)), NULL, 0);
+  pl_learner_row_set_slot (PL_LEARNER_ROW (gtk_list_item_get_child (item)), NULL, 0);
 }
 
 static void
@@ -204,12 +258,43 @@ update_summary (PlLearnersPage *self)
   gtk_label_set_label (self->summary_label, text);
 }
 
-static const char *
-selected_uuid (PlLearnersPage *self)
+/* The list shows the learner whose profile is open as selected, wherever
+ * a search, filter, sort or reload puts them (the selection model holds
+ * places, not learners). */
+static guint
+position_of (PlLearnersPage *self,
+             PlProfile      *profile)
 {
-  PlProfile *p = gtk_single_selection_get_selected_item (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  return p != NULL ? pl_profile_get_uuid (p) : NULL;
+  for (guint i = 0; profile != NULL && i < n; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (p == profile)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_model_changing_cb (PlLearnersPage *self)
+{
+  self->model_changing = TRUE;
+}
+
+static void
+on_model_changed_cb (PlLearnersPage *self)
+{
+  PlProfile *editing = pl_learner_detail_get_profile (self->detail);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(PlProfile) there = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    there = g_list_model_get_item (G_LIST_MODEL (self->filtered), selected);
+  if (there == NULL || there != editing)
+    gtk_single_selection_set_selected (self->selection, position_of (self, editing));
+  self->model_changing = FALSE;
 }
 
 void
@@ -218,7 +303,6 @@ pl_learners_page_reload (PlLearnersPage *self)
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *keep = NULL;
   PlProfile *editing;
   guint n;
 
@@ -229,7 +313,6 @@ pl_learners_page_reload (PlLearnersPage *self)
     return;
 
   self->now_ms = g_get_real_time () / 1000;
-  keep = g_strdup (selected_uuid (self));
   list = pl_store_list_profiles (pl_context_get_store (self->context),
                                  self->classroom != NULL ? pl_record_get_uuid (PL_RECORD (self->classroom)) : NULL,
                                  &error);
@@ -259,21 +342,6 @@ pl_learners_page_reload (PlLearnersPage *self)
                        items->pdata, items->len);
   self->adopting = FALSE;
   update_summary (self);
-
-  if (keep != NULL)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (g_strcmp0 (pl_profile_get_uuid (p), keep) == 0)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              break;
-            }
-        }
-    }
 }
 
 static gboolean
@@ -310,12 +378,13 @@ show_profile (PlLearnersPage *self,
 static void
 on_selection_changed_cb (PlLearnersPage *self)
 {
-  PlProfile *profile = gtk_single_selection_get_selected_item (self->selection);
+  PlListSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  PlProfile *profile = slot != NULL ? pl_list_slot_get_item (slot) : NULL;
   PlProfile *editing = pl_learner_detail_get_profile (self->detail);
 
   /* A search or filter that hides the learner being edited leaves the
    * profile open; only choosing another learner replaces it. */
-  if (self->adopting || profile == NULL || profile == editing ||
+  if (self->adopting || self->model_changing || profile == NULL || profile == editing ||
       (editing != NULL && g_strcmp0 (pl_profile_get_uuid (profile), pl_profile_get_uuid (editing)) == 0))
     return;
   show_profile (self, profile);
@@ -409,7 +478,7 @@ add_learner_response_cb (AdwMessageDialog *dialog,
   pl_learners_page_reload (self);
   gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  on_search_changed_cb (self);
+  apply_search (self);
   pl_learners_page_show_learner (self, pl_record_get_uuid (PL_RECORD (learner)));
 }
 
@@ -523,7 +592,7 @@ show_action (GtkWidget  *widget,
   if (pl_learners_page_show_learner (self, uuid))
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  on_search_changed_cb (self);
+  apply_search (self);
   gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
   if (pl_learners_page_show_learner (self, uuid) || self->context == NULL)
     return;
@@ -570,12 +639,15 @@ pl_learners_page_dispose (GObject *object)
   PlLearnersPage *self = PL_LEARNERS_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   if (self->context != NULL && self->store_handler != 0)
     g_clear_signal_handler (&self->store_handler, pl_context_get_store (self->context));
   if (self->detail != NULL)
     pl_learner_detail_flush (self->detail);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_LEARNERS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->classroom);
   g_clear_object (&self->context);
 
@@ -707,11 +779,19 @@ pl_learners_page_init (PlLearnersPage *self)
   self->query = g_strdup ("");
   self->now_ms = g_get_real_time () / 1000;
   self->profiles = g_list_store_new (PL_TYPE_PROFILE);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->profiles), GTK_FILTER (self->filter));
+  /* Sorted first, filtered on top: a keystroke changes the filter only,
+   * and the order stays as it was instead of being sorted again. */
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->profiles), GTK_SORTER (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+  /* Around the slots' own handler: what the selection model reports while
+   * the list changes is not the teacher choosing someone. */
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_model_changing_cb), self);
+  self->slots = pl_slot_list_model_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_model_changed_cb), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -735,7 +815,7 @@ GListModel *
 pl_learners_page_get_visible (PlLearnersPage *self)
 {
   g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filtered);
 }
 
 GtkEditable *
@@ -761,10 +841,10 @@ pl_learners_page_show_learner (PlLearnersPage *self,
 
   g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
 
       if (g_strcmp0 (pl_profile_get_uuid (p), learner_uuid) == 0)
         {
