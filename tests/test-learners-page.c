@@ -344,9 +344,17 @@ test_csv_mapping (Fixture *f, gconstpointer data)
   g_assert_nonnull (pl_roster_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (pl_roster_import_dialog_get_error (dialog), "no column is chosen"));
   g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 0);
+  /* The first rows as they would be read: no family name yet. */
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 0, 1), ==, "Family name");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 0), ==, "Amara");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "—");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 2), ==, "1001");
+  g_assert_null (pl_roster_import_dialog_get_sample_cell (dialog, 2, 0));
 
-  /* The teacher says the family name is in "Email" (position 3). */
+  /* The teacher says the family name is in "Email" (position 3); the
+   * preview follows at once. */
   adw_combo_row_set_selected (pl_roster_import_dialog_get_mapping_row (dialog, 1), 3);
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "amara@riverside.example");
   g_assert_true (wait_for (dialog_in_state, &w, 10000));
   g_assert_true (wait_for (dialog_has_classes, &dialog, 10000));
   g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 1);
@@ -356,6 +364,33 @@ test_csv_mapping (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 1);
   amara = g_list_model_get_item (learners, 0);
   g_assert_cmpstr (pl_record_get_string (amara, "family_name"), ==, "amara@riverside.example");
+}
+
+/* A spreadsheet with a header the guess gets right: the first rows show,
+ * a cell with a line break on one line, and a column moved elsewhere
+ * moves in the preview. */
+static void
+test_csv_sample_rows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("learners-comma.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "Okafor");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 2, 0), ==, "Jun");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 3, 0), ==, "Zoé Marie");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 3, 4), ==, "7");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 2, 3), ==, "");
+  g_assert_null (pl_roster_import_dialog_get_sample_cell (dialog, 4, 0));
+  /* No grade column: the preview says so. */
+  adw_combo_row_set_selected (pl_roster_import_dialog_get_mapping_row (dialog, 4), 0);
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 4), ==, "—");
+  /* A OneRoster file has no such preview. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -541,6 +576,7 @@ main (int argc, char **argv)
   g_test_add ("/learners-page/import-counts-learners-once", Fixture, NULL, fixture_set_up, test_import_counts_learners_once, fixture_tear_down);
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
   g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
+  g_test_add ("/learners-page/csv-sample-rows", Fixture, NULL, fixture_set_up, test_csv_sample_rows, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
 
   g_test_add ("/learners-page/search-keeps-rows", Fixture, NULL, fixture_set_up, test_search_keeps_rows, fixture_tear_down);

@@ -149,8 +149,9 @@ pl_learner_csv_open (GFile         *file,
     {
       GStrv row = g_new0 (char *, self->columns->len + 1);
 
+      /* A short row has empty cells, not an early end of the array. */
       for (guint i = 0; i < self->columns->len; i++)
-        row[i] = g_strdup (pl_roster_csv_get (csv, (int) i));
+        row[i] = g_strdup (pl_roster_csv_get (csv, (int) i) ?: "");
       g_ptr_array_add (self->samples, row);
     }
   if (local_error != NULL)

@@ -27,6 +27,8 @@ struct _PlRosterImportDialog
   GtkLabel            *summary_label;
   AdwPreferencesGroup *mapping_group;
   AdwEntryRow         *class_row;
+  AdwPreferencesGroup *sample_group;
+  GtkGrid             *sample_grid;
   AdwPreferencesGroup *classes_group;
   AdwPreferencesGroup *warnings_group;
   AdwStatusPage       *error_page;
@@ -214,6 +216,61 @@ on_class_toggled_cb (GtkCheckButton       *check,
 
 static void start_load (PlRosterImportDialog *self);
 
+static GtkWidget *
+sample_label (const char *text,
+              gboolean    heading,
+              gboolean    missing)
+{
+  g_autofree char *one_line = g_strdup (text);
+  GtkWidget *label;
+
+  /* A cell with a line break shows on one line. */
+  g_strdelimit (one_line, "\r\n", ' ');
+  label = gtk_label_new (one_line);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Long cells are cut short, short ones shown whole: the preview
+   * scrolls sideways when the columns do not fit. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (one_line, -1), 24));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  if (missing)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The first rows with the chosen mapping: what each field will hold. */
+static void
+update_sample (PlRosterImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sample_grid))) != NULL)
+    gtk_grid_remove (self->sample_grid, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_group),
+                          self->csv != NULL && pl_learner_csv_get_n_samples (self->csv) > 0);
+  if (self->csv == NULL)
+    return;
+
+  for (guint f = 0; f < PL_LEARNER_CSV_N_FIELDS; f++)
+    {
+      int column = pl_learner_csv_get_mapping (self->csv, f);
+
+      gtk_grid_attach (self->sample_grid, sample_label (pl_learner_csv_field_label (f), TRUE, column < 0),
+                       (int) f, 0, 1, 1);
+      for (guint r = 0; r < pl_learner_csv_get_n_samples (self->csv); r++)
+        {
+          const char * const *row = pl_learner_csv_get_sample (self->csv, r);
+          const char *text = column >= 0 && (guint) column < g_strv_length ((char **) row) ? row[column] : NULL;
+
+          /* Translators: a field no column is chosen for, in the preview of the first rows */
+          gtk_grid_attach (self->sample_grid, sample_label (text != NULL ? text : _("—"), FALSE, text == NULL),
+                           (int) f, (int) r + 1, 1, 1);
+        }
+    }
+}
+
 static void
 on_mapping_changed_cb (PlRosterImportDialog *self)
 {
@@ -227,6 +284,7 @@ on_mapping_changed_cb (PlRosterImportDialog *self)
       pl_learner_csv_set_mapping (self->csv, f, selected == 0 || selected == GTK_INVALID_LIST_POSITION
                                                  ? -1 : (int) selected - 1);
     }
+  update_sample (self);
   start_load (self);
 }
 
@@ -257,6 +315,7 @@ fill_mapping (PlRosterImportDialog *self)
     adw_combo_row_set_selected (self->mapping_rows->pdata[f],
                                 (guint) (pl_learner_csv_get_mapping (self->csv, f) + 1));
   self->updating = FALSE;
+  update_sample (self);
 }
 
 static void
@@ -658,6 +717,8 @@ pl_roster_import_dialog_class_init (PlRosterImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, class_row);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, sample_group);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, sample_grid);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, classes_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, error_page);
@@ -724,6 +785,21 @@ pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
 {
   g_return_val_if_fail (index < self->class_checks->len, NULL);
   return self->class_checks->pdata[index];
+}
+
+const char *
+pl_roster_import_dialog_get_sample_cell (PlRosterImportDialog *self,
+                                         guint                 row,
+                                         guint                 field)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->sample_group)))
+    return NULL;
+  label = gtk_grid_get_child_at (self->sample_grid, (int) field, (int) row);
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
 
 AdwComboRow *

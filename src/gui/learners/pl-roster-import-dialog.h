@@ -34,6 +34,11 @@ GtkCheckButton       *pl_roster_import_dialog_get_class_check (PlRosterImportDia
  * given, family, id, email, grade); position 0 is "(none)". */
 AdwComboRow          *pl_roster_import_dialog_get_mapping_row (PlRosterImportDialog *self,
                                                                guint                 field);
+/* The preview of a plain CSV's first rows: ROW 0 is the field names,
+ * then one row per line of the file; NULL when not shown. */
+const char           *pl_roster_import_dialog_get_sample_cell (PlRosterImportDialog *self,
+                                                               guint                 row,
+                                                               guint                 field);
 /* Imports the selection (what the Import button does). */
 void                  pl_roster_import_dialog_apply     (PlRosterImportDialog *self);
 
