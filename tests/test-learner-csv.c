@@ -258,6 +258,9 @@ test_profiles (void)
                                            g_get_real_time () / 1000, &quality, empty, &error));
   g_assert_cmpuint (quality.n_learners, ==, 1);
   g_assert_cmpuint (quality.n_complete, ==, 0);
+  g_assert_cmpuint (quality.n_stale, ==, 0);
+  g_assert_cmpuint (quality.n_unnoted, ==, 0);   /* she has notes */
+  g_assert_cmpuint (quality.mean_completeness, ==, 100 / pl_profile_n_counted_fields ());
   g_assert_cmpuint (empty[0], ==, 0);   /* interests filled */
   g_assert_cmpuint (empty[1], ==, 1);   /* strengths empty */
 

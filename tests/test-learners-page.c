@@ -566,6 +566,75 @@ test_selection_follows_learner (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
 }
 
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+/* The class line opens which fields are empty, each choice listing the
+ * learners who leave it empty; "Stale or no notes" is what it says. */
+static void
+test_empty_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 4);
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+  GtkWidget *interests, *strengths, *goals;
+  const char *with_interests[2];
+  guint n = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (i < 2)
+        {
+          with_interests[n++] = g_intern_string (pl_profile_get_uuid (p));
+          g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "interests", "chess", NULL, NULL));
+        }
+      g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "languages", "English", NULL, NULL));
+      if (i == 3)
+        {
+          g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "strengths", "kind", NULL, NULL));
+          g_assert_nonnull (pl_store_add_note (f->store, pl_profile_get_uuid (p), "conference", "Talked", NULL, NULL, NULL));
+        }
+    }
+  pl_learners_page_reload (f->page);
+  g_assert_nonnull (strstr (pl_learners_page_get_summary (f->page), "4 learners"));
+  g_assert_nonnull (strstr (pl_learners_page_get_summary (f->page), "0 stale · 3 without notes"));
+
+  interests = pl_learners_page_get_empty_field_button (f->page, "interests");
+  strengths = pl_learners_page_get_empty_field_button (f->page, "strengths");
+  goals = pl_learners_page_get_empty_field_button (f->page, "goals");
+  g_assert_cmpstr (button_text (interests), ==, "Interests: empty for 2 learners");
+  g_assert_cmpstr (button_text (strengths), ==, "Strengths: empty for 3 learners");
+  g_assert_cmpstr (button_text (goals), ==, "Goals: empty for 4 learners");
+  g_assert_cmpstr (button_text (pl_learners_page_get_empty_field_button (f->page, "languages")), ==,
+                   "Languages: filled in for everyone");
+  g_assert_false (gtk_widget_get_sensitive (pl_learners_page_get_empty_field_button (f->page, "languages")));
+  g_assert_null (pl_learners_page_get_empty_field_button (f->page, "iep"));   /* does not count */
+
+  /* Choosing "Interests" lists the two without interests. */
+  g_signal_emit_by_name (interests, "clicked");
+  g_assert_cmpuint (n_visible (f), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      g_assert_true (g_intern_string (pl_profile_get_uuid (p)) != with_interests[0]);
+      g_assert_true (g_intern_string (pl_profile_get_uuid (p)) != with_interests[1]);
+      g_assert_cmpstr (pl_profile_get_value (p, "interests"), ==, "");
+    }
+  g_signal_emit_by_name (strengths, "clicked");
+  g_assert_cmpuint (n_visible (f), ==, 3);
+
+  /* The three without a note. */
+  pl_learners_page_set_filter (f->page, 1);
+  g_assert_cmpuint (n_visible (f), ==, 3);
+  pl_learners_page_set_filter (f->page, 0);
+  g_assert_cmpuint (n_visible (f), ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -581,6 +650,8 @@ main (int argc, char **argv)
 
   g_test_add ("/learners-page/search-keeps-rows", Fixture, NULL, fixture_set_up, test_search_keeps_rows, fixture_tear_down);
   g_test_add ("/learners-page/selection-follows-learner", Fixture, NULL, fixture_set_up, test_selection_follows_learner, fixture_tear_down);
+
+  g_test_add ("/learners-page/empty-fields", Fixture, NULL, fixture_set_up, test_empty_fields, fixture_tear_down);
 
   return g_test_run ();
 }

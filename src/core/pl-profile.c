@@ -344,10 +344,18 @@ pl_profile_is_incomplete (PlProfile *self)
 }
 
 gboolean
-pl_profile_needs_attention (PlProfile *self,
-                            gint64     now_ms)
+pl_profile_is_stale_or_unnoted (PlProfile *self,
+                                gint64     now_ms)
 {
   return pl_profile_is_stale (self, now_ms) || pl_profile_get_n_notes (self) == 0;
+}
+
+gboolean
+pl_profile_is_empty (PlProfile  *self,
+                     const char *field)
+{
+  g_return_val_if_fail (PL_IS_PROFILE (self), TRUE);
+  return !is_filled (g_hash_table_lookup (self->values, field));
 }
 
 gboolean
@@ -464,4 +472,42 @@ pl_profile_prepare_search (PlProfile *self)
 {
   g_return_if_fail (PL_IS_PROFILE (self));
   get_haystack (self);
+}
+
+/* ---- a class of profiles ------------------------------------------- */
+
+void
+pl_profile_summarize (GListModel       *profiles,
+                      gint64            now_ms,
+                      PlProfileQuality *out,
+                      guint            *empty_per_field)
+{
+  guint n, sum = 0;
+
+  g_return_if_fail (G_IS_LIST_MODEL (profiles));
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  if (empty_per_field != NULL)
+    memset (empty_per_field, 0, G_N_ELEMENTS (fields) * sizeof (guint));
+  n = g_list_model_get_n_items (profiles);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (pl_profile_is_archived (profile))
+        continue;
+      out->n_learners++;
+      sum += pl_profile_get_completeness (profile);
+      if (!pl_profile_is_incomplete (profile))
+        out->n_complete++;
+      if (pl_profile_is_stale (profile, now_ms))
+        out->n_stale++;
+      if (pl_profile_get_n_notes (profile) == 0)
+        out->n_unnoted++;
+      for (guint f = 0; empty_per_field != NULL && f < G_N_ELEMENTS (fields); f++)
+        if (fields[f].counts && !is_filled (g_hash_table_lookup (profile->values, fields[f].name)))
+          empty_per_field[f]++;
+    }
+  out->mean_completeness = out->n_learners > 0 ? sum / out->n_learners : 0;
 }

@@ -573,15 +573,6 @@ pl_store_move_learner (PlStore     *self,
   return pl_store_commit (self, error);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 pl_store_profile_quality (PlStore           *self,
                           const char        *classroom_uuid,
@@ -591,39 +582,13 @@ pl_store_profile_quality (PlStore           *self,
                           GError           **error)
 {
   g_autoptr(GListModel) profiles = NULL;
-  const PlProfileFieldInfo *fields;
-  guint n_fields;
-  guint n;
-  guint sum = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  memset (out, 0, sizeof *out);
-  fields = pl_profile_get_fields (&n_fields);
-  if (empty_per_field != NULL)
-    memset (empty_per_field, 0, n_fields * sizeof (guint));
-
   profiles = pl_store_list_profiles (self, classroom_uuid, error);
   if (profiles == NULL)
     return FALSE;
-  n = g_list_model_get_n_items (profiles);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlProfile) profile = g_list_model_get_item (profiles, i);
-
-      if (pl_profile_is_archived (profile))
-        continue;
-      out->n_learners++;
-      sum += pl_profile_get_completeness (profile);
-      if (!pl_profile_is_incomplete (profile))
-        out->n_complete++;
-      if (pl_profile_is_stale (profile, now_ms))
-        out->n_stale++;
-      for (guint f = 0; empty_per_field != NULL && f < n_fields; f++)
-        if (fields[f].counts && is_blank (pl_profile_get_value (profile, fields[f].name)))
-          empty_per_field[f]++;
-    }
-  out->mean_completeness = out->n_learners > 0 ? sum / out->n_learners : 0;
+  pl_profile_summarize (profiles, now_ms, out, empty_per_field);
   return TRUE;
 }

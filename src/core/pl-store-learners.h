@@ -107,18 +107,10 @@ gboolean    pl_store_move_learner           (PlStore      *self,
                                              const char   *to_uuid,
                                              GError      **error);
 
-/* Per-class profile quality: how many learners (not archived), how many
- * with a complete profile, how many stale; and for each counted field how
- * many learners leave it empty (EMPTY_PER_FIELD has one slot per entry of
- * pl_profile_get_fields, may be NULL). */
-typedef struct
-{
-  guint n_learners;
-  guint n_complete;
-  guint n_stale;
-  guint mean_completeness;   /* percent */
-} PlProfileQuality;
-
+/* Per-class profile quality (pl_profile_summarize of the class's
+ * profiles): for each counted field, how many learners leave it empty
+ * (EMPTY_PER_FIELD has one slot per entry of pl_profile_get_fields, may
+ * be NULL). */
 gboolean    pl_store_profile_quality        (PlStore          *self,
                                              const char       *classroom_uuid,
                                              gint64            now_ms,

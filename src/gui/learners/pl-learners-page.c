@@ -15,10 +15,12 @@
 
 enum {
   FILTER_ALL,
-  FILTER_ATTENTION,
+  FILTER_STALE_OR_UNNOTED,
   FILTER_INCOMPLETE,
   FILTER_ACCOMMODATIONS,
   FILTER_ARCHIVED,
+  /* then one per counted profile field: the learners who leave it empty */
+  FILTER_EMPTY_FIELD,
 };
 
 enum {
@@ -41,7 +43,9 @@ struct _PlLearnersPage
   GtkDropDown        *filter_dropdown;
   GtkDropDown        *sort_dropdown;
   GtkListView        *list_view;
+  GtkMenuButton      *summary_button;
   GtkLabel           *summary_label;
+  GtkBox             *empty_box;
   GtkStack           *detail_stack;
   PlLearnerDetail    *detail;
 
@@ -58,6 +62,10 @@ struct _PlLearnersPage
   gboolean            model_changing;
   guint               filter_mode;
   guint               search_idle;
+  /* The counted fields, in the order of the "Empty: …" filters. */
+  const char         *empty_fields[16];
+  guint               n_empty_fields;
+  GtkWidget          *empty_buttons[16];
   gint64              now_ms;
   guint               reload_id;
   gulong              store_handler;
@@ -91,11 +99,14 @@ filter_func (gpointer item,
     }
   else if (pl_profile_is_archived (profile))
     return FALSE;
-  else if (mode == FILTER_ATTENTION && !pl_profile_needs_attention (profile, self->now_ms))
+  else if (mode == FILTER_STALE_OR_UNNOTED && !pl_profile_is_stale_or_unnoted (profile, self->now_ms))
     return FALSE;
   else if (mode == FILTER_INCOMPLETE && !pl_profile_is_incomplete (profile))
     return FALSE;
   else if (mode == FILTER_ACCOMMODATIONS && !pl_profile_has_accommodations (profile))
+    return FALSE;
+  else if (mode >= FILTER_EMPTY_FIELD && mode - FILTER_EMPTY_FIELD < self->n_empty_fields &&
+           !pl_profile_is_empty (profile, self->empty_fields[mode - FILTER_EMPTY_FIELD]))
     return FALSE;
 
   return pl_profile_matches (profile, self->query);
@@ -229,33 +240,61 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_empty_field_clicked_cb (GtkButton      *button,
+                           PlLearnersPage *self)
+{
+  guint k = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pl-field"));
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->summary_button));
+  gtk_drop_down_set_selected (self->filter_dropdown, FILTER_EMPTY_FIELD + k);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The class line under the list, and behind it which fields the class's
+ * profiles leave empty (the same sums as the class's profile quality). */
+static void
 update_summary (PlLearnersPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
-  guint active = 0, complete = 0, stale = 0, sum = 0, attention = 0;
+  const PlProfileFieldInfo *fields;
+  guint empty[G_N_ELEMENTS (self->empty_buttons)] = { 0 };
   g_autofree char *text = NULL;
+  PlProfileQuality q;
+  guint n_fields;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
-
-      if (pl_profile_is_archived (p))
-        continue;
-      active++;
-      sum += pl_profile_get_completeness (p);
-      complete += pl_profile_is_incomplete (p) ? 0 : 1;
-      stale += pl_profile_is_stale (p, self->now_ms) ? 1 : 0;
-      attention += pl_profile_needs_attention (p, self->now_ms) ? 1 : 0;
-    }
-  if (active == 0)
+  fields = pl_profile_get_fields (&n_fields);
+  g_return_if_fail (n_fields <= G_N_ELEMENTS (empty));
+  pl_profile_summarize (G_LIST_MODEL (self->profiles), self->now_ms, &q, empty);
+  if (q.n_learners == 0)
     text = g_strdup (_("No learners yet. Add them one by one or import the roster your school sends."));
   else
     /* Translators: the class summary under the learner list */
-    text = g_strdup_printf (ngettext ("%u learner · profiles %u %% complete · %u complete · %u stale · %u need attention",
-                                      "%u learners · profiles %u %% complete · %u complete · %u stale · %u need attention",
-                                      active),
-                            active, sum / active, complete, stale, attention);
+    text = g_strdup_printf (ngettext ("%u learner · profiles %u %% complete · %u complete · %u stale · %u without notes",
+                                      "%u learners · profiles %u %% complete · %u complete · %u stale · %u without notes",
+                                      q.n_learners),
+                            q.n_learners, q.mean_completeness, q.n_complete, q.n_stale, q.n_unnoted);
   gtk_label_set_label (self->summary_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->summary_button), q.n_learners > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+
+  for (guint k = 0, f = 0; f < n_fields; f++)
+    {
+      const char *label = g_dgettext (GETTEXT_PACKAGE, fields[f].label);
+      g_autofree char *line = NULL;
+      GtkWidget *button;
+
+      if (!fields[f].counts)
+        continue;
+      button = self->empty_buttons[k++];
+      if (empty[f] == 0)
+        /* Translators: in the list of empty profile fields of a class */
+        line = g_strdup_printf (_("%s: filled in for everyone"), label);
+      else
+        /* Translators: in the list of empty profile fields of a class, e.g. "Interests: empty for 4 learners" */
+        line = g_strdup_printf (ngettext ("%s: empty for %u learner", "%s: empty for %u learners", empty[f]),
+                                label, empty[f]);
+      gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), line);
+      gtk_widget_set_sensitive (button, empty[f] > 0);
+    }
 }
 
 /* The list shows the learner whose profile is open as selected, wherever
@@ -745,7 +784,9 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, empty_box);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -764,6 +805,41 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "learners.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "learners.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "learners.focus-search", NULL);
+}
+
+/* "Empty: Interests" and the like in the Show menu, and the buttons of
+ * the summary's popover that choose them. */
+static void
+add_empty_field_filters (PlLearnersPage *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->filter_dropdown);
+  const PlProfileFieldInfo *fields;
+  guint n_fields;
+
+  fields = pl_profile_get_fields (&n_fields);
+  for (guint f = 0; f < n_fields && self->n_empty_fields < G_N_ELEMENTS (self->empty_fields); f++)
+    {
+      g_autofree char *item = NULL;
+      GtkWidget *button, *label;
+
+      if (!fields[f].counts)
+        continue;
+      /* Translators: a choice of the learner list's Show menu: the learners whose profile leaves this field empty */
+      item = g_strdup_printf (_("Empty: %s"), g_dgettext (GETTEXT_PACKAGE, fields[f].label));
+      gtk_string_list_append (GTK_STRING_LIST (model), item);
+
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "pl-field", GUINT_TO_POINTER (self->n_empty_fields));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_empty_field_clicked_cb), self);
+      gtk_box_append (self->empty_box, button);
+      self->empty_fields[self->n_empty_fields] = fields[f].name;
+      self->empty_buttons[self->n_empty_fields] = button;
+      self->n_empty_fields++;
+    }
 }
 
 static void
@@ -805,6 +881,7 @@ pl_learners_page_init (PlLearnersPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  add_empty_field_filters (self);
   g_object_bind_property (self->leaflet, "folded", self->detail, "folded", G_BINDING_SYNC_CREATE);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
   pl_accessible_name_button (GTK_WIDGET (self->sort_dropdown), _("Sort by"));
@@ -853,6 +930,36 @@ pl_learners_page_show_learner (PlLearnersPage *self,
         }
     }
   return FALSE;
+}
+
+const char *
+pl_learners_page_get_summary (PlLearnersPage *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}
+
+void
+pl_learners_page_show_empty_field (PlLearnersPage *self,
+                                   const char     *field)
+{
+  g_return_if_fail (PL_IS_LEARNERS_PAGE (self));
+
+  for (guint k = 0; k < self->n_empty_fields; k++)
+    if (g_strcmp0 (self->empty_fields[k], field) == 0)
+      gtk_drop_down_set_selected (self->filter_dropdown, FILTER_EMPTY_FIELD + k);
+}
+
+GtkWidget *
+pl_learners_page_get_empty_field_button (PlLearnersPage *self,
+                                         const char     *field)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+
+  for (guint k = 0; k < self->n_empty_fields; k++)
+    if (g_strcmp0 (self->empty_fields[k], field) == 0)
+      return self->empty_buttons[k];
+  return NULL;
 }
 
 GtkWidget *
