@@ -16,91 +16,7 @@
 #include "learners/pl-roster-import-dialog.h"
 #include "pl-context.h"
 
-typedef struct
-{
-  char           *dir;
-  PlStore        *store;
-  PlContext      *context;
-  GtkWindow      *window;
-  PlLearnersPage *page;
-} Fixture;
-
-static guint64
-hlc_of (PlStore *store)
-{
-  g_autofree char *hlc = pl_store_get_meta (store, "hlc");
-
-  return g_ascii_strtoull (hlc, NULL, 10);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data, guint ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* Lets timeouts (search delay, autosave pause, reload) run. */
-static void
-spin (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "oneroster", name, NULL);
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GSettings) settings = g_settings_new (PL_APP_ID);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("pl-learners-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = pl_store_open (path, &error);
-  g_assert_no_error (error);
-  f->context = pl_context_new (f->store, settings);
-  f->page = g_object_new (PL_TYPE_LEARNERS_PAGE, "context", f->context, NULL);
-  f->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 760);
-  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  spin (50);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (f->window);
-  spin (20);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  g_free (f->dir);
-}
+#include "learners-test-util.h"
 
 typedef struct
 {
@@ -144,19 +60,6 @@ static gboolean
 string_set (gpointer data)
 {
   return *(char **) data != NULL;
-}
-
-static guint
-n_visible (Fixture *f)
-{
-  return g_list_model_get_n_items (pl_learners_page_get_visible (f->page));
-}
-
-static void
-search (Fixture *f, const char *text)
-{
-  gtk_editable_set_text (pl_learners_page_get_search (f->page), text);
-  spin (400);   /* the search entry waits a moment before it filters */
 }
 
 static char *
@@ -427,22 +330,6 @@ test_add_and_archive (Fixture *f, gconstpointer data)
 }
 
 /* ---- the list at scale -------------------------------------------- */
-
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The learner rows the list holds, in order. */
 static GPtrArray *

@@ -68,6 +68,7 @@ struct _PlLearnersPage
   GtkWidget          *empty_buttons[16];
   gint64              now_ms;
   guint               reload_id;
+  AdwToast           *undo_toast;   /* weak: the latest one with Undo */
   gulong              store_handler;
 };
 
@@ -453,6 +454,25 @@ on_detail_message_cb (PlLearnersPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* One Undo at a time, for the latest change: an older toast waiting in
+ * front of it would undo something else. */
+static void
+show_undo_toast (PlLearnersPage *self,
+                 AdwToast       *toast)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_detail_toast_cb (PlLearnersPage *self,
+                    AdwToast       *toast)
+{
+  show_undo_toast (self, toast);
+}
+
 static void
 undo_archive_cb (AdwToast *toast,
                  gpointer  user_data)
@@ -483,7 +503,8 @@ on_detail_archived_cb (PlLearnersPage *self,
   g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
   g_object_set_data_full (G_OBJECT (toast), "learner", g_object_ref (learner), g_object_unref);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_archive_cb), NULL);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, toast);
+  g_object_unref (toast);
 }
 
 /* ---- actions ------------------------------------------------------- */
@@ -679,6 +700,7 @@ pl_learners_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->search_idle, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->context != NULL && self->store_handler != 0)
     g_clear_signal_handler (&self->store_handler, pl_context_get_store (self->context));
   if (self->detail != NULL)
@@ -796,6 +818,7 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_archived_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "learners.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "learners.import-roster", NULL, import_action);
