@@ -204,8 +204,11 @@ test_csv_errors (void)
   struct { const char *text; gssize len; int code; const char *where; } cases[] = {
     { "a,b\n1,\"open\n2,3\n", -1, PL_ROSTER_ERROR_SYNTAX, "t.csv: line 2, column 2" },
     { "a,b\n\"x\"y,2\n", -1, PL_ROSTER_ERROR_SYNTAX, "t.csv: line 2, column 1" },
-    { "a,b\n1,2\n1,2,3\n", -1, PL_ROSTER_ERROR_CELL_COUNT, "t.csv: line 3" },
-    { "a,b\n1\n", -1, PL_ROSTER_ERROR_CELL_COUNT, "t.csv: line 2" },
+    /* Where a row goes wrong, and by how much. */
+    { "a,b\n1,2\n1,2,3\n", -1, PL_ROSTER_ERROR_CELL_COUNT,
+      "t.csv: line 3, column 3: expected 2 cells, one for each column of the header, but the row has 3" },
+    { "a,b,c\n1\n", -1, PL_ROSTER_ERROR_CELL_COUNT,
+      "t.csv: line 2, column 2 (b): expected 3 cells, one for each column of the header, but the row has 1" },
     { "a,b\n1,caf\xe9\n", -1, PL_ROSTER_ERROR_ENCODING, "t.csv: line 2, column 2 (b)" },
     { "\xff\xfe" "a\0,\0b\0", 8, PL_ROSTER_ERROR_ENCODING, "t.csv: line 1" },
     { "", 0, PL_ROSTER_ERROR_EMPTY, "t.csv" },
@@ -450,10 +453,10 @@ test_bad_files (void)
 {
   struct { const char *folder; int code; const char *where; } cases[] = {
     { "bad-no-manifest", PL_ROSTER_ERROR_MISSING_MANIFEST, "bad-no-manifest" },
-    { "bad-missing-file", PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv: line 8" },
+    { "bad-missing-file", PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv: line 8, column 2 (value): the manifest lists courses.csv" },
     { "bad-missing-column", PL_ROSTER_ERROR_MISSING_COLUMN, "users.csv: line 1" },
     { "bad-version", PL_ROSTER_ERROR_UNKNOWN_VERSION, "manifest.csv: line 3, column 2 (value)" },
-    { "bad-cell-count", PL_ROSTER_ERROR_CELL_COUNT, "enrollments.csv: line 5" },
+    { "bad-cell-count", PL_ROSTER_ERROR_CELL_COUNT, "enrollments.csv: line 5, column 11: expected 10 cells" },
     { "bad-class-reference", PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 7, column 2 (classSourcedId)" },
     { "bad-user-reference", PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 4, column 4 (userSourcedId)" },
     { "bad-utf8", PL_ROSTER_ERROR_ENCODING, "users.csv: line 5, column 10 (familyName)" },
@@ -509,7 +512,48 @@ test_delta_reference_to_nothing (void)
   g_autoptr(GFile) delta = fixture ("v11-delta");
 
   /* The delta names students of a class the database has never seen. */
-  expect_failure (delta, PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 2, column classSourcedId");
+  expect_failure (delta, PL_ROSTER_ERROR_BAD_REFERENCE,
+                  "enrollments.csv: line 2, column 2 (classSourcedId): no class “cls-sci7-p2” in classes.csv or in this database");
+}
+
+/* A delta naming a student neither the files nor the database have: the
+ * message says the line and the column, and nothing is imported. */
+static void
+test_delta_unknown_student (void)
+{
+  g_autoptr(PlStore) store = new_store ();
+  g_autoptr(GFile) bulk = fixture ("v11-folder");
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *manifest = g_build_filename (dir, "manifest.csv", NULL);
+  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
+  g_autoptr(GFile) delta = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRosterPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PlRosterData *data;
+
+  import_file (store, bulk, 4, 0, 0, 0);
+  before = dump (store);
+  g_assert_true (g_file_set_contents (manifest,
+                                      "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\n"
+                                      "file.enrollments,delta\nfile.users,absent\nfile.classes,absent\n", -1, NULL));
+  g_assert_true (g_file_set_contents (enrollments,
+                                      "sourcedId,classSourcedId,role,userSourcedId,status,dateLastModified\n"
+                                      "e-7,cls-makers,student,s-2,active,2026-10-01\n"
+                                      "e-8,cls-makers,student,s-99,active,2026-10-01\n", -1, NULL));
+  data = pl_oneroster_read (delta, NULL, &error);
+  g_assert_no_error (error);
+  plan = pl_roster_plan_new (store, data, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, PL_ROSTER_ERROR, PL_ROSTER_ERROR_BAD_REFERENCE);
+  g_assert_cmpstr (error->message, ==,
+                   "enrollments.csv: line 3, column 4 (userSourcedId): no student “s-99” in users.csv or in this database");
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+  g_remove (manifest);
+  g_remove (enrollments);
+  g_rmdir (dir);
 }
 
 static void
@@ -743,6 +787,7 @@ main (int    argc,
   g_test_add_func ("/oneroster/bad-files", test_bad_files);
   g_test_add_func ("/oneroster/bad-zips", test_bad_zips);
   g_test_add_func ("/oneroster/delta-reference-to-nothing", test_delta_reference_to_nothing);
+  g_test_add_func ("/oneroster/delta-unknown-student", test_delta_unknown_student);
   g_test_add_func ("/oneroster/cancelled-apply", test_cancelled_apply);
   g_test_add_func ("/oneroster/large-roster", test_large_roster);
   g_test_add_func ("/oneroster/cli", test_cli);

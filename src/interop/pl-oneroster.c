@@ -400,6 +400,7 @@ read_manifest (Reader  *rd,
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   EntryReader reader = { NULL, NULL };
   gboolean have_version = FALSE;
+  guint value_column = 0;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -420,8 +421,8 @@ read_manifest (Reader  *rd,
       const char *property = pl_roster_csv_get_by_name (csv, "propertyName");
       const char *val = pl_roster_csv_get_by_name (csv, "value");
       guint line = pl_roster_csv_get_line (csv);
-      guint value_column = pl_roster_csv_column (csv, "value") + 1;
 
+      value_column = pl_roster_csv_column (csv, "value") + 1;
       if (property == NULL)
         continue;
       if (strcmp (property, "manifest.version") == 0)
@@ -492,8 +493,9 @@ read_manifest (Reader  *rd,
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (GPOINTER_TO_INT (value) != MODE_ABSENT && !source_has (&rd->src, key))
       {
+        /* The cell that says the file is there (bulk or delta). */
         pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv",
-                             GPOINTER_TO_UINT (g_hash_table_lookup (lines, key)), 0, NULL,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (lines, key)), value_column, "value",
                              _("the manifest lists %s, but %s has no such file"),
                              (const char *) key, rd->src.display);
         return FALSE;
@@ -515,8 +517,12 @@ read_manifest (Reader  *rd,
           (mode_of (rd, "classes.csv") == MODE_BULK || mode_of (rd, "users.csv") == MODE_BULK ||
            mode_of (rd, "enrollments.csv") == MODE_BULK))
         {
-          pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv", 0, 0, NULL,
-                               _("a bulk roster needs %s, but the manifest marks it absent"),
+          guint line = GPOINTER_TO_UINT (g_hash_table_lookup (lines, core_files[i]));
+
+          pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv", line,
+                               line > 0 ? value_column : 0, line > 0 ? "value" : NULL,
+                               line > 0 ? _("a bulk roster needs %s, but the manifest marks it absent")
+                                        : _("a bulk roster needs %s, but the manifest does not list it"),
                                core_files[i]);
           return FALSE;
         }
@@ -711,6 +717,8 @@ enrollment_row (Reader       *rd,
   enrollment->user_source_id = g_strdup (user_id);
   enrollment->role = g_strdup (role);
   enrollment->line = line;
+  rd->data->enrollments_class_column = pl_roster_csv_column (csv, "classSourcedId") + 1;
+  rd->data->enrollments_user_column = pl_roster_csv_column (csv, "userSourcedId") + 1;
 
   enrollment->klass = g_hash_table_lookup (rd->data->class_by_id, class_id);
   if (enrollment->klass == NULL && rd->classes_bulk)

@@ -471,12 +471,17 @@ pl_roster_csv_next (PlRosterCsv  *self,
     return FALSE;
   if (self->header != NULL && self->cells->len != self->header->len)
     {
+      /* Where the row goes wrong: its first cell past the header's last
+       * column, or the header's first column the row does not reach. */
+      gboolean too_many = self->cells->len > self->header->len;
+      guint column = MIN (self->cells->len, self->header->len) + 1;
+
       pl_roster_set_error (error, PL_ROSTER_ERROR_CELL_COUNT, self->file_name, self->record_line,
-                           0, NULL,
-                           ngettext ("the row has %u cell where the header has %u",
-                                     "the row has %u cells where the header has %u",
-                                     self->cells->len),
-                           self->cells->len, self->header->len);
+                           column, too_many ? NULL : self->header->pdata[column - 1],
+                           ngettext ("expected %u cell, as the header has one column, but the row has %u",
+                                     "expected %u cells, one for each column of the header, but the row has %u",
+                                     self->header->len),
+                           self->header->len, self->cells->len);
       return FALSE;
     }
   return TRUE;

@@ -448,7 +448,7 @@ plan_enrollment (PlRosterPlan       *self,
       if (db_class == NULL)
         {
           pl_roster_set_error (error, PL_ROSTER_ERROR_BAD_REFERENCE, self->data->enrollments_file,
-                               re->line, 0, "classSourcedId",
+                               re->line, self->data->enrollments_class_column, "classSourcedId",
                                _("no class “%s” in classes.csv or in this database"), re->class_source_id);
           return FALSE;
         }
@@ -466,7 +466,7 @@ plan_enrollment (PlRosterPlan       *self,
           if (re->tobedeleted)
             return TRUE;   /* leaving a class one never joined */
           pl_roster_set_error (error, PL_ROSTER_ERROR_BAD_REFERENCE, self->data->enrollments_file,
-                               re->line, 0, "userSourcedId",
+                               re->line, self->data->enrollments_user_column, "userSourcedId",
                                _("no student “%s” in users.csv or in this database"), re->user_source_id);
           return FALSE;
         }
