@@ -172,7 +172,7 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
+static G_GNUC_UNUSED gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {

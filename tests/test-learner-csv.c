@@ -222,7 +222,19 @@ test_profiles (void)
   profile = pl_store_load_profile (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pl_profile_get_value (profile, "interests"), ==, "volcanoes, chess");
-  g_assert_cmpuint (pl_profile_get_n_notes (profile), ==, 2);
+  /* An edited note is one note with its history. */
+  g_assert_cmpuint (pl_profile_get_n_notes (profile), ==, 1);
+  {
+    g_autoptr(GPtrArray) threads = pl_store_list_note_threads (store, uuid, &error);
+    GPtrArray *thread;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (threads->len, ==, 1);
+    thread = threads->pdata[0];
+    g_assert_cmpuint (thread->len, ==, 2);
+    g_assert_cmpstr (pl_record_get_uuid (thread->pdata[0]), ==, pl_record_get_uuid (PL_RECORD (second)));
+    g_assert_cmpstr (pl_record_get_uuid (thread->pdata[1]), ==, pl_record_get_uuid (PL_RECORD (first)));
+  }
   g_assert_true (pl_profile_has_accommodations (profile));
   g_assert_true (pl_profile_is_incomplete (profile));
   g_assert_cmpuint (pl_profile_get_n_filled (profile), ==, 1);

@@ -8,6 +8,7 @@
  */
 #include "core/pl-demo.h"
 #include "learners/pl-learner-detail.h"
+#include "learners/pl-learner-notes.h"
 
 #include "learners-test-util.h"
 
@@ -428,6 +429,82 @@ test_other_preferences (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (other), ==, "podcasts");
 }
 
+static void
+type_note (PlLearnerDetail *detail,
+           const char      *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pl_learner_detail_get_note_view (detail)), text, -1);
+}
+
+/* A note, then a new version of it through the real Edit and Save New
+ * Version buttons: one note in the timeline, the earlier text under it,
+ * the date of the conversation kept, and the learner has one note. */
+static void
+test_edit_note (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = new_class (f, "7B");
+  g_autoptr(PlLearner) zoe = pl_store_add_learner (f->store, pl_record_get_uuid (PL_RECORD (c)), "Zoé", "Müller", NULL);
+  const char *uuid = pl_record_get_uuid (PL_RECORD (zoe));
+  PlLearnerDetail *detail = detail_of (f);
+  PlLearnerNotes *notes = PL_LEARNER_NOTES (pl_learner_detail_get_notes (detail));
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(PlRecord) newest = NULL;
+  g_autoptr(PlRecord) oldest = NULL;
+  GtkTextView *view = pl_learner_detail_get_note_view (detail);
+  g_autofree char *in_editor = NULL;
+  GtkTextIter start, end;
+
+  g_object_set (f->page, "classroom", c, NULL);
+  spin (50);
+  g_assert_true (pl_learners_page_show_learner (f->page, uuid));
+  type_note (detail, "Wants to build a seismograph");
+  press (find_button (GTK_WIDGET (notes), "Add Note"));
+  g_assert_cmpuint (pl_learner_notes_get_n_shown (notes), ==, 1);
+
+  /* Edit puts the text back in the editor; the button says what it does. */
+  press (find_button (GTK_WIDGET (notes), "Edit"));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  in_editor = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  g_assert_cmpstr (in_editor, ==, "Wants to build a seismograph");
+  g_assert_nonnull (find_button (GTK_WIDGET (notes), "Cancel Edit"));
+  type_note (detail, "Wants to build a seismometer with her brother");
+  press (find_button (GTK_WIDGET (notes), "Save New Version"));
+
+  stored = pl_store_list_notes (f->store, uuid, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 2);
+  newest = g_list_model_get_item (stored, 0);
+  oldest = g_list_model_get_item (stored, 1);
+  g_assert_cmpstr (pl_record_get_string (newest, "body"), ==, "Wants to build a seismometer with her brother");
+  g_assert_cmpstr (pl_record_get_string (newest, "supersedes_uuid"), ==, pl_record_get_uuid (oldest));
+  g_assert_cmpstr (pl_record_get_string (newest, "noted_at"), ==, pl_record_get_string (oldest, "noted_at"));
+
+  /* One note on screen, its earlier text under it. */
+  g_assert_cmpuint (pl_learner_notes_get_n_shown (notes), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (notes), "Wants to build a seismometer with her brother"));
+  g_assert_true (has_label (GTK_WIDGET (notes), "Wants to build a seismograph"));
+  g_assert_null (find_button (GTK_WIDGET (notes), "Save New Version"));
+
+  /* A third version: still one note, both earlier texts kept. */
+  press (find_button (GTK_WIDGET (notes), "Edit"));
+  type_note (detail, "Building a seismometer; needs a magnet");
+  press (find_button (GTK_WIDGET (notes), "Save New Version"));
+  g_assert_cmpuint (pl_learner_notes_get_n_shown (notes), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (notes), "Wants to build a seismometer with her brother"));
+  g_assert_true (has_label (GTK_WIDGET (notes), "Wants to build a seismograph"));
+
+  /* The learner has one note, not three. */
+  wait_reload ();
+  g_assert_cmpuint (pl_profile_get_n_notes (pl_learner_detail_get_profile (detail)), ==, 1);
+  g_assert_nonnull (strstr (pl_learners_page_get_summary (f->page), "0 without notes"));
+
+  /* A second conversation is a second note, newest first. */
+  type_note (detail, "Asked about the science fair");
+  press (find_button (GTK_WIDGET (notes), "Add Note"));
+  g_assert_cmpuint (pl_learner_notes_get_n_shown (notes), ==, 2);
+  wait_reload ();
+  g_assert_cmpuint (pl_profile_get_n_notes (pl_learner_detail_get_profile (detail)), ==, 2);
+}
+
 /* On a narrow window the list and the profile fold: the profile takes
  * the window, and Back (the button, or Alt+←) returns to the list. */
 static void
@@ -480,6 +557,7 @@ main (int argc, char **argv)
   g_test_add ("/learners-detail/classes", Fixture, NULL, fixture_set_up, test_classes, fixture_tear_down);
   g_test_add ("/learners-detail/sort-and-notes-filter", Fixture, NULL, fixture_set_up, test_sort_and_notes_filter, fixture_tear_down);
   g_test_add ("/learners-detail/other-preferences", Fixture, NULL, fixture_set_up, test_other_preferences, fixture_tear_down);
+  g_test_add ("/learners-detail/edit-note", Fixture, NULL, fixture_set_up, test_edit_note, fixture_tear_down);
   g_test_add ("/learners-detail/folding", Fixture, NULL, fixture_set_up, test_folding, fixture_tear_down);
 
   return g_test_run ();

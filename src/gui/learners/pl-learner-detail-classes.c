@@ -233,15 +233,31 @@ void
 _pl_learner_detail_reload_classes (PlLearnerDetail *self)
 {
   g_autoptr(GListModel) classes = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
   GtkWidget *child;
   guint n;
 
+  if (self->profile != NULL && _pl_learner_detail_get_store (self) != NULL)
+    classes = pl_store_list_learner_classes (_pl_learner_detail_get_store (self), pl_profile_get_uuid (self->profile), NULL);
+  n = classes != NULL ? g_list_model_get_n_items (classes) : 0;
+  /* The same classes keep their rows (and the keyboard focus on a
+   * Remove button) when anything else of the profile is saved. */
+  g_string_append (shown, self->profile != NULL ? pl_profile_get_uuid (self->profile) : "");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) c = g_list_model_get_item (classes, i);
+
+      g_string_append_printf (shown, ";%s=%s", pl_record_get_uuid (c), pl_record_get_string (c, "name"));
+    }
+  if (g_strcmp0 (self->classes_shown, shown->str) == 0)
+    return;
+  g_free (self->classes_shown);
+  self->classes_shown = g_strdup (shown->str);
+
   while ((child = gtk_widget_get_first_child (self->classes_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->classes_list), child);
-  if (self->profile == NULL || _pl_learner_detail_get_store (self) == NULL)
+  if (self->profile == NULL)
     return;
-  classes = pl_store_list_learner_classes (_pl_learner_detail_get_store (self), pl_profile_get_uuid (self->profile), NULL);
-  n = classes != NULL ? g_list_model_get_n_items (classes) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlRecord) c = g_list_model_get_item (classes, i);

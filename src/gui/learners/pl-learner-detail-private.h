@@ -32,6 +32,7 @@ struct _PlLearnerDetail
   AdwPreferencesGroup *classes_group;
   GtkWidget       *classes_list;
   GtkDropDown     *class_dropdown;
+  char            *classes_shown;  /* what the classes list shows */
   PlLearnerNotes  *notes;
 
   GHashTable      *pending;       /* name → value waiting for the pause */

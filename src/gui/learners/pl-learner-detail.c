@@ -461,6 +461,13 @@ pl_learner_detail_get_note_view (PlLearnerDetail *self)
 }
 
 GtkWidget *
+pl_learner_detail_get_notes (PlLearnerDetail *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNER_DETAIL (self), NULL);
+  return GTK_WIDGET (self->notes);
+}
+
+GtkWidget *
 pl_learner_detail_get_add_note_button (PlLearnerDetail *self)
 {
   return pl_learner_notes_get_add_button (self->notes);
@@ -536,6 +543,7 @@ pl_learner_detail_finalize (GObject *object)
   g_hash_table_unref (self->switches);
   g_hash_table_unref (self->preferences);
   g_hash_table_unref (self->pending);
+  g_free (self->classes_shown);
 
   G_OBJECT_CLASS (pl_learner_detail_parent_class)->finalize (object);
 }
