@@ -113,6 +113,20 @@ test_comma_ids (void)
     g_assert_cmpstr (pl_record_get_string (z, "given_name"), ==, "Zoé\nMarie");
   }
   import_csv (store, csv, "Science", 0, 3);
+
+  /* Reading tells how many of the file's bytes are read: all by the end. */
+  {
+    g_autoptr(PlRosterProgress) progress = pl_roster_progress_new ();
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+    PlRosterData *data = pl_learner_csv_read_full (csv, "Science", progress, NULL, &error);
+    guint64 done, total;
+
+    g_assert_no_error (error);
+    pl_roster_progress_get (progress, NULL, &done, &total);
+    g_assert_cmpuint (total, ==, (guint64) g_file_info_get_size (info));
+    g_assert_cmpuint (done, ==, total);
+    pl_roster_data_free (data);
+  }
 }
 
 static void

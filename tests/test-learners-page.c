@@ -297,6 +297,61 @@ test_csv_sample_rows (Fixture *f, gconstpointer data)
 }
 
 static void
+on_progress_text_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     GPtrArray      *seen)
+{
+  const char *text = gtk_progress_bar_get_text (bar);
+
+  if (text != NULL && (seen->len == 0 || g_strcmp0 (g_ptr_array_index (seen, seen->len - 1), text) != 0))
+    g_ptr_array_add (seen, g_strdup (text));
+}
+
+/* A big spreadsheet: the busy page shows how many rows are saved, out of
+ * how many, while they are. */
+static void
+test_import_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Id,First name,Last name\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+  gboolean saw_rows = FALSE;
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%u,Kid%u,Family%u\n", 100000 + i, i, i % 97);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
+  file = g_file_new_for_path (path);
+
+  g_signal_connect (pl_roster_import_dialog_get_progress_bar (dialog), "notify::text",
+                    G_CALLBACK (on_progress_text_cb), seen);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 30000));
+  g_assert_true (wait_for (dialog_has_classes, &dialog, 30000));
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 60000));
+  g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, n);
+
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const char *text = seen->pdata[i];
+
+      g_test_message ("progress: %s", text);
+      /* 20,000 rows, each class's two steps: "… of 20002 rows saved". */
+      if (g_str_has_suffix (text, " of 20002 rows saved"))
+        saw_rows = TRUE;
+    }
+  g_assert_true (saw_rows);
+  g_assert_cmpstr (g_ptr_array_index (seen, seen->len - 1), ==, "20002 of 20002 rows saved");
+}
+
+static void
 test_add_and_archive (Fixture *f, gconstpointer data)
 {
   g_autoptr(PlClassroom) c = pl_classroom_new ();
@@ -533,6 +588,7 @@ main (int argc, char **argv)
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
   g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
   g_test_add ("/learners-page/csv-sample-rows", Fixture, NULL, fixture_set_up, test_csv_sample_rows, fixture_tear_down);
+  g_test_add ("/learners-page/import-progress", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
 
   g_test_add ("/learners-page/search-keeps-rows", Fixture, NULL, fixture_set_up, test_search_keeps_rows, fixture_tear_down);

@@ -13,6 +13,7 @@
 #include "interop/pl-oneroster.h"
 #include "interop/pl-roster-csv.h"
 #include "interop/pl-roster-plan.h"
+#include "interop/pl-roster-progress.h"
 
 static GFile *
 fixture (const char *name)
@@ -573,6 +574,53 @@ test_cancelled_apply (void)
   g_assert_cmpuint (pl_store_count (store, "school", TRUE), ==, 0);
 }
 
+/* How far reading and writing have got, for the import window. */
+static void
+test_progress (void)
+{
+  g_autoptr(PlStore) store = new_store ();
+  g_autoptr(GFile) folder = fixture ("v11-folder");
+  g_autofree char *folder_path = fixture_path ("v11-folder");
+  g_autofree char *zip = zip_folder (folder_path, "export/", "roster.zip");
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip);
+  g_autoptr(PlRosterProgress) progress = pl_roster_progress_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRosterPlan) plan = NULL;
+  PlRosterData *data;
+  PlRosterStage stage;
+  guint64 done, total, from_folder;
+
+  /* Reading: the bytes of the listed files, all of them by the end. */
+  data = pl_oneroster_read_full (folder, progress, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpint (stage, ==, PL_ROSTER_STAGE_READING);
+  g_assert_cmpuint (total, >, 1000);
+  g_assert_cmpuint (done, ==, total);
+  from_folder = total;
+  pl_roster_data_free (data);
+  /* From the zip the sizes come from the archive: the same files. */
+  data = pl_oneroster_read_full (zip_file, progress, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpuint (total, ==, from_folder);
+  g_assert_cmpuint (done, ==, total);
+
+  /* Writing: each chosen class, its school, each of its rows. */
+  plan = pl_roster_plan_new (store, data, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_plan_select (plan, 1, FALSE);
+  g_assert_true (pl_roster_plan_apply_full (plan, progress, NULL, NULL, &error));
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpint (stage, ==, PL_ROSTER_STAGE_WRITING);
+  g_assert_cmpuint (total, ==, 2 + 3);
+  g_assert_cmpuint (done, ==, total);
+
+  /* A NULL progress is fine everywhere. */
+  pl_roster_progress_begin (NULL, PL_ROSTER_STAGE_READING, 10);
+  pl_roster_progress_add (NULL, 10);
+}
+
 /* ---- a large roster ------------------------------------------------ */
 
 static void
@@ -789,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/oneroster/delta-reference-to-nothing", test_delta_reference_to_nothing);
   g_test_add_func ("/oneroster/delta-unknown-student", test_delta_unknown_student);
   g_test_add_func ("/oneroster/cancelled-apply", test_cancelled_apply);
+  g_test_add_func ("/oneroster/progress", test_progress);
   g_test_add_func ("/oneroster/large-roster", test_large_roster);
   g_test_add_func ("/oneroster/cli", test_cli);
   g_test_add_func ("/oneroster/shared-minimal-zip", test_shared_minimal_zip);

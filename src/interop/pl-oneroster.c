@@ -25,7 +25,7 @@ typedef struct
   GFile         *folder;      /* a folder, or NULL */
   char          *zip_path;    /* a zip, or NULL */
   char          *prefix;      /* folder of manifest.csv inside the zip */
-  GHashTable    *entries;     /* names in the zip, relative to prefix */
+  GHashTable    *entries;     /* names in the zip, relative to prefix → size */
 
   struct archive *archive;    /* the zip while one entry is read */
   GInputStream  *stream;      /* the folder's file while it is read */
@@ -100,6 +100,7 @@ zip_scan (Source  *src,
           GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
   struct archive_entry *entry;
   const char *manifest = NULL;
   int r;
@@ -112,7 +113,12 @@ zip_scan (Source  *src,
 
       if (name != NULL && archive_entry_filetype (entry) == AE_IFREG &&
           !g_str_has_prefix (name, "__MACOSX/"))
-        g_ptr_array_add (names, g_strdup (skip_dot_slash (name)));
+        {
+          gsize size = archive_entry_size_is_set (entry) ? (gsize) MAX (archive_entry_size (entry), 0) : 0;
+
+          g_ptr_array_add (names, g_strdup (skip_dot_slash (name)));
+          g_array_append_val (sizes, size);
+        }
     }
   if (r != ARCHIVE_EOF)
     return archive_fail (src, NULL, error);
@@ -146,8 +152,24 @@ zip_scan (Source  *src,
   src->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < names->len; i++)
     if (g_str_has_prefix (names->pdata[i], src->prefix))
-      g_hash_table_add (src->entries, g_strdup ((char *) names->pdata[i] + strlen (src->prefix)));
+      g_hash_table_insert (src->entries, g_strdup ((char *) names->pdata[i] + strlen (src->prefix)),
+                           GSIZE_TO_POINTER (g_array_index (sizes, gsize, i)));
   return TRUE;
+}
+
+/* The size of NAME in bytes (0 when not known). */
+static guint64
+source_size (Source     *src,
+             const char *name)
+{
+  g_autoptr(GFile) child = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (src->entries != NULL)
+    return GPOINTER_TO_SIZE (g_hash_table_lookup (src->entries, name));
+  child = g_file_get_child (src->folder, name);
+  info = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
 }
 
 static gboolean
@@ -247,6 +269,7 @@ typedef struct
   GHashTable   *seen;        /* sourcedIds of the file being read */
   gboolean      users_bulk;
   gboolean      classes_bulk;
+  PlRosterProgress *progress;
 } Reader;
 
 static FileMode
@@ -356,6 +379,7 @@ read_table (Reader              *rd,
   csv = source_open_csv (&rd->src, name, &reader, rd->cancellable, error);
   if (csv == NULL)
     return FALSE;
+  pl_roster_csv_set_progress (csv, rd->progress);
   g_hash_table_remove_all (rd->seen);
 
   if (!pl_roster_csv_read_header (csv, error) ||
@@ -807,6 +831,15 @@ pl_oneroster_read (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return pl_oneroster_read_full (file, NULL, cancellable, error);
+}
+
+PlRosterData *
+pl_oneroster_read_full (GFile             *file,
+                        PlRosterProgress  *progress,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
   static const char * const org_columns[] = { "sourcedId", "name", "type", NULL };
   static const char * const session_columns[] = { "sourcedId", "title", "type", NULL };
   static const char * const course_columns[] = { "sourcedId", "title", NULL };
@@ -862,6 +895,20 @@ pl_oneroster_read (GFile         *file,
 
   if (!read_manifest (&rd, error))
     goto out;
+
+  /* Progress in bytes of the files the manifest says are there. */
+  {
+    GHashTableIter iter;
+    gpointer name, mode;
+    guint64 total = 0;
+
+    g_hash_table_iter_init (&iter, rd.modes);
+    while (g_hash_table_iter_next (&iter, &name, &mode))
+      if (GPOINTER_TO_INT (mode) != MODE_ABSENT)
+        total += source_size (&rd.src, name);
+    rd.progress = progress;
+    pl_roster_progress_begin (progress, PL_ROSTER_STAGE_READING, total);
+  }
 
   rd.data = pl_roster_data_new (rd.src.display, rd.v12 ? "oneroster-1.2" : "oneroster-1.1");
   rd.classes_bulk = mode_of (&rd, "classes.csv") == MODE_BULK;

@@ -31,6 +31,7 @@ struct _PlRosterCsv
 
   GPtrArray           *header;        /* column names */
   GHashTable          *columns;       /* name → index + 1 */
+  PlRosterProgress    *progress;      /* borrowed, or NULL */
 };
 
 static gssize
@@ -61,6 +62,14 @@ pl_roster_csv_new (const char           *file_name,
   self->cell = g_string_new (NULL);
   self->cells = g_ptr_array_new_with_free_func (g_free);
   return self;
+}
+
+void
+pl_roster_csv_set_progress (PlRosterCsv      *self,
+                            PlRosterProgress *progress)
+{
+  g_return_if_fail (self != NULL);
+  self->progress = progress;
 }
 
 PlRosterCsv *
@@ -108,6 +117,8 @@ fill (PlRosterCsv  *self,
       self->pos = 0;
     }
   n = self->read_func (self->user_data, self->buffer + self->len, BUFFER_SIZE - self->len, error);
+  if (n > 0)
+    pl_roster_progress_add (self->progress, (guint64) n);
   if (n < 0)
     {
       if (error != NULL && *error != NULL && (*error)->domain != PL_ROSTER_ERROR &&

@@ -818,10 +818,37 @@ pl_roster_plan_apply (PlRosterPlan         *self,
                       PlRosterApplyResult  *result,
                       GError              **error)
 {
+  return pl_roster_plan_apply_full (self, NULL, cancellable, result, error);
+}
+
+/* Rows the apply goes through: each class, its school, its actions. */
+static guint64
+count_steps (PlRosterPlan *self)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; i < self->classes->len; i++)
+    {
+      ClassPlan *c = self->classes->pdata[i];
+
+      if (c->info.selected)
+        n += 2 + c->actions->len;
+    }
+  return n;
+}
+
+gboolean
+pl_roster_plan_apply_full (PlRosterPlan         *self,
+                           PlRosterProgress     *progress,
+                           GCancellable         *cancellable,
+                           PlRosterApplyResult  *result,
+                           GError              **error)
+{
   PlRosterApplyResult counts = { 0 };
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  pl_roster_progress_begin (progress, PL_ROSTER_STAGE_WRITING, count_steps (self));
   if (!pl_store_begin (self->store, error))
     return FALSE;
 
@@ -846,6 +873,7 @@ pl_roster_plan_apply (PlRosterPlan         *self,
             goto fail;
           counts.classes_written++;
         }
+      pl_roster_progress_add (progress, 2);
       for (guint j = 0; j < c->actions->len; j++)
         {
           EnrollmentAction *action = &g_array_index (c->actions, EnrollmentAction, j);
@@ -853,6 +881,8 @@ pl_roster_plan_apply (PlRosterPlan         *self,
           /* A large class can be cancelled part-way: the rollback undoes it all. */
           if (j % 512 == 511 && g_cancellable_set_error_if_cancelled (cancellable, error))
             goto fail;
+          if (j % 64 == 63)
+            pl_roster_progress_add (progress, 64);
           if (action->learner != NULL && action->learner->changed && !action->learner->saved)
             {
               if (!pl_store_save (self->store, PL_RECORD (action->learner->record), error))
@@ -867,6 +897,7 @@ pl_roster_plan_apply (PlRosterPlan         *self,
               counts.enrollments_written++;
             }
         }
+      pl_roster_progress_add (progress, c->actions->len % 64);
     }
 
   if (!pl_store_commit (self->store, error))

@@ -9,6 +9,7 @@
 #include "core/pl-store.h"
 #include "pl-roster-data.h"
 #include "pl-roster-error.h"
+#include "pl-roster-progress.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,13 @@ gboolean           pl_roster_plan_is_noop       (PlRosterPlan   *self);
  * was made with (all or nothing). Unchanged rows are not written, so
  * importing the same file twice leaves every clock where it was. */
 gboolean           pl_roster_plan_apply         (PlRosterPlan        *self,
+                                                 GCancellable        *cancellable,
+                                                 PlRosterApplyResult *result,
+                                                 GError             **error);
+/* Same, telling PROGRESS (may be NULL) how many of the chosen classes'
+ * rows are done (PL_ROSTER_STAGE_WRITING). */
+gboolean           pl_roster_plan_apply_full    (PlRosterPlan        *self,
+                                                 PlRosterProgress    *progress,
                                                  GCancellable        *cancellable,
                                                  PlRosterApplyResult *result,
                                                  GError             **error);

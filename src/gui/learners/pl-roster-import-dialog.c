@@ -23,7 +23,7 @@ struct _PlRosterImportDialog
   GtkButton           *import_button;
   GtkStack            *stack;
   AdwStatusPage       *busy_page;
-  GtkProgressBar      *progress;
+  GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *mapping_group;
   AdwEntryRow         *class_row;
@@ -41,6 +41,7 @@ struct _PlRosterImportDialog
   PlStore             *worker_store;  /* the plan's connection, or NULL */
   PlRosterPlan        *plan;
   GCancellable        *cancellable;
+  PlRosterProgress    *progress;      /* told by the worker, read by a timer */
   guint                pulse_id;
   gboolean             updating;
   char                *error_message;
@@ -62,6 +63,7 @@ typedef struct
   GFile        *file;
   char         *db_path;
   PlLearnerCsv *csv;          /* borrowed from the dialog while the task runs */
+  PlRosterProgress *progress; /* borrowed too */
   char         *class_title;
   char         *target_uuid;
   /* results */
@@ -95,9 +97,9 @@ load_thread (GTask        *task,
   GError *error = NULL;
 
   if (job->csv != NULL)
-    job->data = pl_learner_csv_read (job->csv, job->class_title, cancellable, &error);
+    job->data = pl_learner_csv_read_full (job->csv, job->class_title, job->progress, cancellable, &error);
   else
-    job->data = pl_oneroster_read (job->file, cancellable, &error);
+    job->data = pl_oneroster_read_full (job->file, job->progress, cancellable, &error);
   if (job->data == NULL)
     {
       g_task_return_error (task, error);
@@ -112,6 +114,7 @@ load_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
+      pl_roster_progress_begin (job->progress, PL_ROSTER_STAGE_COMPARING, 0);
       job->plan = pl_roster_plan_new (job->store, g_steal_pointer (&job->data), job->target_uuid, &error);
       if (job->plan == NULL)
         {
@@ -124,29 +127,75 @@ load_thread (GTask        *task,
 
 /* ---- showing states ------------------------------------------------ */
 
-static gboolean
-pulse_cb (gpointer data)
+/* What the worker says it has done, a few times a second: how much of
+ * the files is read, how many rows are written; a pulse while it compares
+ * (that part has no count). */
+static void
+show_progress (PlRosterImportDialog *self)
 {
-  PlRosterImportDialog *self = data;
+  g_autofree char *text = NULL;
+  PlRosterStage stage;
+  guint64 done, total;
 
-  gtk_progress_bar_pulse (self->progress);
+  pl_roster_progress_get (self->progress, &stage, &done, &total);
+  switch (stage)
+    {
+    case PL_ROSTER_STAGE_READING:
+      adw_status_page_set_title (self->busy_page, _("Reading the Roster…"));
+      if (total > 0)
+        {
+          g_autofree char *d = g_format_size (done);
+          g_autofree char *t = g_format_size (total);
+
+          /* Translators: how much of the roster's files is read, e.g. "1.2 MB of 3.4 MB" */
+          text = g_strdup_printf (_("%s of %s"), d, t);
+        }
+      break;
+    case PL_ROSTER_STAGE_COMPARING:
+      adw_status_page_set_title (self->busy_page, _("Comparing with Your Learners…"));
+      break;
+    case PL_ROSTER_STAGE_WRITING:
+    default:
+      adw_status_page_set_title (self->busy_page, _("Importing…"));
+      if (total > 0)
+        /* Translators: rows of the roster written so far */
+        text = g_strdup_printf (ngettext ("%u of %u row saved", "%u of %u rows saved", (gulong) total),
+                                (guint) done, (guint) total);
+      break;
+    }
+  if (text != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / (double) total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  show_progress (data);
   return G_SOURCE_CONTINUE;
 }
 
 static void
 set_busy (PlRosterImportDialog *self,
-          const char           *title)
+          PlRosterStage         stage)
 {
-  adw_status_page_set_title (self->busy_page, title);
+  pl_roster_progress_begin (self->progress, stage, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  show_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "busy");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   if (self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+    self->pulse_id = g_timeout_add (100, progress_cb, self);
 }
 
 static void
 stop_busy (PlRosterImportDialog *self)
 {
+  /* The bar ends where the work ended (at its end, unless it failed). */
+  if (self->pulse_id != 0)
+    show_progress (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
 }
@@ -437,6 +486,7 @@ start_load (PlRosterImportDialog *self)
   job->file = g_object_ref (self->file);
   job->db_path = g_strdup (path);
   job->csv = self->csv;
+  job->progress = self->progress;
   if (self->csv != NULL)
     {
       const char *title = gtk_editable_get_text (GTK_EDITABLE (self->class_row));
@@ -446,7 +496,7 @@ start_load (PlRosterImportDialog *self)
           g_strcmp0 (title, pl_record_get_string (PL_RECORD (self->classroom), "name")) == 0)
         job->target_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (self->classroom)));
     }
-  set_busy (self, _("Reading the Roster…"));
+  set_busy (self, PL_ROSTER_STAGE_READING);
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, job, load_job_free);
@@ -546,11 +596,13 @@ apply_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  PlRosterImportDialog *self = source_object;
   PlRosterPlan *plan = task_data;
   PlRosterApplyResult *result = g_new0 (PlRosterApplyResult, 1);
   GError *error = NULL;
 
-  if (!pl_roster_plan_apply (plan, cancellable, result, &error))
+  /* The dialog waits for the task (close_request): its progress lives. */
+  if (!pl_roster_plan_apply_full (plan, self->progress, cancellable, result, &error))
     {
       g_free (result);
       g_task_return_error (task, error);
@@ -612,7 +664,7 @@ pl_roster_import_dialog_apply (PlRosterImportDialog *self)
       g_autoptr(GTask) task = NULL;
 
       self->cancellable = g_cancellable_new ();
-      set_busy (self, _("Importing…"));
+      set_busy (self, PL_ROSTER_STAGE_WRITING);
       task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
       g_task_set_source_tag (task, pl_roster_import_dialog_apply);
       g_task_set_task_data (task, self->plan, NULL);
@@ -691,6 +743,7 @@ pl_roster_import_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->class_checks);
   g_ptr_array_unref (self->extra_rows);
   g_free (self->error_message);
+  pl_roster_progress_free (self->progress);
 
   G_OBJECT_CLASS (pl_roster_import_dialog_parent_class)->finalize (object);
 }
@@ -713,7 +766,7 @@ pl_roster_import_dialog_class_init (PlRosterImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, busy_page);
-  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, class_row);
@@ -738,6 +791,7 @@ pl_roster_import_dialog_init (PlRosterImportDialog *self)
   self->mapping_rows = g_ptr_array_new ();
   self->class_checks = g_ptr_array_new ();
   self->extra_rows = g_ptr_array_new ();
+  self->progress = pl_roster_progress_new ();
 }
 
 PlRosterImportDialog *
@@ -777,6 +831,13 @@ guint
 pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self)
 {
   return self->class_checks->len;
+}
+
+GtkProgressBar *
+pl_roster_import_dialog_get_progress_bar (PlRosterImportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+  return self->progress_bar;
 }
 
 GtkCheckButton *

@@ -27,6 +27,9 @@ const char           *pl_roster_import_dialog_get_summary (PlRosterImportDialog 
 /* The message shown on the error page. */
 const char           *pl_roster_import_dialog_get_error (PlRosterImportDialog *self);
 guint                 pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self);
+/* The bar of the busy page: the part of the files read, then of the
+ * rows saved. */
+GtkProgressBar       *pl_roster_import_dialog_get_progress_bar (PlRosterImportDialog *self);
 /* The class check boxes, in the preview's order. */
 GtkCheckButton       *pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
                                                                guint                 index);
