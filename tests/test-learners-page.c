@@ -506,6 +506,13 @@ test_selection_follows_learner (Fixture *f, gconstpointer data)
   search (f, "");
   g_assert_true (gtk_selection_model_is_selected (selection, index_of (visible, uuid)));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
+
+  /* Enter in the search field opens the first learner found. */
+  gtk_editable_set_text (pl_learners_page_get_search (f->page), "kid012");
+  g_signal_emit_by_name (pl_learners_page_get_search (f->page), "activate");
+  spin (50);
+  g_assert_cmpstr (pl_profile_get_display_name (pl_learner_detail_get_profile (detail)), ==, "Kid012 Okafor");
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
 }
 
 static const char *

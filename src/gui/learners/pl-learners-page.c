@@ -440,6 +440,16 @@ on_learner_activated_cb (PlLearnersPage *self,
   pl_learner_detail_focus (self->detail);
 }
 
+/* Enter in the search field opens the first learner found: a name and
+ * Enter is the quickest way to a profile with the keyboard. */
+static void
+on_search_activated_cb (PlLearnersPage *self)
+{
+  apply_search (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    on_learner_activated_cb (self, 0);
+}
+
 static void
 on_detail_back_cb (PlLearnersPage *self)
 {
@@ -815,6 +825,7 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_archived_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_message_cb);
