@@ -70,21 +70,33 @@ INTERACTIVE = {'push button', 'toggle button', 'check box', 'radio button', 'tex
                'menu item', 'link'}
 
 
-def unnamed_controls(pyatspi, node, limit=600):
-    """Interactive, showing nodes under NODE that a screen reader cannot name."""
+class TooManyNodes(Exception):
+    pass
+
+
+def unnamed_controls(pyatspi, node, visited=None, limit=50000):
+    """Interactive, visible nodes under NODE that a screen reader cannot
+    name. Every node is walked, whether scrolled into view or not (GTK
+    keeps them all in the tree): "visible", not "showing". The names of
+    the nodes walked go into VISITED (a set) when given. A tree larger
+    than LIMIT is an error, not a silent stop."""
     missing = []
     stack = [node]
     seen = 0
-    while stack and seen < limit:
+    while stack:
         n = stack.pop()
         seen += 1
+        if seen > limit:
+            raise TooManyNodes('more than %d accessible nodes under %r' % (limit, node))
         try:
             role = n.roleName
-            showing = n.getState().contains(pyatspi.STATE_VISIBLE)
+            visible = n.getState().contains(pyatspi.STATE_VISIBLE)
             name = n.name
         except Exception:
             continue
-        if showing and role in INTERACTIVE and (not (name or '').strip() or name.startswith('Gtk')):
+        if visited is not None and name:
+            visited.add(name)
+        if visible and role in INTERACTIVE and (not (name or '').strip() or name.startswith('Gtk')):
             where = []
             p = n.parent
             while p is not None and len(where) < 4:
@@ -97,6 +109,84 @@ def unnamed_controls(pyatspi, node, limit=600):
         except Exception:
             pass
     return missing
+
+
+def label_of(node):
+    """A node's name as shown: GTK 4.8 names a button with a mnemonic
+    "_Label Label"; this gives "Label"."""
+    name = (node.name or '').replace('_', '')
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[:half] == name[half + 1:]:
+        return name[half + 1:]
+    return name
+
+
+class Keyboard:
+    """Drives the application with key presses only (XTest, through
+    AT-SPI's device events) and follows the keyboard focus from AT-SPI's
+    focus events, the way a screen reader does."""
+
+    def __init__(self, pyatspi, rawinput):
+        from gi.repository import GLib
+        self.pyatspi = pyatspi
+        self.rawinput = rawinput
+        self.context = GLib.MainContext.default()
+        self.focused = None
+        pyatspi.Registry.registerEventListener(self._on_focus, 'object:state-changed:focused')
+
+    def _on_focus(self, event):
+        if event.detail1:
+            self.focused = event.source
+
+    def pump(self, seconds=0.15):
+        end = time.time() + seconds
+        while True:
+            while self.context.pending():
+                self.context.iteration(False)
+            if time.time() >= end:
+                return
+            time.sleep(0.01)
+
+    def press(self, key, settle=0.15):
+        self.rawinput.pressKey(key)
+        self.pump(settle)
+
+    def combo(self, keys, settle=0.3):
+        self.rawinput.keyCombo(keys)
+        self.pump(settle)
+
+    def type(self, text, settle=0.2):
+        self.rawinput.typeText(text)
+        self.pump(settle)
+
+    def focus_is(self, role=None, label=None):
+        n = self.focused
+        try:
+            return n is not None and (role is None or n.roleName in role) and \
+                (label is None or label_of(n) == label)
+        except Exception:
+            return False
+
+    def tab_to(self, role=None, label=None, limit=60, backwards=False):
+        """Presses Tab (Shift+Tab) until the focus is on a ROLE node
+        labelled LABEL; the node, or None after LIMIT presses."""
+        if self.focus_is(role, label):
+            return self.focused
+        for _ in range(limit):
+            if backwards:
+                self.combo('<Shift>Tab', settle=0.15)
+            else:
+                self.press('Tab')
+            if self.focus_is(role, label):
+                return self.focused
+        return None
+
+    def describe(self):
+        n = self.focused
+        try:
+            return '%s %r' % (n.roleName, n.name) if n is not None else 'nothing'
+        except Exception:
+            return 'a node gone'
 
 
 class Tap:

@@ -113,6 +113,20 @@ test_comma_ids (void)
     g_assert_cmpstr (pl_record_get_string (z, "given_name"), ==, "Zoé\nMarie");
   }
   import_csv (store, csv, "Science", 0, 3);
+
+  /* Reading tells how many of the file's bytes are read: all by the end. */
+  {
+    g_autoptr(PlRosterProgress) progress = pl_roster_progress_new ();
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+    PlRosterData *data = pl_learner_csv_read_full (csv, "Science", progress, NULL, &error);
+    guint64 done, total;
+
+    g_assert_no_error (error);
+    pl_roster_progress_get (progress, NULL, &done, &total);
+    g_assert_cmpuint (total, ==, (guint64) g_file_info_get_size (info));
+    g_assert_cmpuint (done, ==, total);
+    pl_roster_data_free (data);
+  }
 }
 
 static void
@@ -222,7 +236,19 @@ test_profiles (void)
   profile = pl_store_load_profile (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pl_profile_get_value (profile, "interests"), ==, "volcanoes, chess");
-  g_assert_cmpuint (pl_profile_get_n_notes (profile), ==, 2);
+  /* An edited note is one note with its history. */
+  g_assert_cmpuint (pl_profile_get_n_notes (profile), ==, 1);
+  {
+    g_autoptr(GPtrArray) threads = pl_store_list_note_threads (store, uuid, &error);
+    GPtrArray *thread;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (threads->len, ==, 1);
+    thread = threads->pdata[0];
+    g_assert_cmpuint (thread->len, ==, 2);
+    g_assert_cmpstr (pl_record_get_uuid (thread->pdata[0]), ==, pl_record_get_uuid (PL_RECORD (second)));
+    g_assert_cmpstr (pl_record_get_uuid (thread->pdata[1]), ==, pl_record_get_uuid (PL_RECORD (first)));
+  }
   g_assert_true (pl_profile_has_accommodations (profile));
   g_assert_true (pl_profile_is_incomplete (profile));
   g_assert_cmpuint (pl_profile_get_n_filled (profile), ==, 1);
@@ -258,6 +284,9 @@ test_profiles (void)
                                            g_get_real_time () / 1000, &quality, empty, &error));
   g_assert_cmpuint (quality.n_learners, ==, 1);
   g_assert_cmpuint (quality.n_complete, ==, 0);
+  g_assert_cmpuint (quality.n_stale, ==, 0);
+  g_assert_cmpuint (quality.n_unnoted, ==, 0);   /* she has notes */
+  g_assert_cmpuint (quality.mean_completeness, ==, 100 / pl_profile_n_counted_fields ());
   g_assert_cmpuint (empty[0], ==, 0);   /* interests filled */
   g_assert_cmpuint (empty[1], ==, 1);   /* strengths empty */
 

@@ -11,95 +11,12 @@
 #include "core/pl-store-learners.h"
 #include "learners/pl-learner-detail.h"
 #include "learners/pl-learner-print.h"
+#include "learners/pl-learner-row.h"
 #include "learners/pl-learners-page.h"
 #include "learners/pl-roster-import-dialog.h"
 #include "pl-context.h"
 
-typedef struct
-{
-  char           *dir;
-  PlStore        *store;
-  PlContext      *context;
-  GtkWindow      *window;
-  PlLearnersPage *page;
-} Fixture;
-
-static guint64
-hlc_of (PlStore *store)
-{
-  g_autofree char *hlc = pl_store_get_meta (store, "hlc");
-
-  return g_ascii_strtoull (hlc, NULL, 10);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data, guint ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* Lets timeouts (search delay, autosave pause, reload) run. */
-static void
-spin (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "oneroster", name, NULL);
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GSettings) settings = g_settings_new (PL_APP_ID);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("pl-learners-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = pl_store_open (path, &error);
-  g_assert_no_error (error);
-  f->context = pl_context_new (f->store, settings);
-  f->page = g_object_new (PL_TYPE_LEARNERS_PAGE, "context", f->context, NULL);
-  f->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 760);
-  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  spin (50);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (f->window);
-  spin (20);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  g_free (f->dir);
-}
+#include "learners-test-util.h"
 
 typedef struct
 {
@@ -143,19 +60,6 @@ static gboolean
 string_set (gpointer data)
 {
   return *(char **) data != NULL;
-}
-
-static guint
-n_visible (Fixture *f)
-{
-  return g_list_model_get_n_items (pl_learners_page_get_visible (f->page));
-}
-
-static void
-search (Fixture *f, const char *text)
-{
-  gtk_editable_set_text (pl_learners_page_get_search (f->page), text);
-  spin (400);   /* the search entry waits a moment before it filters */
 }
 
 static char *
@@ -280,6 +184,33 @@ test_import_and_profile (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hlc_of (f->store), ==, hlc_before);
 }
 
+/* Amara is in both classes of the roster: the preview's totals and the
+ * toast count her once, and so many learners are written. */
+static void
+test_import_counts_learners_once (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = fixture_path ("v11-folder");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *summary = NULL;
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_nonnull (strstr (pl_roster_import_dialog_get_summary (dialog), ": 4 new, 0 updated"));
+  /* Without the club, Amara still counts, once. */
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), FALSE);
+  g_assert_nonnull (strstr (pl_roster_import_dialog_get_summary (dialog), ": 3 new, 0 updated"));
+  gtk_check_button_set_active (pl_roster_import_dialog_get_class_check (dialog, 1), TRUE);
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 10000));
+  g_assert_cmpstr (summary, ==, "Roster imported: 4 new, 0 updated, 0 archived learners");
+  g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, 4);
+  g_assert_cmpuint (pl_store_count (f->store, "enrollment", FALSE), ==, 5);
+}
+
 static void
 test_bad_roster (Fixture *f, gconstpointer data)
 {
@@ -316,9 +247,17 @@ test_csv_mapping (Fixture *f, gconstpointer data)
   g_assert_nonnull (pl_roster_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (pl_roster_import_dialog_get_error (dialog), "no column is chosen"));
   g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 0);
+  /* The first rows as they would be read: no family name yet. */
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 0, 1), ==, "Family name");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 0), ==, "Amara");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "—");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 2), ==, "1001");
+  g_assert_null (pl_roster_import_dialog_get_sample_cell (dialog, 2, 0));
 
-  /* The teacher says the family name is in "Email" (position 3). */
+  /* The teacher says the family name is in "Email" (position 3); the
+   * preview follows at once. */
   adw_combo_row_set_selected (pl_roster_import_dialog_get_mapping_row (dialog, 1), 3);
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "amara@riverside.example");
   g_assert_true (wait_for (dialog_in_state, &w, 10000));
   g_assert_true (wait_for (dialog_has_classes, &dialog, 10000));
   g_assert_cmpuint (pl_roster_import_dialog_get_n_classes (dialog), ==, 1);
@@ -328,6 +267,88 @@ test_csv_mapping (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 1);
   amara = g_list_model_get_item (learners, 0);
   g_assert_cmpstr (pl_record_get_string (amara, "family_name"), ==, "amara@riverside.example");
+}
+
+/* A spreadsheet with a header the guess gets right: the first rows show,
+ * a cell with a line break on one line, and a column moved elsewhere
+ * moves in the preview. */
+static void
+test_csv_sample_rows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("learners-comma.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 10000));
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 1), ==, "Okafor");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 2, 0), ==, "Jun");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 3, 0), ==, "Zoé Marie");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 3, 4), ==, "7");
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 2, 3), ==, "");
+  g_assert_null (pl_roster_import_dialog_get_sample_cell (dialog, 4, 0));
+  /* No grade column: the preview says so. */
+  adw_combo_row_set_selected (pl_roster_import_dialog_get_mapping_row (dialog, 4), 0);
+  g_assert_cmpstr (pl_roster_import_dialog_get_sample_cell (dialog, 1, 4), ==, "—");
+  /* A OneRoster file has no such preview. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_progress_text_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     GPtrArray      *seen)
+{
+  const char *text = gtk_progress_bar_get_text (bar);
+
+  if (text != NULL && (seen->len == 0 || g_strcmp0 (g_ptr_array_index (seen, seen->len - 1), text) != 0))
+    g_ptr_array_add (seen, g_strdup (text));
+}
+
+/* A big spreadsheet: the busy page shows how many rows are saved, out of
+ * how many, while they are. */
+static void
+test_import_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Id,First name,Last name\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  PlRosterImportDialog *dialog = pl_roster_import_dialog_new (f->context, NULL);
+  StateWait w = { dialog, "preview" };
+  gboolean saw_rows = FALSE;
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%u,Kid%u,Family%u\n", 100000 + i, i, i % 97);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
+  file = g_file_new_for_path (path);
+
+  g_signal_connect (pl_roster_import_dialog_get_progress_bar (dialog), "notify::text",
+                    G_CALLBACK (on_progress_text_cb), seen);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_roster_import_dialog_load (dialog, file);
+  g_assert_true (wait_for (dialog_in_state, &w, 30000));
+  g_assert_true (wait_for (dialog_has_classes, &dialog, 30000));
+  pl_roster_import_dialog_apply (dialog);
+  g_assert_true (wait_for (string_set, &summary, 60000));
+  g_assert_cmpuint (pl_store_count (f->store, "learner", FALSE), ==, n);
+
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const char *text = seen->pdata[i];
+
+      g_test_message ("progress: %s", text);
+      /* 20,000 rows, each class's two steps: "… of 20002 rows saved". */
+      if (g_str_has_suffix (text, " of 20002 rows saved"))
+        saw_rows = TRUE;
+    }
+  g_assert_true (saw_rows);
+  g_assert_cmpstr (g_ptr_array_index (seen, seen->len - 1), ==, "20002 of 20002 rows saved");
 }
 
 static void
@@ -363,6 +384,206 @@ test_add_and_archive (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_visible (f), ==, 1);
 }
 
+/* ---- the list at scale -------------------------------------------- */
+
+/* The learner rows the list holds, in order. */
+static GPtrArray *
+list_rows (Fixture *f)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (f->page));
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && PL_IS_LEARNER_ROW (row) && pl_learner_row_get_profile (PL_LEARNER_ROW (row)) != NULL)
+        g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static PlClassroom *
+big_class (Fixture *f,
+           guint    n)
+{
+  PlClassroom *c = pl_classroom_new ();
+
+  pl_record_set_string (PL_RECORD (c), "name", "Year 7");
+  g_assert_true (pl_store_save (f->store, PL_RECORD (c), NULL));
+  g_assert_true (pl_store_begin (f->store, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Kid%03u", i);
+      g_autoptr(PlLearner) l = pl_store_add_learner (f->store, pl_record_get_uuid (PL_RECORD (c)), given,
+                                                     i % 2 ? "Nguyen" : "Okafor", NULL);
+
+      g_assert_nonnull (l);
+    }
+  g_assert_true (pl_store_commit (f->store, NULL));
+  g_object_set (f->page, "classroom", c, NULL);
+  spin (100);
+  return c;
+}
+
+/* A keystroke changes what the rows show, not the rows: the list keeps
+ * its row widgets (making two hundred new ones was most of a keystroke). */
+static void
+test_search_keeps_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 300);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+
+  g_assert_cmpuint (n_visible (f), ==, 300);
+  before = list_rows (f);
+  g_assert_cmpuint (before->len, >, 20);
+  search (f, "okafor");
+  g_assert_cmpuint (n_visible (f), ==, 150);
+  after = list_rows (f);
+  g_assert_cmpuint (after->len, >, 20);
+  for (guint i = 0; i < after->len; i++)
+    {
+      g_autoptr(PlProfile) shown = g_list_model_get_item (visible, i);
+
+      g_assert_true (g_ptr_array_find (before, after->pdata[i], NULL));
+      /* And each shows the learner at its place. */
+      g_assert_true (pl_learner_row_get_profile (after->pdata[i]) == shown);
+    }
+}
+
+static guint
+index_of (GListModel *visible,
+          const char *uuid)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (pl_profile_get_uuid (p), uuid) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The selected row is the learner whose profile is open, wherever a
+ * search puts them, and no row while the search hides them. */
+static void
+test_selection_follows_learner (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 40);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_list_view (GTK_WIDGET (f->page))));
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+  PlLearnerDetail *detail = PL_LEARNER_DETAIL (pl_learners_page_get_detail (f->page));
+  const char *uuid = NULL;
+  PlProfile *open;
+
+  for (guint i = 0; uuid == NULL && i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (pl_profile_get_display_name (p), "Kid007 Nguyen") == 0)
+        uuid = pl_profile_get_uuid (p);
+    }
+  g_assert_nonnull (uuid);
+  g_assert_true (pl_learners_page_show_learner (f->page, uuid));
+  open = pl_learner_detail_get_profile (detail);
+  g_assert_cmpstr (pl_profile_get_uuid (open), ==, uuid);
+  g_assert_cmpuint (index_of (visible, uuid), ==, 3);   /* the Nguyens first, Kid001, 003, 005, 007 */
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+
+  /* Kid000 to Kid009 and Kid007 still among them, elsewhere. */
+  search (f, "kid00");
+  g_assert_cmpuint (n_visible (f), ==, 10);
+  search (f, "kid00 o");
+  g_assert_cmpuint (n_visible (f), ==, 5);   /* the Okafors */
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 0);
+  g_assert_true (pl_learner_detail_get_profile (detail) == open);   /* still open */
+  search (f, "007");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  search (f, "");
+  g_assert_true (gtk_selection_model_is_selected (selection, index_of (visible, uuid)));
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
+
+  /* Enter in the search field opens the first learner found. */
+  gtk_editable_set_text (pl_learners_page_get_search (f->page), "kid012");
+  g_signal_emit_by_name (pl_learners_page_get_search (f->page), "activate");
+  spin (50);
+  g_assert_cmpstr (pl_profile_get_display_name (pl_learner_detail_get_profile (detail)), ==, "Kid012 Okafor");
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+}
+
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+/* The class line opens which fields are empty, each choice listing the
+ * learners who leave it empty; "Stale or no notes" is what it says. */
+static void
+test_empty_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlClassroom) c = big_class (f, 4);
+  GListModel *visible = pl_learners_page_get_visible (f->page);
+  GtkWidget *interests, *strengths, *goals;
+  const char *with_interests[2];
+  guint n = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      if (i < 2)
+        {
+          with_interests[n++] = g_intern_string (pl_profile_get_uuid (p));
+          g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "interests", "chess", NULL, NULL));
+        }
+      g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "languages", "English", NULL, NULL));
+      if (i == 3)
+        {
+          g_assert_true (pl_store_set_profile_value (f->store, pl_profile_get_uuid (p), "strengths", "kind", NULL, NULL));
+          g_assert_nonnull (pl_store_add_note (f->store, pl_profile_get_uuid (p), "conference", "Talked", NULL, NULL, NULL));
+        }
+    }
+  pl_learners_page_reload (f->page);
+  g_assert_nonnull (strstr (pl_learners_page_get_summary (f->page), "4 learners"));
+  g_assert_nonnull (strstr (pl_learners_page_get_summary (f->page), "0 stale · 3 without notes"));
+
+  interests = pl_learners_page_get_empty_field_button (f->page, "interests");
+  strengths = pl_learners_page_get_empty_field_button (f->page, "strengths");
+  goals = pl_learners_page_get_empty_field_button (f->page, "goals");
+  g_assert_cmpstr (button_text (interests), ==, "Interests: empty for 2 learners");
+  g_assert_cmpstr (button_text (strengths), ==, "Strengths: empty for 3 learners");
+  g_assert_cmpstr (button_text (goals), ==, "Goals: empty for 4 learners");
+  g_assert_cmpstr (button_text (pl_learners_page_get_empty_field_button (f->page, "languages")), ==,
+                   "Languages: filled in for everyone");
+  g_assert_false (gtk_widget_get_sensitive (pl_learners_page_get_empty_field_button (f->page, "languages")));
+  g_assert_null (pl_learners_page_get_empty_field_button (f->page, "iep"));   /* does not count */
+
+  /* Choosing "Interests" lists the two without interests. */
+  g_signal_emit_by_name (interests, "clicked");
+  g_assert_cmpuint (n_visible (f), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (visible, i);
+
+      g_assert_true (g_intern_string (pl_profile_get_uuid (p)) != with_interests[0]);
+      g_assert_true (g_intern_string (pl_profile_get_uuid (p)) != with_interests[1]);
+      g_assert_cmpstr (pl_profile_get_value (p, "interests"), ==, "");
+    }
+  g_signal_emit_by_name (strengths, "clicked");
+  g_assert_cmpuint (n_visible (f), ==, 3);
+
+  /* The three without a note. */
+  pl_learners_page_set_filter (f->page, 1);
+  g_assert_cmpuint (n_visible (f), ==, 3);
+  pl_learners_page_set_filter (f->page, 0);
+  g_assert_cmpuint (n_visible (f), ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,9 +591,17 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/learners-page/import-and-profile", Fixture, NULL, fixture_set_up, test_import_and_profile, fixture_tear_down);
+  g_test_add ("/learners-page/import-counts-learners-once", Fixture, NULL, fixture_set_up, test_import_counts_learners_once, fixture_tear_down);
   g_test_add ("/learners-page/bad-roster", Fixture, NULL, fixture_set_up, test_bad_roster, fixture_tear_down);
   g_test_add ("/learners-page/csv-mapping", Fixture, NULL, fixture_set_up, test_csv_mapping, fixture_tear_down);
+  g_test_add ("/learners-page/csv-sample-rows", Fixture, NULL, fixture_set_up, test_csv_sample_rows, fixture_tear_down);
+  g_test_add ("/learners-page/import-progress", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
   g_test_add ("/learners-page/add-and-archive", Fixture, NULL, fixture_set_up, test_add_and_archive, fixture_tear_down);
+
+  g_test_add ("/learners-page/search-keeps-rows", Fixture, NULL, fixture_set_up, test_search_keeps_rows, fixture_tear_down);
+  g_test_add ("/learners-page/selection-follows-learner", Fixture, NULL, fixture_set_up, test_selection_follows_learner, fixture_tear_down);
+
+  g_test_add ("/learners-page/empty-fields", Fixture, NULL, fixture_set_up, test_empty_fields, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "interop/pl-oneroster.h"
 #include "interop/pl-roster-csv.h"
 #include "interop/pl-roster-plan.h"
+#include "interop/pl-roster-progress.h"
 
 static GFile *
 fixture (const char *name)
@@ -204,8 +205,11 @@ test_csv_errors (void)
   struct { const char *text; gssize len; int code; const char *where; } cases[] = {
     { "a,b\n1,\"open\n2,3\n", -1, PL_ROSTER_ERROR_SYNTAX, "t.csv: line 2, column 2" },
     { "a,b\n\"x\"y,2\n", -1, PL_ROSTER_ERROR_SYNTAX, "t.csv: line 2, column 1" },
-    { "a,b\n1,2\n1,2,3\n", -1, PL_ROSTER_ERROR_CELL_COUNT, "t.csv: line 3" },
-    { "a,b\n1\n", -1, PL_ROSTER_ERROR_CELL_COUNT, "t.csv: line 2" },
+    /* Where a row goes wrong, and by how much. */
+    { "a,b\n1,2\n1,2,3\n", -1, PL_ROSTER_ERROR_CELL_COUNT,
+      "t.csv: line 3, column 3: expected 2 cells, one for each column of the header, but the row has 3" },
+    { "a,b,c\n1\n", -1, PL_ROSTER_ERROR_CELL_COUNT,
+      "t.csv: line 2, column 2 (b): expected 3 cells, one for each column of the header, but the row has 1" },
     { "a,b\n1,caf\xe9\n", -1, PL_ROSTER_ERROR_ENCODING, "t.csv: line 2, column 2 (b)" },
     { "\xff\xfe" "a\0,\0b\0", 8, PL_ROSTER_ERROR_ENCODING, "t.csv: line 1" },
     { "", 0, PL_ROSTER_ERROR_EMPTY, "t.csv" },
@@ -279,7 +283,9 @@ test_v11_folder (void)
   g_autofree char *after = NULL;
   g_autofree char *hlc_before = NULL;
   g_autofree char *hlc_after = NULL;
+  PlRosterApplyResult result;
   PlRosterData *data;
+  guint n_new, n_updated, n_unchanged, n_archived;
 
   data = pl_oneroster_read (folder, NULL, &error);
   g_assert_no_error (error);
@@ -295,16 +301,30 @@ test_v11_folder (void)
   g_assert_cmpuint (find_class (plan, "cls-makers")->n_new, ==, 2);
   g_assert_cmpstr (find_class (plan, "cls-sci7-p2")->title, ==, "Science 7, period 2");
   g_assert_false (find_class (plan, "cls-sci7-p2")->exists);
+  /* Amara is in both classes: counted in each class, once in the totals. */
+  pl_roster_plan_get_totals (plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  g_assert_cmpuint (n_new, ==, 4);
+  g_assert_cmpuint (n_updated + n_unchanged + n_archived, ==, 0);
+  pl_roster_plan_select (plan, 0, FALSE);
+  pl_roster_plan_get_totals (plan, &n_new, NULL, NULL, NULL);
+  g_assert_cmpuint (n_new, ==, find_class (plan, "cls-makers")->n_new);
+  pl_roster_plan_select (plan, 0, TRUE);
   /* The preview writes nothing. */
   g_assert_cmpuint (pl_store_count (store, "learner", TRUE), ==, 0);
-  g_assert_true (pl_roster_plan_apply (plan, NULL, NULL, &error));
+  g_assert_true (pl_roster_plan_apply (plan, NULL, &result, &error));
   g_assert_no_error (error);
   check_v11_import (store);
+  /* What was written agrees with what the preview said. */
+  g_assert_cmpuint (result.learners_written, ==, 4);
+  g_assert_cmpuint (result.learners_new, ==, 4);
+  g_assert_cmpuint (result.learners_updated + result.learners_archived, ==, 0);
+  g_assert_cmpuint (result.enrollments_written, ==, 5);
+  g_assert_cmpuint (result.classes_written, ==, 2);
 
   /* The same file again: nothing to do, no clock moves. */
   before = dump (store);
   hlc_before = pl_store_get_meta (store, "hlc");
-  import_file (store, folder, 0, 0, 5, 0);
+  import_file (store, folder, 0, 0, 4, 0);
   after = dump (store);
   hlc_after = pl_store_get_meta (store, "hlc");
   g_assert_cmpstr (before, ==, after);
@@ -320,7 +340,7 @@ test_v11_zip (void)
   g_autoptr(GFile) file = g_file_new_for_path (zip);
 
   g_assert_true (pl_oneroster_looks_like (file));
-  import_file (store, file, 5, 0, 0, 0);
+  import_file (store, file, 4, 0, 0, 0);
   check_v11_import (store);
 }
 
@@ -375,7 +395,7 @@ test_delta (void)
   g_autoptr(PlRecord) p2_class = NULL;
   g_autoptr(GListModel) in_p2 = NULL;
 
-  import_file (store, bulk, 5, 0, 0, 0);
+  import_file (store, bulk, 4, 0, 0, 0);
   /* e-2 leaves (archived), s-4 is renamed and joins period 2 (updated in
    * period 2), s-3 is deleted (archived in period 2). */
   import_file (store, delta, 0, 1, 0, 2);
@@ -401,8 +421,9 @@ test_bulk_departure (void)
   g_autoptr(GFile) bulk = fixture ("v11-folder");
   g_autoptr(GFile) later = fixture ("v11-bulk-departure");
 
-  import_file (store, bulk, 5, 0, 0, 0);
-  import_file (store, later, 0, 0, 4, 1);
+  import_file (store, bulk, 4, 0, 0, 0);
+  /* Jun leaves period 2; Amara, in both classes, is one unchanged learner. */
+  import_file (store, later, 0, 0, 3, 1);
   g_assert_cmpuint (pl_store_count (store, "enrollment", FALSE), ==, 5);   /* archived, not deleted */
 }
 
@@ -433,10 +454,10 @@ test_bad_files (void)
 {
   struct { const char *folder; int code; const char *where; } cases[] = {
     { "bad-no-manifest", PL_ROSTER_ERROR_MISSING_MANIFEST, "bad-no-manifest" },
-    { "bad-missing-file", PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv: line 8" },
+    { "bad-missing-file", PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv: line 8, column 2 (value): the manifest lists courses.csv" },
     { "bad-missing-column", PL_ROSTER_ERROR_MISSING_COLUMN, "users.csv: line 1" },
     { "bad-version", PL_ROSTER_ERROR_UNKNOWN_VERSION, "manifest.csv: line 3, column 2 (value)" },
-    { "bad-cell-count", PL_ROSTER_ERROR_CELL_COUNT, "enrollments.csv: line 5" },
+    { "bad-cell-count", PL_ROSTER_ERROR_CELL_COUNT, "enrollments.csv: line 5, column 11: expected 10 cells" },
     { "bad-class-reference", PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 7, column 2 (classSourcedId)" },
     { "bad-user-reference", PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 4, column 4 (userSourcedId)" },
     { "bad-utf8", PL_ROSTER_ERROR_ENCODING, "users.csv: line 5, column 10 (familyName)" },
@@ -492,7 +513,48 @@ test_delta_reference_to_nothing (void)
   g_autoptr(GFile) delta = fixture ("v11-delta");
 
   /* The delta names students of a class the database has never seen. */
-  expect_failure (delta, PL_ROSTER_ERROR_BAD_REFERENCE, "enrollments.csv: line 2, column classSourcedId");
+  expect_failure (delta, PL_ROSTER_ERROR_BAD_REFERENCE,
+                  "enrollments.csv: line 2, column 2 (classSourcedId): no class “cls-sci7-p2” in classes.csv or in this database");
+}
+
+/* A delta naming a student neither the files nor the database have: the
+ * message says the line and the column, and nothing is imported. */
+static void
+test_delta_unknown_student (void)
+{
+  g_autoptr(PlStore) store = new_store ();
+  g_autoptr(GFile) bulk = fixture ("v11-folder");
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *manifest = g_build_filename (dir, "manifest.csv", NULL);
+  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
+  g_autoptr(GFile) delta = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRosterPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PlRosterData *data;
+
+  import_file (store, bulk, 4, 0, 0, 0);
+  before = dump (store);
+  g_assert_true (g_file_set_contents (manifest,
+                                      "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\n"
+                                      "file.enrollments,delta\nfile.users,absent\nfile.classes,absent\n", -1, NULL));
+  g_assert_true (g_file_set_contents (enrollments,
+                                      "sourcedId,classSourcedId,role,userSourcedId,status,dateLastModified\n"
+                                      "e-7,cls-makers,student,s-2,active,2026-10-01\n"
+                                      "e-8,cls-makers,student,s-99,active,2026-10-01\n", -1, NULL));
+  data = pl_oneroster_read (delta, NULL, &error);
+  g_assert_no_error (error);
+  plan = pl_roster_plan_new (store, data, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, PL_ROSTER_ERROR, PL_ROSTER_ERROR_BAD_REFERENCE);
+  g_assert_cmpstr (error->message, ==,
+                   "enrollments.csv: line 3, column 4 (userSourcedId): no student “s-99” in users.csv or in this database");
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+  g_remove (manifest);
+  g_remove (enrollments);
+  g_rmdir (dir);
 }
 
 static void
@@ -510,6 +572,53 @@ test_cancelled_apply (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (pl_store_count (store, "learner", TRUE), ==, 0);
   g_assert_cmpuint (pl_store_count (store, "school", TRUE), ==, 0);
+}
+
+/* How far reading and writing have got, for the import window. */
+static void
+test_progress (void)
+{
+  g_autoptr(PlStore) store = new_store ();
+  g_autoptr(GFile) folder = fixture ("v11-folder");
+  g_autofree char *folder_path = fixture_path ("v11-folder");
+  g_autofree char *zip = zip_folder (folder_path, "export/", "roster.zip");
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip);
+  g_autoptr(PlRosterProgress) progress = pl_roster_progress_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRosterPlan) plan = NULL;
+  PlRosterData *data;
+  PlRosterStage stage;
+  guint64 done, total, from_folder;
+
+  /* Reading: the bytes of the listed files, all of them by the end. */
+  data = pl_oneroster_read_full (folder, progress, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpint (stage, ==, PL_ROSTER_STAGE_READING);
+  g_assert_cmpuint (total, >, 1000);
+  g_assert_cmpuint (done, ==, total);
+  from_folder = total;
+  pl_roster_data_free (data);
+  /* From the zip the sizes come from the archive: the same files. */
+  data = pl_oneroster_read_full (zip_file, progress, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpuint (total, ==, from_folder);
+  g_assert_cmpuint (done, ==, total);
+
+  /* Writing: each chosen class, its school, each of its rows. */
+  plan = pl_roster_plan_new (store, data, NULL, &error);
+  g_assert_no_error (error);
+  pl_roster_plan_select (plan, 1, FALSE);
+  g_assert_true (pl_roster_plan_apply_full (plan, progress, NULL, NULL, &error));
+  pl_roster_progress_get (progress, &stage, &done, &total);
+  g_assert_cmpint (stage, ==, PL_ROSTER_STAGE_WRITING);
+  g_assert_cmpuint (total, ==, 2 + 3);
+  g_assert_cmpuint (done, ==, total);
+
+  /* A NULL progress is fine everywhere. */
+  pl_roster_progress_begin (NULL, PL_ROSTER_STAGE_READING, 10);
+  pl_roster_progress_add (NULL, 10);
 }
 
 /* ---- a large roster ------------------------------------------------ */
@@ -623,6 +732,16 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (db, &out, &err, "import-roster", "--class", "7B", "--mapping", "grade=-", csv, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "learners: 0 new, 0 updated, 3 unchanged, 0 archived"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Both classes into a new database: Amara, in both, is one new learner,
+   * and the learners written are the learners announced. */
+  g_free (db);
+  db = g_build_filename (dir, "cli-both.db", NULL);
+  g_assert_cmpint (run_cli (db, &out, &err, "import-roster", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "learners: 4 new, 0 updated, 0 unchanged, 0 archived"));
+  g_assert_nonnull (strstr (out, "written: 2 classes, 4 learners, 5 enrollments, 1 schools"));
 }
 
 /* ---- sample files from other projects ------------------------------ */
@@ -648,7 +767,9 @@ test_shared_minimal_zip (void)
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlRosterPlan) plan = NULL;
+  PlRosterApplyResult result;
   PlRosterData *data;
+  guint n_new, n_updated, n_unchanged, n_archived;
 
   if (file == NULL)
     {
@@ -663,10 +784,19 @@ test_shared_minimal_zip (void)
   g_assert_cmpuint (data->warnings->len, >, 0);
   plan = pl_roster_plan_new (store, data, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (pl_roster_plan_apply (plan, NULL, NULL, &error));
+  /* One student, in both classes: "1 new" in each, one learner in all. */
+  g_assert_cmpuint (find_class (plan, "cls-222-123456")->n_new, ==, 1);
+  g_assert_cmpuint (find_class (plan, "cls-222-123478")->n_new, ==, 1);
+  pl_roster_plan_get_totals (plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  g_assert_cmpuint (n_new, ==, 1);
+  g_assert_cmpuint (n_updated + n_unchanged + n_archived, ==, 0);
+  g_assert_true (pl_roster_plan_apply (plan, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pl_store_count (store, "classroom", FALSE), ==, 2);
-  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), >, 0);
+  g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 1);
+  g_assert_cmpuint (pl_store_count (store, "enrollment", FALSE), ==, 2);
+  g_assert_cmpuint (result.learners_written, ==, 1);
+  g_assert_cmpuint (result.learners_new, ==, 1);
 }
 
 static void
@@ -682,7 +812,7 @@ test_shared_incomplete_folder (void)
     }
   store = new_store ();
   /* ext_ columns, reordered columns and empty optional cells are read. */
-  import_file (store, file, 3, 0, 0, 0);
+  import_file (store, file, 2, 0, 0, 0);
   g_assert_cmpuint (pl_store_count (store, "learner", FALSE), ==, 2);
   g_assert_cmpuint (pl_store_count (store, "classroom", FALSE), ==, 3);
 }
@@ -705,7 +835,9 @@ main (int    argc,
   g_test_add_func ("/oneroster/bad-files", test_bad_files);
   g_test_add_func ("/oneroster/bad-zips", test_bad_zips);
   g_test_add_func ("/oneroster/delta-reference-to-nothing", test_delta_reference_to_nothing);
+  g_test_add_func ("/oneroster/delta-unknown-student", test_delta_unknown_student);
   g_test_add_func ("/oneroster/cancelled-apply", test_cancelled_apply);
+  g_test_add_func ("/oneroster/progress", test_progress);
   g_test_add_func ("/oneroster/large-roster", test_large_roster);
   g_test_add_func ("/oneroster/cli", test_cli);
   g_test_add_func ("/oneroster/shared-minimal-zip", test_shared_minimal_zip);

@@ -139,13 +139,14 @@ collect_undo (GtkWidget *root, GPtrArray *out)
 }
 
 /* The Undo button of the newest toast shown in ROOT: an older toast is
- * still in the tree while it fades out, before the newer one. */
+ * still in the tree while it fades out, before the newer one, and a toast
+ * that replaces one still sliding in waits for it to settle (pl-toasts.c). */
 static void
 click_undo (GtkWidget *root)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  wait_ms (400);
+  wait_ms (1000);
   collect_undo (root, buttons);
   g_assert_cmpuint (buttons->len, >, 0);
   g_signal_emit_by_name (buttons->pdata[buttons->len - 1], "clicked");

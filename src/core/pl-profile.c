@@ -153,6 +153,7 @@ struct _PlProfile
   char       *display_name;
   char       *sort_key;
   char       *haystack;       /* folded text that search looks in */
+  int         archived;       /* -1 until read from the learner */
 };
 
 G_DEFINE_FINAL_TYPE (PlProfile, pl_profile, G_TYPE_OBJECT)
@@ -163,6 +164,7 @@ forget_derived (PlProfile *self)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->haystack, g_free);
+  self->archived = -1;
 }
 
 static void
@@ -197,6 +199,7 @@ static void
 pl_profile_init (PlProfile *self)
 {
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->archived = -1;
 }
 
 PlProfile *
@@ -400,17 +403,29 @@ pl_profile_is_incomplete (PlProfile *self)
 }
 
 gboolean
-pl_profile_needs_attention (PlProfile *self,
-                            gint64     now_ms)
+pl_profile_is_stale_or_unnoted (PlProfile *self,
+                                gint64     now_ms)
 {
   return pl_profile_is_stale (self, now_ms) || pl_profile_get_n_notes (self) == 0;
+}
+
+gboolean
+pl_profile_is_empty (PlProfile  *self,
+                     const char *field)
+{
+  g_return_val_if_fail (PL_IS_PROFILE (self), TRUE);
+  return !is_filled (g_hash_table_lookup (self->values, field));
 }
 
 gboolean
 pl_profile_is_archived (PlProfile *self)
 {
   g_return_val_if_fail (PL_IS_PROFILE (self), FALSE);
-  return pl_record_get_boolean (PL_RECORD (self->learner), "archived");
+
+  /* Asked for every learner on every keystroke of a search. */
+  if (self->archived < 0)
+    self->archived = pl_record_get_boolean (PL_RECORD (self->learner), "archived");
+  return self->archived;
 }
 
 /* Case folding plus decomposition with the combining marks dropped, so
@@ -516,4 +531,42 @@ pl_profile_prepare_search (PlProfile *self)
 {
   g_return_if_fail (PL_IS_PROFILE (self));
   get_haystack (self);
+}
+
+/* ---- a class of profiles ------------------------------------------- */
+
+void
+pl_profile_summarize (GListModel       *profiles,
+                      gint64            now_ms,
+                      PlProfileQuality *out,
+                      guint            *empty_per_field)
+{
+  guint n, sum = 0;
+
+  g_return_if_fail (G_IS_LIST_MODEL (profiles));
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  if (empty_per_field != NULL)
+    memset (empty_per_field, 0, G_N_ELEMENTS (fields) * sizeof (guint));
+  n = g_list_model_get_n_items (profiles);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (pl_profile_is_archived (profile))
+        continue;
+      out->n_learners++;
+      sum += pl_profile_get_completeness (profile);
+      if (!pl_profile_is_incomplete (profile))
+        out->n_complete++;
+      if (pl_profile_is_stale (profile, now_ms))
+        out->n_stale++;
+      if (pl_profile_get_n_notes (profile) == 0)
+        out->n_unnoted++;
+      for (guint f = 0; empty_per_field != NULL && f < G_N_ELEMENTS (fields); f++)
+        if (fields[f].counts && !is_filled (g_hash_table_lookup (profile->values, fields[f].name)))
+          empty_per_field[f]++;
+    }
+  out->mean_completeness = out->n_learners > 0 ? sum / out->n_learners : 0;
 }

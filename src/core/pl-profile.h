@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "pl-learner.h"
 
@@ -88,10 +88,13 @@ gboolean    pl_profile_is_stale           (PlProfile   *self,
 /* Any of IEP, 504 plan, language learner, or accommodations text. */
 gboolean    pl_profile_has_accommodations (PlProfile   *self);
 gboolean    pl_profile_is_incomplete      (PlProfile   *self);
-/* Stale, or no conversation note at all. */
-gboolean    pl_profile_needs_attention    (PlProfile   *self,
-                                           gint64       now_ms);
+/* Stale, or no conversation note at all: someone to talk with soon. */
+gboolean    pl_profile_is_stale_or_unnoted (PlProfile  *self,
+                                            gint64      now_ms);
 gboolean    pl_profile_is_archived        (PlProfile   *self);
+/* TRUE when FIELD holds nothing but white space. */
+gboolean    pl_profile_is_empty           (PlProfile   *self,
+                                           const char  *field);
 
 /* Case- and accent-insensitive match of every word of QUERY against the
  * name, interests, strengths and needs. QUERY must come from
@@ -109,5 +112,26 @@ void        pl_profile_prepare_search     (PlProfile   *self);
  * edited_at existed). */
 gint64      pl_profile_edit_time_ms       (const char  *edited_at,
                                            guint64      updated_hlc);
+/* ---- a class of profiles ------------------------------------------- */
+
+/* Profile quality of a class: how many learners (not archived), how many
+ * with a complete profile, how many stale, how many without any
+ * conversation note; the mean completeness. */
+typedef struct
+{
+  guint n_learners;
+  guint n_complete;
+  guint n_stale;
+  guint mean_completeness;   /* percent */
+  guint n_unnoted;
+} PlProfileQuality;
+
+/* Sums up PROFILES (PlProfile items; archived ones are left out). With
+ * EMPTY_PER_FIELD (one slot per entry of pl_profile_get_fields), also how
+ * many learners leave each counted field empty (0 for the others). */
+void        pl_profile_summarize          (GListModel       *profiles,
+                                           gint64            now_ms,
+                                           PlProfileQuality *out,
+                                           guint            *empty_per_field);
 
 G_END_DECLS

@@ -126,6 +126,12 @@ pl_store_list_class_learners (PlStore     *self,
                           params, error);
 }
 
+/* A note no newer version replaces: earlier versions of an edited note
+ * are its history, not notes of their own. (The set is built once.) The
+ * newest version carries the latest clock, so the latest update is kept. */
+#define CURRENT_NOTE \
+  "uuid NOT IN (SELECT supersedes_uuid FROM note WHERE deleted = 0 AND supersedes_uuid IS NOT NULL)"
+
 static gboolean
 load_fields_and_notes (PlStore     *self,
                        GHashTable  *by_uuid,
@@ -146,7 +152,7 @@ load_fields_and_notes (PlStore     *self,
       params[0] = learner_uuid;
       field_tail = "WHERE t.deleted = 0 AND t.learner_uuid = ?1";
       note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
-                 " WHERE deleted = 0 AND learner_uuid = ?1 GROUP BY learner_uuid";
+                 " WHERE deleted = 0 AND learner_uuid = ?1 AND " CURRENT_NOTE " GROUP BY learner_uuid";
     }
   else if (classroom_uuid != NULL)
     {
@@ -156,13 +162,13 @@ load_fields_and_notes (PlStore     *self,
       note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
                  " WHERE deleted = 0 AND learner_uuid IN (SELECT e.learner_uuid FROM enrollment e"
                  " WHERE e.classroom_uuid = ?1 AND e.deleted = 0 AND e.archived = 0)"
-                 " GROUP BY learner_uuid";
+                 " AND " CURRENT_NOTE " GROUP BY learner_uuid";
     }
   else
     {
       field_tail = "WHERE t.deleted = 0";
       note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
-                 " WHERE deleted = 0 GROUP BY learner_uuid";
+                 " WHERE deleted = 0 AND " CURRENT_NOTE " GROUP BY learner_uuid";
     }
 
   fields = _pl_store_query (self, PL_TYPE_PROFILE_FIELD, field_tail, params, error);
@@ -412,6 +418,77 @@ pl_store_add_note (PlStore     *self,
   return g_steal_pointer (&note);
 }
 
+static int
+compare_threads (gconstpointer a,
+                 gconstpointer b)
+{
+  GPtrArray *ta = *(GPtrArray **) a;
+  GPtrArray *tb = *(GPtrArray **) b;
+  PlRecord *root_a = ta->pdata[ta->len - 1];
+  PlRecord *root_b = tb->pdata[tb->len - 1];
+  int r = -g_strcmp0 (pl_record_get_string (root_a, "noted_at"), pl_record_get_string (root_b, "noted_at"));
+  guint64 ha = pl_record_get_updated_hlc (ta->pdata[0]);
+  guint64 hb = pl_record_get_updated_hlc (tb->pdata[0]);
+
+  if (r != 0)
+    return r;
+  return ha > hb ? -1 : ha < hb ? 1 : 0;
+}
+
+GPtrArray *
+pl_store_list_note_threads (PlStore     *self,
+                            const char  *learner_uuid,
+                            GError     **error)
+{
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GHashTable) by_uuid = NULL;
+  g_autoptr(GHashTable) superseded = NULL;
+  GPtrArray *threads;
+  guint n;
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+
+  notes = pl_store_list_notes (self, learner_uuid, error);
+  if (notes == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (notes);
+  by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  superseded = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      PlRecord *note = g_list_model_get_item (notes, i);
+      const char *older = pl_record_get_string (note, "supersedes_uuid");
+
+      g_hash_table_insert (by_uuid, (gpointer) pl_record_get_uuid (note), note);
+      if (older != NULL)
+        g_hash_table_add (superseded, (gpointer) older);
+    }
+
+  threads = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) note = g_list_model_get_item (notes, i);
+      GPtrArray *thread;
+      PlRecord *version = note;
+
+      if (g_hash_table_contains (superseded, pl_record_get_uuid (note)))
+        continue;
+      thread = g_ptr_array_new_with_free_func (g_object_unref);
+      /* Back through the versions; N steps at most, whatever the data. */
+      for (guint steps = 0; version != NULL && steps < n; steps++)
+        {
+          const char *older = pl_record_get_string (version, "supersedes_uuid");
+
+          g_ptr_array_add (thread, g_object_ref (version));
+          version = older != NULL ? g_hash_table_lookup (by_uuid, older) : NULL;
+        }
+      g_ptr_array_add (threads, thread);
+    }
+  g_ptr_array_sort (threads, compare_threads);
+  return threads;
+}
+
 gboolean
 pl_store_note_is_superseded (PlStore    *self,
                              const char *note_uuid)
@@ -575,15 +652,6 @@ pl_store_move_learner (PlStore     *self,
   return pl_store_commit (self, error);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 pl_store_profile_quality (PlStore           *self,
                           const char        *classroom_uuid,
@@ -593,39 +661,13 @@ pl_store_profile_quality (PlStore           *self,
                           GError           **error)
 {
   g_autoptr(GListModel) profiles = NULL;
-  const PlProfileFieldInfo *fields;
-  guint n_fields;
-  guint n;
-  guint sum = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  memset (out, 0, sizeof *out);
-  fields = pl_profile_get_fields (&n_fields);
-  if (empty_per_field != NULL)
-    memset (empty_per_field, 0, n_fields * sizeof (guint));
-
   profiles = pl_store_list_profiles (self, classroom_uuid, error);
   if (profiles == NULL)
     return FALSE;
-  n = g_list_model_get_n_items (profiles);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlProfile) profile = g_list_model_get_item (profiles, i);
-
-      if (pl_profile_is_archived (profile))
-        continue;
-      out->n_learners++;
-      sum += pl_profile_get_completeness (profile);
-      if (!pl_profile_is_incomplete (profile))
-        out->n_complete++;
-      if (pl_profile_is_stale (profile, now_ms))
-        out->n_stale++;
-      for (guint f = 0; empty_per_field != NULL && f < n_fields; f++)
-        if (fields[f].counts && is_blank (pl_profile_get_value (profile, fields[f].name)))
-          empty_per_field[f]++;
-    }
-  out->mean_completeness = out->n_learners > 0 ? sum / out->n_learners : 0;
+  pl_profile_summarize (profiles, now_ms, out, empty_per_field);
   return TRUE;
 }

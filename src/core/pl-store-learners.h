@@ -66,7 +66,8 @@ gboolean    pl_store_set_profile_value      (PlStore      *self,
 GListModel *pl_store_list_notes             (PlStore      *self,
                                              const char   *learner_uuid,
                                              GError      **error);
-/* Appends a note; with SUPERSEDES_UUID it is a new version of that note.
+/* Appends a note; with SUPERSEDES_UUID it is a new version of that note
+ * (which keeps the date of the conversation: pass it as NOTED_AT).
  * NOTED_AT is an ISO 8601 date or date-time; NULL means now. KIND is one
  * of "conference", "check-in", "observation", "family". */
 PlNote     *pl_store_add_note               (PlStore      *self,
@@ -75,6 +76,13 @@ PlNote     *pl_store_add_note               (PlStore      *self,
                                              const char   *body,
                                              const char   *noted_at,
                                              const char   *supersedes_uuid,
+                                             GError      **error);
+/* The learner's notes as conversations: one GPtrArray of PlNote per note
+ * no newer version replaces, that version first and then its earlier
+ * versions, newest to oldest; the conversations newest first by the date
+ * of their first version. Free with g_ptr_array_unref. */
+GPtrArray  *pl_store_list_note_threads      (PlStore      *self,
+                                             const char   *learner_uuid,
                                              GError      **error);
 /* TRUE when a newer note supersedes NOTE_UUID. */
 gboolean    pl_store_note_is_superseded     (PlStore      *self,
@@ -107,18 +115,10 @@ gboolean    pl_store_move_learner           (PlStore      *self,
                                              const char   *to_uuid,
                                              GError      **error);
 
-/* Per-class profile quality: how many learners (not archived), how many
- * with a complete profile, how many stale; and for each counted field how
- * many learners leave it empty (EMPTY_PER_FIELD has one slot per entry of
- * pl_profile_get_fields, may be NULL). */
-typedef struct
-{
-  guint n_learners;
-  guint n_complete;
-  guint n_stale;
-  guint mean_completeness;   /* percent */
-} PlProfileQuality;
-
+/* Per-class profile quality (pl_profile_summarize of the class's
+ * profiles): for each counted field, how many learners leave it empty
+ * (EMPTY_PER_FIELD has one slot per entry of pl_profile_get_fields, may
+ * be NULL). */
 gboolean    pl_store_profile_quality        (PlStore          *self,
                                              const char       *classroom_uuid,
                                              gint64            now_ms,

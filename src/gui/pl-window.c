@@ -312,6 +312,21 @@ class_dialog_value (AdwMessageDialog *dialog,
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (class_dialog_row (dialog, i)))));
 }
 
+/* Ctrl+F from anywhere in the window (a view's own search, where it has
+ * one, comes first): the Learners view's search field. */
+static void
+find_learner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  pl_window_set_view (self, "learners");
+  gtk_widget_activate_action (self->learners_page, "learners.focus-search", NULL);
+}
+
 static void
 on_create_class_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
@@ -682,6 +697,7 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.focus-class", NULL, focus_class_action);
+  gtk_widget_class_install_action (widget_class, "win.find-learner", NULL, find_learner_action);
   gtk_widget_class_install_action (widget_class, "win.show-learner", "s", show_learner_action);
   gtk_widget_class_install_action (widget_class, "win.create-class", NULL, create_class_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
@@ -691,6 +707,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.focus-class", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find-learner", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.create-class", NULL);
 }

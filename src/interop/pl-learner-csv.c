@@ -149,8 +149,9 @@ pl_learner_csv_open (GFile         *file,
     {
       GStrv row = g_new0 (char *, self->columns->len + 1);
 
+      /* A short row has empty cells, not an early end of the array. */
       for (guint i = 0; i < self->columns->len; i++)
-        row[i] = g_strdup (pl_roster_csv_get (csv, (int) i));
+        row[i] = g_strdup (pl_roster_csv_get (csv, (int) i) ?: "");
       g_ptr_array_add (self->samples, row);
     }
   if (local_error != NULL)
@@ -282,6 +283,16 @@ pl_learner_csv_read (PlLearnerCsv  *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return pl_learner_csv_read_full (self, class_title, NULL, cancellable, error);
+}
+
+PlRosterData *
+pl_learner_csv_read_full (PlLearnerCsv      *self,
+                          const char        *class_title,
+                          PlRosterProgress  *progress,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
   g_autoptr(PlRosterCsv) csv = NULL;
   g_autoptr(PlRosterData) data = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -302,7 +313,17 @@ pl_learner_csv_read (PlLearnerCsv  *self,
       }
 
   csv = open_csv (self, self->delimiter, cancellable, error);
-  if (csv == NULL || !pl_roster_csv_read_header (csv, error))
+  if (csv == NULL)
+    return NULL;
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+    pl_roster_progress_begin (progress, PL_ROSTER_STAGE_READING,
+                              info != NULL ? (guint64) g_file_info_get_size (info) : 0);
+    pl_roster_csv_set_progress (csv, progress);
+  }
+  if (!pl_roster_csv_read_header (csv, error))
     return NULL;
 
   data = pl_roster_data_new (self->name, "csv");

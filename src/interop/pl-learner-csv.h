@@ -8,6 +8,7 @@
 
 #include "pl-roster-data.h"
 #include "pl-roster-error.h"
+#include "pl-roster-progress.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,12 @@ const char   *pl_learner_csv_field_key        (PlLearnerCsvField    field);
  * PL_ROSTER_ERROR_BAD_VALUE; an id twice is PL_ROSTER_ERROR_DUPLICATE. */
 PlRosterData *pl_learner_csv_read             (PlLearnerCsv        *self,
                                                const char          *class_title,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+/* Same, telling PROGRESS (may be NULL) how many bytes are read. */
+PlRosterData *pl_learner_csv_read_full        (PlLearnerCsv        *self,
+                                               const char          *class_title,
+                                               PlRosterProgress    *progress,
                                                GCancellable        *cancellable,
                                                GError             **error);
 

@@ -25,7 +25,7 @@ typedef struct
   GFile         *folder;      /* a folder, or NULL */
   char          *zip_path;    /* a zip, or NULL */
   char          *prefix;      /* folder of manifest.csv inside the zip */
-  GHashTable    *entries;     /* names in the zip, relative to prefix */
+  GHashTable    *entries;     /* names in the zip, relative to prefix → size */
 
   struct archive *archive;    /* the zip while one entry is read */
   GInputStream  *stream;      /* the folder's file while it is read */
@@ -100,6 +100,7 @@ zip_scan (Source  *src,
           GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
   struct archive_entry *entry;
   const char *manifest = NULL;
   int r;
@@ -112,7 +113,12 @@ zip_scan (Source  *src,
 
       if (name != NULL && archive_entry_filetype (entry) == AE_IFREG &&
           !g_str_has_prefix (name, "__MACOSX/"))
-        g_ptr_array_add (names, g_strdup (skip_dot_slash (name)));
+        {
+          gsize size = archive_entry_size_is_set (entry) ? (gsize) MAX (archive_entry_size (entry), 0) : 0;
+
+          g_ptr_array_add (names, g_strdup (skip_dot_slash (name)));
+          g_array_append_val (sizes, size);
+        }
     }
   if (r != ARCHIVE_EOF)
     return archive_fail (src, NULL, error);
@@ -146,8 +152,24 @@ zip_scan (Source  *src,
   src->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < names->len; i++)
     if (g_str_has_prefix (names->pdata[i], src->prefix))
-      g_hash_table_add (src->entries, g_strdup ((char *) names->pdata[i] + strlen (src->prefix)));
+      g_hash_table_insert (src->entries, g_strdup ((char *) names->pdata[i] + strlen (src->prefix)),
+                           GSIZE_TO_POINTER (g_array_index (sizes, gsize, i)));
   return TRUE;
+}
+
+/* The size of NAME in bytes (0 when not known). */
+static guint64
+source_size (Source     *src,
+             const char *name)
+{
+  g_autoptr(GFile) child = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (src->entries != NULL)
+    return GPOINTER_TO_SIZE (g_hash_table_lookup (src->entries, name));
+  child = g_file_get_child (src->folder, name);
+  info = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
 }
 
 static gboolean
@@ -247,6 +269,7 @@ typedef struct
   GHashTable   *seen;        /* sourcedIds of the file being read */
   gboolean      users_bulk;
   gboolean      classes_bulk;
+  PlRosterProgress *progress;
 } Reader;
 
 static FileMode
@@ -356,6 +379,7 @@ read_table (Reader              *rd,
   csv = source_open_csv (&rd->src, name, &reader, rd->cancellable, error);
   if (csv == NULL)
     return FALSE;
+  pl_roster_csv_set_progress (csv, rd->progress);
   g_hash_table_remove_all (rd->seen);
 
   if (!pl_roster_csv_read_header (csv, error) ||
@@ -400,6 +424,7 @@ read_manifest (Reader  *rd,
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   EntryReader reader = { NULL, NULL };
   gboolean have_version = FALSE;
+  guint value_column = 0;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -420,8 +445,8 @@ read_manifest (Reader  *rd,
       const char *property = pl_roster_csv_get_by_name (csv, "propertyName");
       const char *val = pl_roster_csv_get_by_name (csv, "value");
       guint line = pl_roster_csv_get_line (csv);
-      guint value_column = pl_roster_csv_column (csv, "value") + 1;
 
+      value_column = pl_roster_csv_column (csv, "value") + 1;
       if (property == NULL)
         continue;
       if (strcmp (property, "manifest.version") == 0)
@@ -492,8 +517,9 @@ read_manifest (Reader  *rd,
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (GPOINTER_TO_INT (value) != MODE_ABSENT && !source_has (&rd->src, key))
       {
+        /* The cell that says the file is there (bulk or delta). */
         pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv",
-                             GPOINTER_TO_UINT (g_hash_table_lookup (lines, key)), 0, NULL,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (lines, key)), value_column, "value",
                              _("the manifest lists %s, but %s has no such file"),
                              (const char *) key, rd->src.display);
         return FALSE;
@@ -515,8 +541,12 @@ read_manifest (Reader  *rd,
           (mode_of (rd, "classes.csv") == MODE_BULK || mode_of (rd, "users.csv") == MODE_BULK ||
            mode_of (rd, "enrollments.csv") == MODE_BULK))
         {
-          pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv", 0, 0, NULL,
-                               _("a bulk roster needs %s, but the manifest marks it absent"),
+          guint line = GPOINTER_TO_UINT (g_hash_table_lookup (lines, core_files[i]));
+
+          pl_roster_set_error (error, PL_ROSTER_ERROR_MISSING_FILE, "manifest.csv", line,
+                               line > 0 ? value_column : 0, line > 0 ? "value" : NULL,
+                               line > 0 ? _("a bulk roster needs %s, but the manifest marks it absent")
+                                        : _("a bulk roster needs %s, but the manifest does not list it"),
                                core_files[i]);
           return FALSE;
         }
@@ -711,6 +741,8 @@ enrollment_row (Reader       *rd,
   enrollment->user_source_id = g_strdup (user_id);
   enrollment->role = g_strdup (role);
   enrollment->line = line;
+  rd->data->enrollments_class_column = pl_roster_csv_column (csv, "classSourcedId") + 1;
+  rd->data->enrollments_user_column = pl_roster_csv_column (csv, "userSourcedId") + 1;
 
   enrollment->klass = g_hash_table_lookup (rd->data->class_by_id, class_id);
   if (enrollment->klass == NULL && rd->classes_bulk)
@@ -799,6 +831,15 @@ pl_oneroster_read (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return pl_oneroster_read_full (file, NULL, cancellable, error);
+}
+
+PlRosterData *
+pl_oneroster_read_full (GFile             *file,
+                        PlRosterProgress  *progress,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
   static const char * const org_columns[] = { "sourcedId", "name", "type", NULL };
   static const char * const session_columns[] = { "sourcedId", "title", "type", NULL };
   static const char * const course_columns[] = { "sourcedId", "title", NULL };
@@ -854,6 +895,20 @@ pl_oneroster_read (GFile         *file,
 
   if (!read_manifest (&rd, error))
     goto out;
+
+  /* Progress in bytes of the files the manifest says are there. */
+  {
+    GHashTableIter iter;
+    gpointer name, mode;
+    guint64 total = 0;
+
+    g_hash_table_iter_init (&iter, rd.modes);
+    while (g_hash_table_iter_next (&iter, &name, &mode))
+      if (GPOINTER_TO_INT (mode) != MODE_ABSENT)
+        total += source_size (&rd.src, name);
+    rd.progress = progress;
+    pl_roster_progress_begin (progress, PL_ROSTER_STAGE_READING, total);
+  }
 
   rd.data = pl_roster_data_new (rd.src.display, rd.v12 ? "oneroster-1.2" : "oneroster-1.1");
   rd.classes_bulk = mode_of (&rd, "classes.csv") == MODE_BULK;

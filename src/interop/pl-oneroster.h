@@ -8,6 +8,7 @@
 
 #include "pl-roster-data.h"
 #include "pl-roster-error.h"
+#include "pl-roster-progress.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ gboolean      pl_oneroster_looks_like (GFile         *file);
 PlRosterData *pl_oneroster_read       (GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
+/* Same, telling PROGRESS (may be NULL) how many bytes of the listed
+ * files are read (PL_ROSTER_STAGE_READING). */
+PlRosterData *pl_oneroster_read_full  (GFile             *file,
+                                       PlRosterProgress  *progress,
+                                       GCancellable      *cancellable,
+                                       GError           **error);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _PlRosterCsv
 
   GPtrArray           *header;        /* column names */
   GHashTable          *columns;       /* name → index + 1 */
+  PlRosterProgress    *progress;      /* borrowed, or NULL */
 };
 
 static gssize
@@ -61,6 +62,14 @@ pl_roster_csv_new (const char           *file_name,
   self->cell = g_string_new (NULL);
   self->cells = g_ptr_array_new_with_free_func (g_free);
   return self;
+}
+
+void
+pl_roster_csv_set_progress (PlRosterCsv      *self,
+                            PlRosterProgress *progress)
+{
+  g_return_if_fail (self != NULL);
+  self->progress = progress;
 }
 
 PlRosterCsv *
@@ -108,6 +117,8 @@ fill (PlRosterCsv  *self,
       self->pos = 0;
     }
   n = self->read_func (self->user_data, self->buffer + self->len, BUFFER_SIZE - self->len, error);
+  if (n > 0)
+    pl_roster_progress_add (self->progress, (guint64) n);
   if (n < 0)
     {
       if (error != NULL && *error != NULL && (*error)->domain != PL_ROSTER_ERROR &&
@@ -471,12 +482,17 @@ pl_roster_csv_next (PlRosterCsv  *self,
     return FALSE;
   if (self->header != NULL && self->cells->len != self->header->len)
     {
+      /* Where the row goes wrong: its first cell past the header's last
+       * column, or the header's first column the row does not reach. */
+      gboolean too_many = self->cells->len > self->header->len;
+      guint column = MIN (self->cells->len, self->header->len) + 1;
+
       pl_roster_set_error (error, PL_ROSTER_ERROR_CELL_COUNT, self->file_name, self->record_line,
-                           0, NULL,
-                           ngettext ("the row has %u cell where the header has %u",
-                                     "the row has %u cells where the header has %u",
-                                     self->cells->len),
-                           self->cells->len, self->header->len);
+                           column, too_many ? NULL : self->header->pdata[column - 1],
+                           ngettext ("expected %u cell, as the header has one column, but the row has %u",
+                                     "expected %u cells, one for each column of the header, but the row has %u",
+                                     self->header->len),
+                           self->header->len, self->cells->len);
       return FALSE;
     }
   return TRUE;

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "pl-roster-progress.h"
+
 G_BEGIN_DECLS
 
 /* Reads up to COUNT bytes into BUFFER; returns the number read, 0 at the
@@ -49,6 +51,9 @@ const char   *pl_roster_csv_get_column_name (PlRosterCsv          *self,
                                              guint                 index);
 char          pl_roster_csv_get_delimiter   (PlRosterCsv          *self);
 const char   *pl_roster_csv_get_file_name   (PlRosterCsv          *self);
+/* Adds the bytes read from now on to PROGRESS (may be NULL). */
+void          pl_roster_csv_set_progress    (PlRosterCsv          *self,
+                                             PlRosterProgress     *progress);
 
 /* Reads the next record. Returns FALSE at the end (ERROR unset) or on an
  * error. Blank lines are skipped. After the header, a record with another

@@ -76,6 +76,8 @@ typedef struct
    * the plan to resolve against the database (delta files only). File
    * and column names for its messages. */
   char        *enrollments_file;
+  guint        enrollments_class_column;   /* of classSourcedId, from 1; 0 unknown */
+  guint        enrollments_user_column;    /* of userSourcedId */
 
   /* Things worth telling the teacher that do not stop the import. */
   GPtrArray   *warnings;        /* char * */

@@ -19,10 +19,21 @@ typedef struct
   gboolean   saved;
 } LearnerAction;
 
+/* What an enrollment row does to its learner, weakest first: a learner
+ * in several classes counts once, under the strongest. */
+typedef enum
+{
+  STATUS_UNCHANGED,
+  STATUS_UPDATED,
+  STATUS_ARCHIVED,
+  STATUS_NEW,
+} Status;
+
 typedef struct
 {
   LearnerAction *learner;
   PlEnrollment  *enrollment;   /* to save, or NULL */
+  Status         status;
 } EnrollmentAction;
 
 typedef struct
@@ -318,6 +329,41 @@ add_class_plan (PlRosterPlan  *self,
   return c;
 }
 
+static void
+add_action (ClassPlan        *c,
+            EnrollmentAction *action)
+{
+  switch (action->status)
+    {
+    case STATUS_NEW:
+      c->info.n_new++;
+      break;
+    case STATUS_UPDATED:
+      c->info.n_updated++;
+      break;
+    case STATUS_ARCHIVED:
+      c->info.n_archived++;
+      break;
+    case STATUS_UNCHANGED:
+    default:
+      c->info.n_unchanged++;
+      break;
+    }
+  g_array_append_val (c->actions, *action);
+}
+
+/* The learner an action is about: its learner, or for a bulk departure
+ * the learner of the enrollment. */
+static const char *
+action_learner_uuid (EnrollmentAction *action)
+{
+  if (action->learner != NULL)
+    return pl_record_get_uuid (PL_RECORD (action->learner->record));
+  if (action->enrollment != NULL)
+    return pl_record_get_string (PL_RECORD (action->enrollment), "learner_uuid");
+  return NULL;
+}
+
 /* The action for a roster learner, shared by every class it is in. */
 static LearnerAction *
 plan_learner (PlRosterPlan    *self,
@@ -388,7 +434,7 @@ plan_enrollment (PlRosterPlan       *self,
   LearnerAction *a = NULL;
   g_autofree char *key = NULL;
   PlEnrollment *existing;
-  EnrollmentAction action = { NULL, NULL };
+  EnrollmentAction action = { NULL, NULL, STATUS_UNCHANGED };
   gboolean is_new = FALSE;
   gboolean archiving;
   gboolean learner_archiving;
@@ -402,7 +448,7 @@ plan_enrollment (PlRosterPlan       *self,
       if (db_class == NULL)
         {
           pl_roster_set_error (error, PL_ROSTER_ERROR_BAD_REFERENCE, self->data->enrollments_file,
-                               re->line, 0, "classSourcedId",
+                               re->line, self->data->enrollments_class_column, "classSourcedId",
                                _("no class “%s” in classes.csv or in this database"), re->class_source_id);
           return FALSE;
         }
@@ -420,7 +466,7 @@ plan_enrollment (PlRosterPlan       *self,
           if (re->tobedeleted)
             return TRUE;   /* leaving a class one never joined */
           pl_roster_set_error (error, PL_ROSTER_ERROR_BAD_REFERENCE, self->data->enrollments_file,
-                               re->line, 0, "userSourcedId",
+                               re->line, self->data->enrollments_user_column, "userSourcedId",
                                _("no student “%s” in users.csv or in this database"), re->user_source_id);
           return FALSE;
         }
@@ -474,16 +520,16 @@ plan_enrollment (PlRosterPlan       *self,
     }
 
   if ((archiving && action.enrollment != NULL) || (learner_archiving && a->changed))
-    c->info.n_archived++;
+    action.status = STATUS_ARCHIVED;
   else if (is_new)
-    c->info.n_new++;
+    action.status = STATUS_NEW;
   else if (a->changed || action.enrollment != NULL)
-    c->info.n_updated++;
+    action.status = STATUS_UPDATED;
   else
-    c->info.n_unchanged++;
+    action.status = STATUS_UNCHANGED;
 
   action.learner = a;
-  g_array_append_val (c->actions, action);
+  add_action (c, &action);
   return TRUE;
 }
 
@@ -535,7 +581,7 @@ plan_unenrolled_updates (PlRosterPlan  *self,
       for (guint j = 0; list != NULL && j < list->len; j++)
         {
           const char *classroom_uuid = list->pdata[j];
-          EnrollmentAction action = { a, NULL };
+          EnrollmentAction action = { a, NULL, rl->tobedeleted ? STATUS_ARCHIVED : STATUS_UPDATED };
           ClassPlan *c = NULL;
 
           for (guint k = 0; k < self->classes->len && c == NULL; k++)
@@ -552,11 +598,7 @@ plan_unenrolled_updates (PlRosterPlan  *self,
                 return FALSE;
             }
           g_hash_table_add (c->enrolled, g_strdup (pl_record_get_uuid (PL_RECORD (existing))));
-          g_array_append_val (c->actions, action);
-          if (rl->tobedeleted)
-            c->info.n_archived++;
-          else
-            c->info.n_updated++;
+          add_action (c, &action);
         }
     }
   return TRUE;
@@ -578,7 +620,7 @@ plan_bulk_departures (PlRosterPlan *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       PlRecord *e = value;
-      EnrollmentAction action = { NULL, NULL };
+      EnrollmentAction action = { NULL, NULL, STATUS_ARCHIVED };
 
       if (!g_str_has_prefix (key, prefix) || pl_record_get_string (e, "source_id") == NULL ||
           pl_record_get_boolean (e, "archived") ||
@@ -586,8 +628,7 @@ plan_bulk_departures (PlRosterPlan *self,
         continue;
       pl_record_set_boolean (e, "archived", TRUE);
       action.enrollment = g_object_ref (PL_ENROLLMENT (e));
-      g_array_append_val (c->actions, action);
-      c->info.n_archived++;
+      add_action (c, &action);
     }
 }
 
@@ -702,27 +743,45 @@ pl_roster_plan_get_totals (PlRosterPlan *self,
                            guint        *n_unchanged,
                            guint        *n_archived)
 {
-  guint totals[4] = { 0, 0, 0, 0 };
+  g_autoptr(GHashTable) strongest = g_hash_table_new (g_str_hash, g_str_equal);
+  guint totals[STATUS_NEW + 1] = { 0, 0, 0, 0 };
+  GHashTableIter iter;
+  gpointer key, value;
 
+  g_return_if_fail (self != NULL);
+
+  /* A learner in two chosen classes is one learner. */
   for (guint i = 0; i < self->classes->len; i++)
     {
-      PlRosterPlanClass *info = &((ClassPlan *) self->classes->pdata[i])->info;
+      ClassPlan *c = self->classes->pdata[i];
 
-      if (!info->selected)
+      if (!c->info.selected)
         continue;
-      totals[0] += info->n_new;
-      totals[1] += info->n_updated;
-      totals[2] += info->n_unchanged;
-      totals[3] += info->n_archived;
+      for (guint j = 0; j < c->actions->len; j++)
+        {
+          EnrollmentAction *action = &g_array_index (c->actions, EnrollmentAction, j);
+          const char *uuid = action_learner_uuid (action);
+          gpointer seen;
+
+          if (uuid == NULL)
+            continue;
+          if (!g_hash_table_lookup_extended (strongest, uuid, NULL, &seen) ||
+              GPOINTER_TO_UINT (seen) < action->status)
+            g_hash_table_insert (strongest, (gpointer) uuid, GUINT_TO_POINTER (action->status));
+        }
     }
+  g_hash_table_iter_init (&iter, strongest);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    totals[GPOINTER_TO_UINT (value)]++;
+
   if (n_new != NULL)
-    *n_new = totals[0];
+    *n_new = totals[STATUS_NEW];
   if (n_updated != NULL)
-    *n_updated = totals[1];
+    *n_updated = totals[STATUS_UPDATED];
   if (n_unchanged != NULL)
-    *n_unchanged = totals[2];
+    *n_unchanged = totals[STATUS_UNCHANGED];
   if (n_archived != NULL)
-    *n_archived = totals[3];
+    *n_archived = totals[STATUS_ARCHIVED];
 }
 
 static gboolean
@@ -759,10 +818,37 @@ pl_roster_plan_apply (PlRosterPlan         *self,
                       PlRosterApplyResult  *result,
                       GError              **error)
 {
-  PlRosterApplyResult counts = { 0, 0, 0, 0 };
+  return pl_roster_plan_apply_full (self, NULL, cancellable, result, error);
+}
+
+/* Rows the apply goes through: each class, its school, its actions. */
+static guint64
+count_steps (PlRosterPlan *self)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; i < self->classes->len; i++)
+    {
+      ClassPlan *c = self->classes->pdata[i];
+
+      if (c->info.selected)
+        n += 2 + c->actions->len;
+    }
+  return n;
+}
+
+gboolean
+pl_roster_plan_apply_full (PlRosterPlan         *self,
+                           PlRosterProgress     *progress,
+                           GCancellable         *cancellable,
+                           PlRosterApplyResult  *result,
+                           GError              **error)
+{
+  PlRosterApplyResult counts = { 0 };
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  pl_roster_progress_begin (progress, PL_ROSTER_STAGE_WRITING, count_steps (self));
   if (!pl_store_begin (self->store, error))
     return FALSE;
   /* A large roster holds the database for a while: edits in the window
@@ -790,6 +876,7 @@ pl_roster_plan_apply (PlRosterPlan         *self,
             goto fail;
           counts.classes_written++;
         }
+      pl_roster_progress_add (progress, 2);
       for (guint j = 0; j < c->actions->len; j++)
         {
           EnrollmentAction *action = &g_array_index (c->actions, EnrollmentAction, j);
@@ -797,6 +884,8 @@ pl_roster_plan_apply (PlRosterPlan         *self,
           /* A large class can be cancelled part-way: the rollback undoes it all. */
           if (j % 512 == 511 && g_cancellable_set_error_if_cancelled (cancellable, error))
             goto fail;
+          if (j % 64 == 63)
+            pl_roster_progress_add (progress, 64);
           if (action->learner != NULL && action->learner->changed && !action->learner->saved)
             {
               if (!pl_store_save (self->store, PL_RECORD (action->learner->record), error))
@@ -811,11 +900,14 @@ pl_roster_plan_apply (PlRosterPlan         *self,
               counts.enrollments_written++;
             }
         }
+      pl_roster_progress_add (progress, c->actions->len % 64);
     }
 
   if (!pl_store_commit (self->store, error))
     goto undo_flags;
   pl_store_release_writes (self->store);
+  pl_roster_plan_get_totals (self, &counts.learners_new, &counts.learners_updated, NULL,
+                             &counts.learners_archived);
   if (result != NULL)
     *result = counts;
   return TRUE;

@@ -9,6 +9,7 @@
 #include "core/pl-store.h"
 #include "pl-roster-data.h"
 #include "pl-roster-error.h"
+#include "pl-roster-progress.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +34,13 @@ typedef struct
 typedef struct
 {
   guint classes_written;
-  guint learners_written;
+  guint learners_written;      /* learner records */
   guint enrollments_written;
   guint schools_written;
+  /* The learners of the chosen classes, each once (as in the totals). */
+  guint learners_new;
+  guint learners_updated;
+  guint learners_archived;
 } PlRosterApplyResult;
 
 typedef struct _PlRosterPlan PlRosterPlan;
@@ -64,7 +69,9 @@ void               pl_roster_plan_select        (PlRosterPlan   *self,
 gboolean           pl_roster_plan_select_names  (PlRosterPlan       *self,
                                                  const char * const *names,
                                                  GError            **error);
-/* Sums of the selected classes. */
+/* The learners of the selected classes, each counted once however many
+ * of those classes they are in: under the first of new, archived,
+ * updated and unchanged that applies to them in any of them. */
 void               pl_roster_plan_get_totals    (PlRosterPlan   *self,
                                                  guint          *n_new,
                                                  guint          *n_updated,
@@ -77,6 +84,13 @@ gboolean           pl_roster_plan_is_noop       (PlRosterPlan   *self);
  * was made with (all or nothing). Unchanged rows are not written, so
  * importing the same file twice leaves every clock where it was. */
 gboolean           pl_roster_plan_apply         (PlRosterPlan        *self,
+                                                 GCancellable        *cancellable,
+                                                 PlRosterApplyResult *result,
+                                                 GError             **error);
+/* Same, telling PROGRESS (may be NULL) how many of the chosen classes'
+ * rows are done (PL_ROSTER_STAGE_WRITING). */
+gboolean           pl_roster_plan_apply_full    (PlRosterPlan        *self,
+                                                 PlRosterProgress    *progress,
                                                  GCancellable        *cancellable,
                                                  PlRosterApplyResult *result,
                                                  GError             **error);

@@ -55,6 +55,7 @@ struct _PlBoardsPage
   GtkWidget          *no_board_box;
   GtkLabel           *no_board_label;
   GtkWidget          *no_board_actions;
+  GtkWidget          *create_button;
   GtkWidget          *learner_pane;
   GtkWidget          *learner_separator;
   PlMilestonesView   *milestones_view;

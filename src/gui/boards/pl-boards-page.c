@@ -862,6 +862,7 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, learner_list);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, create_button);
 
   gtk_widget_class_install_action (widget_class, "boards.remove-pick", NULL, remove_pick_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "boards.remove-pick", NULL);
@@ -925,6 +926,7 @@ pl_boards_page_init (PlBoardsPage *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
+  pl_accessible_name_button (self->create_button, _("Create Choice Board"));
   add_view_shortcuts (self);
   _pl_boards_page_units_init (self);
 }

@@ -15,6 +15,7 @@
 #include "core/pl-smart-goal.h"
 #include "pl-accessible.h"
 #include "pl-standards-window.h"
+#include "pl-toasts.h"
 #include "pl-unit-editor-private.h"
 
 #define AUTOSAVE_MS 600
@@ -28,12 +29,8 @@ void
 _pl_unit_editor_toast (PlUnitEditor *self,
                        AdwToast     *toast)
 {
-  /* A toast waits for the one shown to time out: the newest one, with
-   * its Undo, should not wait behind an older one. */
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  /* The newest toast, with its Undo, should not wait behind an older one. */
+  pl_toasts_replace (self->toasts, &self->last_toast, toast);
 }
 
 char *

@@ -7,6 +7,7 @@
 
 #include "core/pl-store-units.h"
 #include "pl-accessible.h"
+#include "pl-toasts.h"
 #include "pl-unit-editor.h"
 #include "pl-unit-switcher.h"
 
@@ -257,12 +258,15 @@ pl_unit_switcher_delete_unit (PlUnitSwitcher *self)
   u->unit = g_steal_pointer (&self->unit);
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_cb), u,
                          (GClosureNotify) (void (*) (void)) unit_undo_free, 0);
-  /* A toast waits for the one shown: Undo should be at hand for the unit
-   * deleted last. */
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-  g_set_weak_pointer (&self->last_toast, t);
-  toast (self, t);
+  /* Undo should be at hand for the unit deleted last. */
+  {
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+    if (overlay != NULL)
+      pl_toasts_replace (ADW_TOAST_OVERLAY (overlay), &self->last_toast, t);
+    else
+      g_object_unref (g_object_ref_sink (t));
+  }
   g_signal_emit (self, signals[SIGNAL_UNIT_CHANGED], 0);
 }
 

@@ -12,42 +12,13 @@
 #include <string.h>
 
 #include "core/pl-store-learners.h"
-#include "pl-learner-detail.h"
+#include "pl-learner-detail-private.h"
 #include "pl-learner-notes.h"
 #include "pl-learner-print.h"
 
 #define AUTOSAVE_MS 600
 
 static const char * const learner_columns[] = { "given_name", "family_name", "preferred_name", "pronouns", NULL };
-
-struct _PlLearnerDetail
-{
-  AdwBin           parent_instance;
-
-  PlContext       *context;
-  PlProfile       *profile;
-  PlClassroom     *classroom;
-  gboolean         folded;
-  gboolean         loading;
-
-  GtkWidget       *back_button;
-  GtkLabel        *title_label;
-  GtkButton       *archive_button;
-  GtkBox          *content;
-  GtkLabel        *status_label;
-
-  GHashTable      *editables;     /* column or field name → GtkEditable */
-  GHashTable      *switches;      /* flag field → GtkSwitch */
-  GHashTable      *preferences;   /* preset → GtkCheckButton */
-  GtkEditable     *other_preferences;
-  AdwPreferencesGroup *classes_group;
-  GtkWidget       *classes_list;
-  GtkDropDown     *class_dropdown;
-  PlLearnerNotes  *notes;
-
-  GHashTable      *pending;       /* name → value waiting for the pause */
-  guint            save_id;
-};
 
 G_DEFINE_FINAL_TYPE (PlLearnerDetail, pl_learner_detail, ADW_TYPE_BIN)
 
@@ -63,20 +34,21 @@ enum {
   SIGNAL_BACK,
   SIGNAL_ARCHIVED,
   SIGNAL_MESSAGE,
+  SIGNAL_TOAST,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static PlStore *
-get_store (PlLearnerDetail *self)
+PlStore *
+_pl_learner_detail_get_store (PlLearnerDetail *self)
 {
   return self->context != NULL ? pl_context_get_store (self->context) : NULL;
 }
 
-static void
-tell (PlLearnerDetail *self,
-      const char      *message)
+void
+_pl_learner_detail_tell (PlLearnerDetail *self,
+                         const char      *message)
 {
   g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
 }
@@ -110,13 +82,20 @@ update_status (PlLearnerDetail *self)
                         pl_profile_is_archived (self->profile) ? _("_Restore") : _("_Archive"));
 }
 
+void
+_pl_learner_detail_toast (PlLearnerDetail *self,
+                          AdwToast        *toast)
+{
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, toast);
+}
+
 /* ---- autosave ------------------------------------------------------ */
 
 void
 pl_learner_detail_flush (PlLearnerDetail *self)
 {
   g_autoptr(GError) error = NULL;
-  PlStore *store = get_store (self);
+  PlStore *store = _pl_learner_detail_get_store (self);
   PlRecord *learner;
   gboolean learner_changed = FALSE;
   GHashTableIter iter;
@@ -168,7 +147,7 @@ pl_learner_detail_flush (PlLearnerDetail *self)
 
 fail:
   g_hash_table_remove_all (self->pending);
-  tell (self, error->message);
+  _pl_learner_detail_tell (self, error->message);
 }
 
 static gboolean
@@ -348,146 +327,6 @@ build_form (PlLearnerDetail *self)
   gtk_box_append (self->content, GTK_WIDGET (access));
 }
 
-/* ---- classes ------------------------------------------------------- */
-
-static void reload_classes (PlLearnerDetail *self);
-
-static void
-on_remove_class_clicked_cb (GtkButton       *button,
-                            PlLearnerDetail *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *classroom_uuid = g_object_get_data (G_OBJECT (button), "pl-classroom");
-
-  if (!pl_store_unenroll_learner (get_store (self), pl_profile_get_uuid (self->profile), classroom_uuid, &error))
-    tell (self, error->message);
-  reload_classes (self);
-}
-
-static PlClassroom *
-chosen_class (PlLearnerDetail *self)
-{
-  return gtk_drop_down_get_selected_item (self->class_dropdown);
-}
-
-static void
-on_add_class_clicked_cb (GtkButton       *button,
-                         PlLearnerDetail *self)
-{
-  g_autoptr(GError) error = NULL;
-  PlClassroom *target = chosen_class (self);
-
-  if (target == NULL || self->profile == NULL)
-    return;
-  if (!pl_store_enroll_learner (get_store (self), pl_profile_get_uuid (self->profile),
-                                pl_record_get_uuid (PL_RECORD (target)), &error))
-    tell (self, error->message);
-  reload_classes (self);
-}
-
-static void
-on_move_class_clicked_cb (GtkButton       *button,
-                          PlLearnerDetail *self)
-{
-  g_autoptr(GError) error = NULL;
-  PlClassroom *target = chosen_class (self);
-  g_autofree char *message = NULL;
-
-  if (target == NULL || self->profile == NULL || self->classroom == NULL)
-    return;
-  if (!pl_store_move_learner (get_store (self), pl_profile_get_uuid (self->profile),
-                              pl_record_get_uuid (PL_RECORD (self->classroom)),
-                              pl_record_get_uuid (PL_RECORD (target)), &error))
-    {
-      tell (self, error->message);
-      return;
-    }
-  message = g_strdup_printf (_("%s moved to %s"), pl_profile_get_display_name (self->profile),
-                             pl_record_get_string (PL_RECORD (target), "name"));
-  tell (self, message);
-  reload_classes (self);
-}
-
-static void
-reload_classes (PlLearnerDetail *self)
-{
-  g_autoptr(GListModel) classes = NULL;
-  GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (self->classes_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->classes_list), child);
-  if (self->profile == NULL || get_store (self) == NULL)
-    return;
-  classes = pl_store_list_learner_classes (get_store (self), pl_profile_get_uuid (self->profile), NULL);
-  n = classes != NULL ? g_list_model_get_n_items (classes) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlRecord) c = g_list_model_get_item (classes, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      g_autofree char *a11y = g_strdup_printf (_("Remove from %s"), pl_record_get_string (c, "name"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (c, "name"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, a11y);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-      g_object_set_data_full (G_OBJECT (remove), "pl-classroom", g_strdup (pl_record_get_uuid (c)), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_class_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_append (GTK_LIST_BOX (self->classes_list), row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In no class"));
-      gtk_list_box_append (GTK_LIST_BOX (self->classes_list), row);
-    }
-}
-
-static char *
-class_name (PlClassroom *classroom)
-{
-  return g_strdup (classroom != NULL ? pl_record_get_string (PL_RECORD (classroom), "name") : "");
-}
-
-static void
-build_classes (PlLearnerDetail *self)
-{
-  GtkWidget *box, *add, *move;
-  GtkExpression *expression;
-
-  self->classes_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->classes_group, _("Classes"));
-  adw_preferences_group_set_description (self->classes_group, _("A learner can be in several classes."));
-  self->classes_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->classes_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->classes_list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->classes_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Classes of this learner"), -1);
-  adw_preferences_group_add (self->classes_group, self->classes_list);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 6);
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (class_name), NULL, NULL);
-  self->class_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->class_dropdown), TRUE);
-  pl_accessible_name_button (GTK_WIDGET (self->class_dropdown), _("Class to add or move to"));
-  add = gtk_button_new_with_mnemonic (_("A_dd to Class"));
-  g_signal_connect (add, "clicked", G_CALLBACK (on_add_class_clicked_cb), self);
-  move = gtk_button_new_with_mnemonic (_("_Move to Class"));
-  gtk_widget_set_tooltip_text (move, _("Leave the class shown in the list and join the chosen one"));
-  g_signal_connect (move, "clicked", G_CALLBACK (on_move_class_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->class_dropdown));
-  gtk_box_append (GTK_BOX (box), add);
-  gtk_box_append (GTK_BOX (box), move);
-  adw_preferences_group_add (self->classes_group, box);
-  gtk_box_append (self->content, GTK_WIDGET (self->classes_group));
-}
-
 /* ---- notes --------------------------------------------------------- */
 
 /* ---- showing a profile --------------------------------------------- */
@@ -562,7 +401,7 @@ pl_learner_detail_set_profile (PlLearnerDetail *self,
     return;
   load_values (self, FALSE);
   update_status (self);
-  reload_classes (self);
+  _pl_learner_detail_reload_classes (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->content), GTK_TYPE_SCROLLED_WINDOW))), 0);
 }
 
@@ -578,7 +417,7 @@ pl_learner_detail_adopt (PlLearnerDetail *self,
   g_set_object (&self->profile, fresh);
   load_values (self, TRUE);
   update_status (self);
-  reload_classes (self);
+  _pl_learner_detail_reload_classes (self);
   pl_learner_notes_set_profile (self->notes, fresh);
 }
 
@@ -622,6 +461,13 @@ pl_learner_detail_get_note_view (PlLearnerDetail *self)
 }
 
 GtkWidget *
+pl_learner_detail_get_notes (PlLearnerDetail *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNER_DETAIL (self), NULL);
+  return GTK_WIDGET (self->notes);
+}
+
+GtkWidget *
 pl_learner_detail_get_add_note_button (PlLearnerDetail *self)
 {
   return pl_learner_notes_get_add_button (self->notes);
@@ -648,9 +494,9 @@ on_archive_clicked_cb (PlLearnerDetail *self)
   pl_learner_detail_flush (self);
   learner = pl_profile_get_learner (self->profile);
   archive = !pl_profile_is_archived (self->profile);
-  if (!pl_store_set_learner_archived (get_store (self), learner, archive, &error))
+  if (!pl_store_set_learner_archived (_pl_learner_detail_get_store (self), learner, archive, &error))
     {
-      tell (self, error->message);
+      _pl_learner_detail_tell (self, error->message);
       return;
     }
   update_status (self);
@@ -665,9 +511,9 @@ on_print_clicked_cb (PlLearnerDetail *self)
   if (self->profile == NULL)
     return;
   pl_learner_detail_flush (self);
-  if (!pl_learner_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), get_store (self),
+  if (!pl_learner_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _pl_learner_detail_get_store (self),
                              self->profile, &error))
-    tell (self, error->message);
+    _pl_learner_detail_tell (self, error->message);
 }
 
 /* ---- GObject ------------------------------------------------------- */
@@ -697,6 +543,7 @@ pl_learner_detail_finalize (GObject *object)
   g_hash_table_unref (self->switches);
   g_hash_table_unref (self->preferences);
   g_hash_table_unref (self->pending);
+  g_free (self->classes_shown);
 
   G_OBJECT_CLASS (pl_learner_detail_parent_class)->finalize (object);
 }
@@ -766,6 +613,9 @@ pl_learner_detail_class_init (PlLearnerDetailClass *klass)
                                            PL_TYPE_LEARNER, G_TYPE_BOOLEAN);
   signals[SIGNAL_MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A toast to show, usually with Undo (the page owns the overlay). */
+  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PersonalLearn/learners/pl-learner-detail.ui");
@@ -793,8 +643,8 @@ pl_learner_detail_init (PlLearnerDetail *self)
   build_form (self);
   self->notes = pl_learner_notes_new ();
   g_signal_connect_swapped (self->notes, "added", G_CALLBACK (update_status), self);
-  g_signal_connect_swapped (self->notes, "message", G_CALLBACK (tell), self);
+  g_signal_connect_swapped (self->notes, "message", G_CALLBACK (_pl_learner_detail_tell), self);
   gtk_box_insert_child_after (self->content, GTK_WIDGET (self->notes),
                               gtk_widget_get_next_sibling (GTK_WIDGET (self->status_label)));
-  build_classes (self);
+  _pl_learner_detail_build_classes (self);
 }

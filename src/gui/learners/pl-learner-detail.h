@@ -36,6 +36,8 @@ GtkEditable *pl_learner_detail_get_editable (PlLearnerDetail *self,
 /* The note text view and its Add button (keyboard and tests). */
 GtkTextView *pl_learner_detail_get_note_view (PlLearnerDetail *self);
 GtkWidget   *pl_learner_detail_get_add_note_button (PlLearnerDetail *self);
+/* The conversation notes (a PlLearnerNotes). */
+GtkWidget   *pl_learner_detail_get_notes          (PlLearnerDetail *self);
 
 
 G_END_DECLS

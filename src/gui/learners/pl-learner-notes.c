@@ -1,8 +1,9 @@
 /* pl-learner-notes.c — a learner's conversation notes: a dated timeline
  * that is only ever added to
  *
- * An edit adds a new note that supersedes the old one; the earlier text
- * stays in the timeline, dimmed, so the history of a conversation is kept.
+ * An edit adds a new note that supersedes the old one and keeps the date
+ * of the conversation; the earlier texts stay visible under the newest,
+ * dimmed, so the history of a conversation is kept with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "pl-accessible.h"
 
+#include "core/pl-hlc.h"
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
 #include "pl-learner-notes.h"
@@ -28,6 +30,8 @@ struct _PlLearnerNotes
   GtkButton   *cancel_edit_button;
   GtkWidget   *notes_list;
   char        *editing_note;   /* uuid of the note a new version replaces */
+  char        *editing_date;   /* the date of that conversation */
+  char        *shown;          /* the notes shown: their uuids, in order */
 };
 
 G_DEFINE_FINAL_TYPE (PlLearnerNotes, pl_learner_notes, ADW_TYPE_BIN)
@@ -58,6 +62,7 @@ static void
 end_note_edit (PlLearnerNotes *self)
 {
   g_clear_pointer (&self->editing_note, g_free);
+  g_clear_pointer (&self->editing_date, g_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
   gtk_button_set_label (self->add_note_button, _("Add _Note"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
@@ -72,6 +77,8 @@ on_edit_note_clicked_cb (GtkButton       *button,
 
   g_free (self->editing_note);
   self->editing_note = g_strdup (pl_record_get_uuid (PL_RECORD (note)));
+  g_free (self->editing_date);
+  self->editing_date = g_strdup (pl_record_get_string (PL_RECORD (note), "noted_at"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             pl_record_get_string (PL_RECORD (note), "body"), -1);
   for (guint i = 0; note_kinds[i] != NULL; i++)
@@ -107,14 +114,16 @@ on_add_note_clicked_cb (GtkButton       *button,
   if (*body == '\0')
     return;
   note = pl_store_add_note (self->store, pl_profile_get_uuid (self->profile),
-                            note_kinds[MIN (kind, G_N_ELEMENTS (note_kinds) - 2)], body, NULL,
+                            note_kinds[MIN (kind, G_N_ELEMENTS (note_kinds) - 2)], body, self->editing_date,
                             self->editing_note, &error);
   if (note == NULL)
     {
       g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
       return;
     }
-  pl_profile_set_n_notes (self->profile, pl_profile_get_n_notes (self->profile) + 1);
+  /* A new version is the same note. */
+  if (self->editing_note == NULL)
+    pl_profile_set_n_notes (self->profile, pl_profile_get_n_notes (self->profile) + 1);
   pl_profile_note_update (self->profile, g_get_real_time () / 1000);
   end_note_edit (self);
   reload_notes (self);
@@ -136,34 +145,92 @@ format_moment (const char *iso)
   return g_date_time_format (dt, _("%e %B %Y, %H:%M"));
 }
 
+/* When a version was written: its clock's wall time. */
+static char *
+format_written (PlRecord *version)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (pl_hlc_physical_ms (pl_record_get_updated_hlc (version)) / 1000);
+
+  /* Translators: when an earlier version of a note was written, see strftime */
+  return dt != NULL ? g_date_time_format (dt, _("%e %B %Y, %H:%M")) : g_strdup ("");
+}
+
+static GtkWidget *
+earlier_version (PlRecord *version)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *written = format_written (version);
+  g_autofree char *heading = NULL;
+  GtkWidget *label, *body;
+
+  /* Translators: above the text of an earlier version of a note */
+  heading = g_strdup_printf (_("Earlier version, written %s"), written);
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  body = gtk_label_new (pl_record_get_string (version, "body"));
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), body);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_add_css_class (box, "dim-label");
+  return box;
+}
+
+static char *
+signature (GPtrArray *threads)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; threads != NULL && i < threads->len; i++)
+    {
+      GPtrArray *thread = threads->pdata[i];
+
+      for (guint v = 0; v < thread->len; v++)
+        g_string_append_printf (s, "%s%c", pl_record_get_uuid (thread->pdata[v]), v + 1 < thread->len ? ',' : ';');
+    }
+  return g_string_free (s, FALSE);
+}
+
 static void
 reload_notes (PlLearnerNotes *self)
 {
-  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
+  g_autofree char *now = NULL;
   GtkWidget *child;
-  guint n;
 
+  if (self->profile != NULL && self->store != NULL)
+    threads = pl_store_list_note_threads (self->store, pl_profile_get_uuid (self->profile), NULL);
+  /* The same notes stay the same rows: the keyboard focus on one of their
+   * buttons is not lost whenever anything in the profile is saved. */
+  now = signature (threads);
+  if (g_strcmp0 (now, self->shown) == 0 && gtk_widget_get_first_child (self->notes_list) != NULL)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&now);
   while ((child = gtk_widget_get_first_child (self->notes_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->notes_list), child);
-  if (self->profile == NULL || self->store == NULL)
-    return;
-  notes = pl_store_list_notes (self->store, pl_profile_get_uuid (self->profile), NULL);
-  n = notes != NULL ? g_list_model_get_n_items (notes) : 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; threads != NULL && i < threads->len; i++)
     {
-      g_autoptr(PlNote) note = g_list_model_get_item (notes, i);
-      PlRecord *r = PL_RECORD (note);
-      gboolean superseded = pl_store_note_is_superseded (self->store, pl_record_get_uuid (r));
+      GPtrArray *thread = threads->pdata[i];
+      PlRecord *r = thread->pdata[0];
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       g_autofree char *when = format_moment (pl_record_get_string (r, "noted_at"));
       g_autofree char *heading = NULL;
-      GtkWidget *heading_label, *body;
+      g_autofree char *a11y = NULL;
+      GtkWidget *heading_label, *body, *edit;
 
-      if (superseded)
-        heading = g_strdup_printf (_("%s · %s · earlier version"), when, kind_label (pl_record_get_string (r, "kind")));
-      else if (pl_record_get_string (r, "supersedes_uuid") != NULL)
-        heading = g_strdup_printf (_("%s · %s · edited"), when, kind_label (pl_record_get_string (r, "kind")));
+      if (thread->len > 1)
+        {
+          g_autofree char *written = format_written (r);
+
+          /* Translators: DATE · KIND · edited WHEN */
+          heading = g_strdup_printf (_("%s · %s · edited %s"), when, kind_label (pl_record_get_string (r, "kind")),
+                                     written);
+        }
       else
         heading = g_strdup_printf ("%s · %s", when, kind_label (pl_record_get_string (r, "kind")));
       heading_label = gtk_label_new (heading);
@@ -171,31 +238,42 @@ reload_notes (PlLearnerNotes *self)
       gtk_widget_set_hexpand (heading_label, TRUE);
       gtk_widget_add_css_class (heading_label, "caption-heading");
       gtk_box_append (GTK_BOX (head), heading_label);
-      if (!superseded)
-        {
-          GtkWidget *edit = gtk_button_new_with_label (_("Edit"));
-          g_autofree char *a11y = g_strdup_printf (_("Edit the note of %s"), when);
 
-          gtk_widget_add_css_class (edit, "flat");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-          g_object_set_data_full (G_OBJECT (edit), "pl-note", g_object_ref (note), g_object_unref);
-          g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_note_clicked_cb), self);
-          gtk_box_append (GTK_BOX (head), edit);
-        }
+      edit = gtk_button_new_with_label (_("Edit"));
+      a11y = g_strdup_printf (_("Edit the note of %s"), when);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      g_object_set_data_full (G_OBJECT (edit), "pl-note", g_object_ref (r), g_object_unref);
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_note_clicked_cb), self);
+      gtk_box_append (GTK_BOX (head), edit);
+
       body = gtk_label_new (pl_record_get_string (r, "body"));
       gtk_label_set_xalign (GTK_LABEL (body), 0);
       gtk_label_set_wrap (GTK_LABEL (body), TRUE);
       gtk_label_set_selectable (GTK_LABEL (body), TRUE);
       gtk_box_append (GTK_BOX (box), head);
       gtk_box_append (GTK_BOX (box), body);
+      /* The history of this note, under it: newest earlier version first. */
+      for (guint v = 1; v < thread->len; v++)
+        gtk_box_append (GTK_BOX (box), earlier_version (thread->pdata[v]));
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 6);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
-      if (superseded)
-        gtk_widget_set_opacity (box, 0.6);
       gtk_list_box_append (GTK_LIST_BOX (self->notes_list), box);
     }
+}
+
+/* The number of conversations shown (edited notes count once). */
+guint
+pl_learner_notes_get_n_shown (PlLearnerNotes *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PL_IS_LEARNER_NOTES (self), 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->notes_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
 }
 
 static void
@@ -266,6 +344,8 @@ pl_learner_notes_finalize (GObject *object)
   PlLearnerNotes *self = PL_LEARNER_NOTES (object);
 
   g_free (self->editing_note);
+  g_free (self->editing_date);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (pl_learner_notes_parent_class)->finalize (object);
 }

@@ -23,5 +23,8 @@ void            pl_learner_notes_set_profile    (PlLearnerNotes *self,
                                                  PlProfile      *profile);
 GtkTextView    *pl_learner_notes_get_view       (PlLearnerNotes *self);
 GtkWidget      *pl_learner_notes_get_add_button (PlLearnerNotes *self);
+/* How many notes the timeline shows (an edited note is one, its earlier
+ * versions under it). */
+guint           pl_learner_notes_get_n_shown    (PlLearnerNotes *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "core/pl-profile.h"
+#include "pl-list-slot.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,13 @@ GtkWidget *pl_learner_row_new         (void);
  * whether it is stale. */
 void       pl_learner_row_set_profile (PlLearnerRow *self,
                                        PlProfile    *profile,
+                                       gint64        now_ms);
+/* The profile shown, or NULL. */
+PlProfile *pl_learner_row_get_profile (PlLearnerRow *self);
+/* Shows the item of SLOT (a PlProfile) and follows it as it changes;
+ * NULL when the row is recycled. */
+void       pl_learner_row_set_slot    (PlLearnerRow *self,
+                                       PlListSlot   *slot,
                                        gint64        now_ms);
 
 G_END_DECLS

@@ -5,19 +5,23 @@
 #include <glib/gi18n.h>
 
 #include "pl-accessible.h"
+#include "pl-slot-list-model.h"
 
 #include "core/pl-store-learners.h"
 #include "pl-learner-detail.h"
 #include "pl-learner-row.h"
 #include "pl-learners-page.h"
+#include "pl-toasts.h"
 #include "pl-roster-import-dialog.h"
 
 enum {
   FILTER_ALL,
-  FILTER_ATTENTION,
+  FILTER_STALE_OR_UNNOTED,
   FILTER_INCOMPLETE,
   FILTER_ACCOMMODATIONS,
   FILTER_ARCHIVED,
+  /* then one per counted profile field: the learners who leave it empty */
+  FILTER_EMPTY_FIELD,
 };
 
 enum {
@@ -40,7 +44,9 @@ struct _PlLearnersPage
   GtkDropDown        *filter_dropdown;
   GtkDropDown        *sort_dropdown;
   GtkListView        *list_view;
+  GtkMenuButton      *summary_button;
   GtkLabel           *summary_label;
+  GtkBox             *empty_box;
   GtkStack           *detail_stack;
   PlLearnerDetail    *detail;
 
@@ -49,12 +55,21 @@ struct _PlLearnersPage
   GtkFilterListModel *filtered;
   GtkCustomSorter    *sorter;
   GtkSortListModel   *sorted;
+  PlSlotListModel    *slots;
   GtkSingleSelection *selection;
 
   char               *query;     /* folded */
   gboolean            adopting;
+  gboolean            model_changing;
+  guint               filter_mode;
+  guint               search_idle;
+  /* The counted fields, in the order of the "Empty: …" filters. */
+  const char         *empty_fields[16];
+  guint               n_empty_fields;
+  GtkWidget          *empty_buttons[16];
   gint64              now_ms;
   guint               reload_id;
+  AdwToast           *undo_toast;   /* weak: the latest one with Undo */
   gulong              store_handler;
 };
 
@@ -86,11 +101,14 @@ filter_func (gpointer item,
     }
   else if (pl_profile_is_archived (profile))
     return FALSE;
-  else if (mode == FILTER_ATTENTION && !pl_profile_needs_attention (profile, self->now_ms))
+  else if (mode == FILTER_STALE_OR_UNNOTED && !pl_profile_is_stale_or_unnoted (profile, self->now_ms))
     return FALSE;
   else if (mode == FILTER_INCOMPLETE && !pl_profile_is_incomplete (profile))
     return FALSE;
   else if (mode == FILTER_ACCOMMODATIONS && !pl_profile_has_accommodations (profile))
+    return FALSE;
+  else if (mode >= FILTER_EMPTY_FIELD && mode - FILTER_EMPTY_FIELD < self->n_empty_fields &&
+           !pl_profile_is_empty (profile, self->empty_fields[mode - FILTER_EMPTY_FIELD]))
     return FALSE;
 
   return pl_profile_matches (profile, self->query);
@@ -127,18 +145,67 @@ sort_func (gconstpointer a,
 }
 
 static void
+apply_search (PlLearnersPage *self)
+{
+  g_autofree char *query = pl_profile_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  GtkFilterChange change;
+
+  g_clear_handle_id (&self->search_idle, g_source_remove);
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  /* Every word of the query must match: a query that extends the last
+   * one can only hide learners, one it extends can only show more, so
+   * the filter model looks at the shown (or hidden) learners only. */
+  if (g_str_has_prefix (query, self->query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (self->query, query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static gboolean
+search_idle_cb (gpointer data)
+{
+  PlLearnersPage *self = data;
+
+  self->search_idle = 0;
+  apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_search_changed_cb (PlLearnersPage *self)
 {
-  g_free (self->query);
-  self->query = pl_profile_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Replacing the text empties the entry first, and the entry reports an
+   * empty search at once: filtering then would show everyone only to
+   * hide them again a moment later. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    {
+      if (self->search_idle == 0)
+        self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
+      return;
+    }
+  apply_search (self);
 }
 
 static void
 on_filter_changed_cb (PlLearnersPage *self)
 {
+  guint mode = gtk_drop_down_get_selected (self->filter_dropdown);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->now_ms = g_get_real_time () / 1000;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The archived are shown alone; the other choices are parts of all. */
+  if (self->filter_mode == FILTER_ALL && mode != FILTER_ARCHIVED)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (mode == FILTER_ALL && self->filter_mode != FILTER_ARCHIVED)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  self->filter_mode = mode;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -162,8 +229,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              PlLearnersPage           *self)
 {
-  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item), self->now_ms);
+  pl_learner_row_set_slot (PL_LEARNER_ROW (gtk_list_item_get_child (item)),
+                           gtk_list_item_get_item (item), self->now_ms);
 }
 
 static void
@@ -171,45 +238,104 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  pl_learner_row_set_profile (PL_LEARNER_ROW (gtk_list_item_get_child (item)), NULL, 0);
+  pl_learner_row_set_slot (PL_LEARNER_ROW (gtk_list_item_get_child (item)), NULL, 0);
 }
 
 static void
+on_empty_field_clicked_cb (GtkButton      *button,
+                           PlLearnersPage *self)
+{
+  guint k = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pl-field"));
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->summary_button));
+  gtk_drop_down_set_selected (self->filter_dropdown, FILTER_EMPTY_FIELD + k);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The class line under the list, and behind it which fields the class's
+ * profiles leave empty (the same sums as the class's profile quality). */
+static void
 update_summary (PlLearnersPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
-  guint active = 0, complete = 0, stale = 0, sum = 0, attention = 0;
+  const PlProfileFieldInfo *fields;
+  guint empty[G_N_ELEMENTS (self->empty_buttons)] = { 0 };
   g_autofree char *text = NULL;
+  PlProfileQuality q;
+  guint n_fields;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
-
-      if (pl_profile_is_archived (p))
-        continue;
-      active++;
-      sum += pl_profile_get_completeness (p);
-      complete += pl_profile_is_incomplete (p) ? 0 : 1;
-      stale += pl_profile_is_stale (p, self->now_ms) ? 1 : 0;
-      attention += pl_profile_needs_attention (p, self->now_ms) ? 1 : 0;
-    }
-  if (active == 0)
+  fields = pl_profile_get_fields (&n_fields);
+  g_return_if_fail (n_fields <= G_N_ELEMENTS (empty));
+  pl_profile_summarize (G_LIST_MODEL (self->profiles), self->now_ms, &q, empty);
+  if (q.n_learners == 0)
     text = g_strdup (_("No learners yet. Add them one by one or import the roster your school sends."));
   else
     /* Translators: the class summary under the learner list */
-    text = g_strdup_printf (ngettext ("%u learner · profiles %u %% complete · %u complete · %u stale · %u need attention",
-                                      "%u learners · profiles %u %% complete · %u complete · %u stale · %u need attention",
-                                      active),
-                            active, sum / active, complete, stale, attention);
+    text = g_strdup_printf (ngettext ("%u learner · profiles %u %% complete · %u complete · %u stale · %u without notes",
+                                      "%u learners · profiles %u %% complete · %u complete · %u stale · %u without notes",
+                                      q.n_learners),
+                            q.n_learners, q.mean_completeness, q.n_complete, q.n_stale, q.n_unnoted);
   gtk_label_set_label (self->summary_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->summary_button), q.n_learners > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+
+  for (guint k = 0, f = 0; f < n_fields; f++)
+    {
+      const char *label = g_dgettext (GETTEXT_PACKAGE, fields[f].label);
+      g_autofree char *line = NULL;
+      GtkWidget *button;
+
+      if (!fields[f].counts)
+        continue;
+      button = self->empty_buttons[k++];
+      if (empty[f] == 0)
+        /* Translators: in the list of empty profile fields of a class */
+        line = g_strdup_printf (_("%s: filled in for everyone"), label);
+      else
+        /* Translators: in the list of empty profile fields of a class, e.g. "Interests: empty for 4 learners" */
+        line = g_strdup_printf (ngettext ("%s: empty for %u learner", "%s: empty for %u learners", empty[f]),
+                                label, empty[f]);
+      gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), line);
+      gtk_widget_set_sensitive (button, empty[f] > 0);
+    }
 }
 
-static const char *
-selected_uuid (PlLearnersPage *self)
+/* The list shows the learner whose profile is open as selected, wherever
+ * a search, filter, sort or reload puts them (the selection model holds
+ * places, not learners). */
+static guint
+position_of (PlLearnersPage *self,
+             PlProfile      *profile)
 {
-  PlProfile *p = gtk_single_selection_get_selected_item (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  return p != NULL ? pl_profile_get_uuid (p) : NULL;
+  for (guint i = 0; profile != NULL && i < n; i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (p == profile)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_model_changing_cb (PlLearnersPage *self)
+{
+  self->model_changing = TRUE;
+}
+
+static void
+on_model_changed_cb (PlLearnersPage *self)
+{
+  PlProfile *editing = pl_learner_detail_get_profile (self->detail);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(PlProfile) there = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    there = g_list_model_get_item (G_LIST_MODEL (self->filtered), selected);
+  if (there == NULL || there != editing)
+    gtk_single_selection_set_selected (self->selection, position_of (self, editing));
+  self->model_changing = FALSE;
 }
 
 void
@@ -218,7 +344,6 @@ pl_learners_page_reload (PlLearnersPage *self)
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *keep = NULL;
   PlProfile *editing;
   guint n;
 
@@ -229,7 +354,6 @@ pl_learners_page_reload (PlLearnersPage *self)
     return;
 
   self->now_ms = g_get_real_time () / 1000;
-  keep = g_strdup (selected_uuid (self));
   list = pl_store_list_profiles (pl_context_get_store (self->context),
                                  self->classroom != NULL ? pl_record_get_uuid (PL_RECORD (self->classroom)) : NULL,
                                  &error);
@@ -259,21 +383,6 @@ pl_learners_page_reload (PlLearnersPage *self)
                        items->pdata, items->len);
   self->adopting = FALSE;
   update_summary (self);
-
-  if (keep != NULL)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (g_strcmp0 (pl_profile_get_uuid (p), keep) == 0)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              break;
-            }
-        }
-    }
 }
 
 static gboolean
@@ -310,12 +419,13 @@ show_profile (PlLearnersPage *self,
 static void
 on_selection_changed_cb (PlLearnersPage *self)
 {
-  PlProfile *profile = gtk_single_selection_get_selected_item (self->selection);
+  PlListSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  PlProfile *profile = slot != NULL ? pl_list_slot_get_item (slot) : NULL;
   PlProfile *editing = pl_learner_detail_get_profile (self->detail);
 
   /* A search or filter that hides the learner being edited leaves the
    * profile open; only choosing another learner replaces it. */
-  if (self->adopting || profile == NULL || profile == editing ||
+  if (self->adopting || self->model_changing || profile == NULL || profile == editing ||
       (editing != NULL && g_strcmp0 (pl_profile_get_uuid (profile), pl_profile_get_uuid (editing)) == 0))
     return;
   show_profile (self, profile);
@@ -331,6 +441,16 @@ on_learner_activated_cb (PlLearnersPage *self,
   pl_learner_detail_focus (self->detail);
 }
 
+/* Enter in the search field opens the first learner found: a name and
+ * Enter is the quickest way to a profile with the keyboard. */
+static void
+on_search_activated_cb (PlLearnersPage *self)
+{
+  apply_search (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    on_learner_activated_cb (self, 0);
+}
+
 static void
 on_detail_back_cb (PlLearnersPage *self)
 {
@@ -342,7 +462,24 @@ static void
 on_detail_message_cb (PlLearnersPage *self,
                       const char     *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* The latest word wins, so that it never waits behind an older toast. */
+  pl_toasts_replace (self->toast_overlay, &self->undo_toast, adw_toast_new (message));
+}
+
+/* One Undo at a time, for the latest change: an older toast waiting in
+ * front of it would undo something else. */
+static void
+show_undo_toast (PlLearnersPage *self,
+                 AdwToast       *toast)
+{
+  pl_toasts_replace (self->toast_overlay, &self->undo_toast, g_object_ref (toast));
+}
+
+static void
+on_detail_toast_cb (PlLearnersPage *self,
+                    AdwToast       *toast)
+{
+  show_undo_toast (self, toast);
 }
 
 static void
@@ -375,7 +512,8 @@ on_detail_archived_cb (PlLearnersPage *self,
   g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
   g_object_set_data_full (G_OBJECT (toast), "learner", g_object_ref (learner), g_object_unref);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_archive_cb), NULL);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, toast);
+  g_object_unref (toast);
 }
 
 /* ---- actions ------------------------------------------------------- */
@@ -409,7 +547,7 @@ add_learner_response_cb (AdwMessageDialog *dialog,
   pl_learners_page_reload (self);
   gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  on_search_changed_cb (self);
+  apply_search (self);
   pl_learners_page_show_learner (self, pl_record_get_uuid (PL_RECORD (learner)));
 }
 
@@ -523,7 +661,7 @@ show_action (GtkWidget  *widget,
   if (pl_learners_page_show_learner (self, uuid))
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  on_search_changed_cb (self);
+  apply_search (self);
   gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
   if (pl_learners_page_show_learner (self, uuid) || self->context == NULL)
     return;
@@ -570,12 +708,16 @@ pl_learners_page_dispose (GObject *object)
   PlLearnersPage *self = PL_LEARNERS_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->context != NULL && self->store_handler != 0)
     g_clear_signal_handler (&self->store_handler, pl_context_get_store (self->context));
   if (self->detail != NULL)
     pl_learner_detail_flush (self->detail);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_LEARNERS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->classroom);
   g_clear_object (&self->context);
 
@@ -673,16 +815,20 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, empty_box);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlLearnersPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_archived_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "learners.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "learners.import-roster", NULL, import_action);
@@ -692,6 +838,41 @@ pl_learners_page_class_init (PlLearnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "learners.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "learners.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "learners.focus-search", NULL);
+}
+
+/* "Empty: Interests" and the like in the Show menu, and the buttons of
+ * the summary's popover that choose them. */
+static void
+add_empty_field_filters (PlLearnersPage *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->filter_dropdown);
+  const PlProfileFieldInfo *fields;
+  guint n_fields;
+
+  fields = pl_profile_get_fields (&n_fields);
+  for (guint f = 0; f < n_fields && self->n_empty_fields < G_N_ELEMENTS (self->empty_fields); f++)
+    {
+      g_autofree char *item = NULL;
+      GtkWidget *button, *label;
+
+      if (!fields[f].counts)
+        continue;
+      /* Translators: a choice of the learner list's Show menu: the learners whose profile leaves this field empty */
+      item = g_strdup_printf (_("Empty: %s"), g_dgettext (GETTEXT_PACKAGE, fields[f].label));
+      gtk_string_list_append (GTK_STRING_LIST (model), item);
+
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "pl-field", GUINT_TO_POINTER (self->n_empty_fields));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_empty_field_clicked_cb), self);
+      gtk_box_append (self->empty_box, button);
+      self->empty_fields[self->n_empty_fields] = fields[f].name;
+      self->empty_buttons[self->n_empty_fields] = button;
+      self->n_empty_fields++;
+    }
 }
 
 static void
@@ -707,11 +888,19 @@ pl_learners_page_init (PlLearnersPage *self)
   self->query = g_strdup ("");
   self->now_ms = g_get_real_time () / 1000;
   self->profiles = g_list_store_new (PL_TYPE_PROFILE);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->profiles), GTK_FILTER (self->filter));
+  /* Sorted first, filtered on top: a keystroke changes the filter only,
+   * and the order stays as it was instead of being sorted again. */
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->profiles), GTK_SORTER (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+  /* Around the slots' own handler: what the selection model reports while
+   * the list changes is not the teacher choosing someone. */
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_model_changing_cb), self);
+  self->slots = pl_slot_list_model_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_model_changed_cb), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -725,6 +914,7 @@ pl_learners_page_init (PlLearnersPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  add_empty_field_filters (self);
   g_object_bind_property (self->leaflet, "folded", self->detail, "folded", G_BINDING_SYNC_CREATE);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
   pl_accessible_name_button (GTK_WIDGET (self->sort_dropdown), _("Sort by"));
@@ -735,7 +925,7 @@ GListModel *
 pl_learners_page_get_visible (PlLearnersPage *self)
 {
   g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filtered);
 }
 
 GtkEditable *
@@ -761,10 +951,10 @@ pl_learners_page_show_learner (PlLearnersPage *self,
 
   g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr(PlProfile) p = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
 
       if (g_strcmp0 (pl_profile_get_uuid (p), learner_uuid) == 0)
         {
@@ -773,6 +963,36 @@ pl_learners_page_show_learner (PlLearnersPage *self,
         }
     }
   return FALSE;
+}
+
+const char *
+pl_learners_page_get_summary (PlLearnersPage *self)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}
+
+void
+pl_learners_page_show_empty_field (PlLearnersPage *self,
+                                   const char     *field)
+{
+  g_return_if_fail (PL_IS_LEARNERS_PAGE (self));
+
+  for (guint k = 0; k < self->n_empty_fields; k++)
+    if (g_strcmp0 (self->empty_fields[k], field) == 0)
+      gtk_drop_down_set_selected (self->filter_dropdown, FILTER_EMPTY_FIELD + k);
+}
+
+GtkWidget *
+pl_learners_page_get_empty_field_button (PlLearnersPage *self,
+                                         const char     *field)
+{
+  g_return_val_if_fail (PL_IS_LEARNERS_PAGE (self), NULL);
+
+  for (guint k = 0; k < self->n_empty_fields; k++)
+    if (g_strcmp0 (self->empty_fields[k], field) == 0)
+      return self->empty_buttons[k];
+  return NULL;
 }
 
 GtkWidget *

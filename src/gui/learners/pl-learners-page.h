@@ -16,9 +16,20 @@ G_DECLARE_FINAL_TYPE (PlLearnersPage, pl_learners_page, PL, LEARNERS_PAGE, AdwBi
 /* The learners shown, after search, filter and sort (PlProfile items). */
 GListModel *pl_learners_page_get_visible   (PlLearnersPage *self);
 GtkEditable *pl_learners_page_get_search   (PlLearnersPage *self);
-/* 0 all, 1 needs attention, 2 incomplete, 3 accommodations, 4 archived */
+/* 0 all, 1 stale or no notes, 2 incomplete, 3 accommodations,
+ * 4 archived, then one per counted profile field (the learners who leave
+ * it empty, in the order of pl_profile_get_fields). */
 void        pl_learners_page_set_filter    (PlLearnersPage *self,
                                             guint           filter);
+/* The class line under the list. */
+const char *pl_learners_page_get_summary   (PlLearnersPage *self);
+/* Shows the learners whose profile leaves FIELD (a counted field) empty. */
+void        pl_learners_page_show_empty_field (PlLearnersPage *self,
+                                               const char     *field);
+/* The button of the class summary's popover for FIELD: its label says
+ * how many learners leave the field empty; it shows them. */
+GtkWidget  *pl_learners_page_get_empty_field_button (PlLearnersPage *self,
+                                                     const char     *field);
 /* Selects the learner and opens its profile; FALSE when it is not shown. */
 gboolean    pl_learners_page_show_learner  (PlLearnersPage *self,
                                             const char     *learner_uuid);

@@ -23,10 +23,12 @@ struct _PlRosterImportDialog
   GtkButton           *import_button;
   GtkStack            *stack;
   AdwStatusPage       *busy_page;
-  GtkProgressBar      *progress;
+  GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *mapping_group;
   AdwEntryRow         *class_row;
+  AdwPreferencesGroup *sample_group;
+  GtkGrid             *sample_grid;
   AdwPreferencesGroup *classes_group;
   AdwPreferencesGroup *warnings_group;
   AdwStatusPage       *error_page;
@@ -39,6 +41,7 @@ struct _PlRosterImportDialog
   PlStore             *worker_store;  /* the plan's connection, or NULL */
   PlRosterPlan        *plan;
   GCancellable        *cancellable;
+  PlRosterProgress    *progress;      /* told by the worker, read by a timer */
   guint                pulse_id;
   gboolean             updating;
   char                *error_message;
@@ -60,6 +63,7 @@ typedef struct
   GFile        *file;
   char         *db_path;
   PlLearnerCsv *csv;          /* borrowed from the dialog while the task runs */
+  PlRosterProgress *progress; /* borrowed too */
   char         *class_title;
   char         *target_uuid;
   /* results */
@@ -93,9 +97,9 @@ load_thread (GTask        *task,
   GError *error = NULL;
 
   if (job->csv != NULL)
-    job->data = pl_learner_csv_read (job->csv, job->class_title, cancellable, &error);
+    job->data = pl_learner_csv_read_full (job->csv, job->class_title, job->progress, cancellable, &error);
   else
-    job->data = pl_oneroster_read (job->file, cancellable, &error);
+    job->data = pl_oneroster_read_full (job->file, job->progress, cancellable, &error);
   if (job->data == NULL)
     {
       g_task_return_error (task, error);
@@ -110,6 +114,7 @@ load_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
+      pl_roster_progress_begin (job->progress, PL_ROSTER_STAGE_COMPARING, 0);
       job->plan = pl_roster_plan_new (job->store, g_steal_pointer (&job->data), job->target_uuid, &error);
       if (job->plan == NULL)
         {
@@ -122,29 +127,75 @@ load_thread (GTask        *task,
 
 /* ---- showing states ------------------------------------------------ */
 
-static gboolean
-pulse_cb (gpointer data)
+/* What the worker says it has done, a few times a second: how much of
+ * the files is read, how many rows are written; a pulse while it compares
+ * (that part has no count). */
+static void
+show_progress (PlRosterImportDialog *self)
 {
-  PlRosterImportDialog *self = data;
+  g_autofree char *text = NULL;
+  PlRosterStage stage;
+  guint64 done, total;
 
-  gtk_progress_bar_pulse (self->progress);
+  pl_roster_progress_get (self->progress, &stage, &done, &total);
+  switch (stage)
+    {
+    case PL_ROSTER_STAGE_READING:
+      adw_status_page_set_title (self->busy_page, _("Reading the Roster…"));
+      if (total > 0)
+        {
+          g_autofree char *d = g_format_size (done);
+          g_autofree char *t = g_format_size (total);
+
+          /* Translators: how much of the roster's files is read, e.g. "1.2 MB of 3.4 MB" */
+          text = g_strdup_printf (_("%s of %s"), d, t);
+        }
+      break;
+    case PL_ROSTER_STAGE_COMPARING:
+      adw_status_page_set_title (self->busy_page, _("Comparing with Your Learners…"));
+      break;
+    case PL_ROSTER_STAGE_WRITING:
+    default:
+      adw_status_page_set_title (self->busy_page, _("Importing…"));
+      if (total > 0)
+        /* Translators: rows of the roster written so far */
+        text = g_strdup_printf (ngettext ("%u of %u row saved", "%u of %u rows saved", (gulong) total),
+                                (guint) done, (guint) total);
+      break;
+    }
+  if (text != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / (double) total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  show_progress (data);
   return G_SOURCE_CONTINUE;
 }
 
 static void
 set_busy (PlRosterImportDialog *self,
-          const char           *title)
+          PlRosterStage         stage)
 {
-  adw_status_page_set_title (self->busy_page, title);
+  pl_roster_progress_begin (self->progress, stage, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  show_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "busy");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   if (self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+    self->pulse_id = g_timeout_add (100, progress_cb, self);
 }
 
 static void
 stop_busy (PlRosterImportDialog *self)
 {
+  /* The bar ends where the work ended (at its end, unless it failed). */
+  if (self->pulse_id != 0)
+    show_progress (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
 }
@@ -214,6 +265,61 @@ on_class_toggled_cb (GtkCheckButton       *check,
 
 static void start_load (PlRosterImportDialog *self);
 
+static GtkWidget *
+sample_label (const char *text,
+              gboolean    heading,
+              gboolean    missing)
+{
+  g_autofree char *one_line = g_strdup (text);
+  GtkWidget *label;
+
+  /* A cell with a line break shows on one line. */
+  g_strdelimit (one_line, "\r\n", ' ');
+  label = gtk_label_new (one_line);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Long cells are cut short, short ones shown whole: the preview
+   * scrolls sideways when the columns do not fit. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (one_line, -1), 24));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  if (missing)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The first rows with the chosen mapping: what each field will hold. */
+static void
+update_sample (PlRosterImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sample_grid))) != NULL)
+    gtk_grid_remove (self->sample_grid, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_group),
+                          self->csv != NULL && pl_learner_csv_get_n_samples (self->csv) > 0);
+  if (self->csv == NULL)
+    return;
+
+  for (guint f = 0; f < PL_LEARNER_CSV_N_FIELDS; f++)
+    {
+      int column = pl_learner_csv_get_mapping (self->csv, f);
+
+      gtk_grid_attach (self->sample_grid, sample_label (pl_learner_csv_field_label (f), TRUE, column < 0),
+                       (int) f, 0, 1, 1);
+      for (guint r = 0; r < pl_learner_csv_get_n_samples (self->csv); r++)
+        {
+          const char * const *row = pl_learner_csv_get_sample (self->csv, r);
+          const char *text = column >= 0 && (guint) column < g_strv_length ((char **) row) ? row[column] : NULL;
+
+          /* Translators: a field no column is chosen for, in the preview of the first rows */
+          gtk_grid_attach (self->sample_grid, sample_label (text != NULL ? text : _("—"), FALSE, text == NULL),
+                           (int) f, (int) r + 1, 1, 1);
+        }
+    }
+}
+
 static void
 on_mapping_changed_cb (PlRosterImportDialog *self)
 {
@@ -227,6 +333,7 @@ on_mapping_changed_cb (PlRosterImportDialog *self)
       pl_learner_csv_set_mapping (self->csv, f, selected == 0 || selected == GTK_INVALID_LIST_POSITION
                                                  ? -1 : (int) selected - 1);
     }
+  update_sample (self);
   start_load (self);
 }
 
@@ -257,6 +364,7 @@ fill_mapping (PlRosterImportDialog *self)
     adw_combo_row_set_selected (self->mapping_rows->pdata[f],
                                 (guint) (pl_learner_csv_get_mapping (self->csv, f) + 1));
   self->updating = FALSE;
+  update_sample (self);
 }
 
 static void
@@ -378,6 +486,7 @@ start_load (PlRosterImportDialog *self)
   job->file = g_object_ref (self->file);
   job->db_path = g_strdup (path);
   job->csv = self->csv;
+  job->progress = self->progress;
   if (self->csv != NULL)
     {
       const char *title = gtk_editable_get_text (GTK_EDITABLE (self->class_row));
@@ -387,7 +496,7 @@ start_load (PlRosterImportDialog *self)
           g_strcmp0 (title, pl_record_get_string (PL_RECORD (self->classroom), "name")) == 0)
         job->target_uuid = g_strdup (pl_record_get_uuid (PL_RECORD (self->classroom)));
     }
-  set_busy (self, _("Reading the Roster…"));
+  set_busy (self, PL_ROSTER_STAGE_READING);
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, job, load_job_free);
@@ -487,11 +596,13 @@ apply_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  PlRosterImportDialog *self = source_object;
   PlRosterPlan *plan = task_data;
   PlRosterApplyResult *result = g_new0 (PlRosterApplyResult, 1);
   GError *error = NULL;
 
-  if (!pl_roster_plan_apply (plan, cancellable, result, &error))
+  /* The dialog waits for the task (close_request): its progress lives. */
+  if (!pl_roster_plan_apply_full (plan, self->progress, cancellable, result, &error))
     {
       g_free (result);
       g_task_return_error (task, error);
@@ -504,15 +615,14 @@ static void
 finish_import (PlRosterImportDialog *self,
                PlRosterApplyResult  *result)
 {
-  guint n_new, n_updated, n_unchanged, n_archived;
   g_autofree char *summary = NULL;
 
-  pl_roster_plan_get_totals (self->plan, &n_new, &n_updated, &n_unchanged, &n_archived);
+  /* What was written, each learner once, as the preview counted them. */
   if (result->learners_written + result->enrollments_written + result->classes_written == 0)
     summary = g_strdup (_("Roster imported: nothing had changed"));
   else
     summary = g_strdup_printf (_("Roster imported: %u new, %u updated, %u archived learners"),
-                               n_new, n_updated, n_archived);
+                               result->learners_new, result->learners_updated, result->learners_archived);
   pl_store_reload (pl_context_get_store (self->context));
   g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, summary);
   gtk_window_close (GTK_WINDOW (self));
@@ -554,7 +664,7 @@ pl_roster_import_dialog_apply (PlRosterImportDialog *self)
       g_autoptr(GTask) task = NULL;
 
       self->cancellable = g_cancellable_new ();
-      set_busy (self, _("Importing…"));
+      set_busy (self, PL_ROSTER_STAGE_WRITING);
       task = g_task_new (self, self->cancellable, apply_done_cb, NULL);
       g_task_set_source_tag (task, pl_roster_import_dialog_apply);
       g_task_set_task_data (task, self->plan, NULL);
@@ -633,6 +743,7 @@ pl_roster_import_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->class_checks);
   g_ptr_array_unref (self->extra_rows);
   g_free (self->error_message);
+  pl_roster_progress_free (self->progress);
 
   G_OBJECT_CLASS (pl_roster_import_dialog_parent_class)->finalize (object);
 }
@@ -655,10 +766,12 @@ pl_roster_import_dialog_class_init (PlRosterImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, busy_page);
-  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, class_row);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, sample_group);
+  gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, sample_grid);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, classes_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, PlRosterImportDialog, error_page);
@@ -678,6 +791,7 @@ pl_roster_import_dialog_init (PlRosterImportDialog *self)
   self->mapping_rows = g_ptr_array_new ();
   self->class_checks = g_ptr_array_new ();
   self->extra_rows = g_ptr_array_new ();
+  self->progress = pl_roster_progress_new ();
 }
 
 PlRosterImportDialog *
@@ -701,6 +815,13 @@ pl_roster_import_dialog_get_state (PlRosterImportDialog *self)
 }
 
 const char *
+pl_roster_import_dialog_get_summary (PlRosterImportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}
+
+const char *
 pl_roster_import_dialog_get_error (PlRosterImportDialog *self)
 {
   return self->error_message;
@@ -712,12 +833,34 @@ pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self)
   return self->class_checks->len;
 }
 
+GtkProgressBar *
+pl_roster_import_dialog_get_progress_bar (PlRosterImportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+  return self->progress_bar;
+}
+
 GtkCheckButton *
 pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
                                          guint                 index)
 {
   g_return_val_if_fail (index < self->class_checks->len, NULL);
   return self->class_checks->pdata[index];
+}
+
+const char *
+pl_roster_import_dialog_get_sample_cell (PlRosterImportDialog *self,
+                                         guint                 row,
+                                         guint                 field)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (PL_IS_ROSTER_IMPORT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->sample_group)))
+    return NULL;
+  label = gtk_grid_get_child_at (self->sample_grid, (int) field, (int) row);
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
 
 AdwComboRow *

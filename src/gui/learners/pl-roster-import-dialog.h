@@ -22,15 +22,25 @@ void                  pl_roster_import_dialog_load      (PlRosterImportDialog *s
                                                          GFile                *file);
 /* "choose", "busy", "preview" or "error". */
 const char           *pl_roster_import_dialog_get_state (PlRosterImportDialog *self);
+/* The preview's totals line, as shown. */
+const char           *pl_roster_import_dialog_get_summary (PlRosterImportDialog *self);
 /* The message shown on the error page. */
 const char           *pl_roster_import_dialog_get_error (PlRosterImportDialog *self);
 guint                 pl_roster_import_dialog_get_n_classes (PlRosterImportDialog *self);
+/* The bar of the busy page: the part of the files read, then of the
+ * rows saved. */
+GtkProgressBar       *pl_roster_import_dialog_get_progress_bar (PlRosterImportDialog *self);
 /* The class check boxes, in the preview's order. */
 GtkCheckButton       *pl_roster_import_dialog_get_class_check (PlRosterImportDialog *self,
                                                                guint                 index);
 /* The column chosen for a field of a plain CSV (PlLearnerCsvField order:
  * given, family, id, email, grade); position 0 is "(none)". */
 AdwComboRow          *pl_roster_import_dialog_get_mapping_row (PlRosterImportDialog *self,
+                                                               guint                 field);
+/* The preview of a plain CSV's first rows: ROW 0 is the field names,
+ * then one row per line of the file; NULL when not shown. */
+const char           *pl_roster_import_dialog_get_sample_cell (PlRosterImportDialog *self,
+                                                               guint                 row,
                                                                guint                 field);
 /* Imports the selection (what the Import button does). */
 void                  pl_roster_import_dialog_apply     (PlRosterImportDialog *self);
