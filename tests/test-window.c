@@ -10,6 +10,7 @@
 #include "pl-application.h"
 #include "pl-context.h"
 #include "pl-window.h"
+#include "boards/pl-standards-window.h"
 #include "core/pl-store-boards.h"
 #include "insights/pl-insights-page.h"
 #include "learners/pl-learners-page.h"
@@ -390,6 +391,19 @@ test_menu_windows (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "PersonalLearn");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PL_VERSION);
   gtk_window_destroy (about);
+
+  /* Standards, from the main menu whatever view is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "insights"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.standards", NULL));
+  {
+    GtkWindow *standards = window_test_wait_for_toplevel (PL_TYPE_STANDARDS_WINDOW, NULL, 10);
+
+    g_assert_nonnull (standards);
+    g_assert_true (gtk_window_get_transient_for (standards) == GTK_WINDOW (f->window));
+    g_assert_cmpstr (pl_standards_window_get_state (PL_STANDARDS_WINDOW (standards)), ==,
+                     pl_store_count (f->store, "standard", FALSE) > 0 ? "tree" : "empty");
+    gtk_window_destroy (standards);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
   shortcuts = window_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL, 10);

@@ -9,6 +9,7 @@
 #include "pl-window.h"
 #include "learners/pl-learners-page.h"
 #include "boards/pl-boards-page.h"
+#include "boards/pl-standards-window.h"
 #include "checkins/pl-checkins-page.h"
 #include "gradebook/pl-gradebook-page.h"
 #include "insights/pl-insights-page.h"
@@ -237,6 +238,19 @@ sync_action (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (sync), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (sync));
+}
+
+/* The frameworks and standards of this database: from the main menu and
+ * from the Boards view, whichever unit is shown. */
+static void
+standards_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlStandardsWindow *standards = pl_standards_window_new (GTK_WINDOW (self), pl_context_get_store (self->context));
+
+  gtk_window_present (GTK_WINDOW (standards));
 }
 
 static void
@@ -703,6 +717,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-work", NULL, cancel_work_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.standards", NULL, standards_action);
   /* Wired by the roster import: see the Learners view. */
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
 
