@@ -17,6 +17,7 @@
 #include "core/pl-unit-standard.h"
 #include "insights/pl-insights-item.h"
 #include "insights/pl-insights-report.h"
+#include "insights-test-util.h"
 
 #define TODAY "2026-10-19"
 
@@ -331,11 +332,29 @@ test_suggestions_keep_rules (void)
   g_autoptr(GError) error = NULL;
   guint picks, decisions;
 
+  GListModel *first_suggestions = pl_insights_report_get_suggestions (before);
+
+  /* The demo's stalled and quiet learners have a choice left to make, and
+   * only they are offered options. */
+  g_assert_cmpuint (pl_insights_report_get_n_complete (before), <, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (first_suggestions), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (first_suggestions); i++)
+    {
+      g_autoptr(PlInsightsItem) item = g_list_model_get_item (first_suggestions, i);
+
+      g_assert_true (pl_store_check_learner_picks (store, board, pl_insights_item_get_learner_uuid (item), NULL) &
+                     PL_PICKS_TOO_FEW);
+    }
+  /* Once they have chosen (today, after the demo's day), nobody is
+   * offered anything more. */
+  complete_other_learners (store, classroom, NULL, NULL);
+  g_clear_object (&before);
+  before = report_with (store, classroom, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pl_insights_report_get_suggestions (before)), ==, 0);
   g_assert_cmpuint (pl_insights_report_get_n_complete (before), ==, 24);
 
   learner = free_a_learner (store, classroom);
-  report = report_for (store, classroom);
+  report = report_with (store, classroom, NULL, NULL);
   g_assert_cmpuint (pl_insights_report_get_n_complete (report), ==, 23);
   g_assert_cmpuint (count_suggestions (report, NULL, NULL), >=, 1);
   g_assert_cmpuint (count_suggestions (report, learner, NULL), ==, count_suggestions (report, NULL, NULL));

@@ -815,6 +815,11 @@ write_work (Demo         *d,
         make_uuid (d, k->uuid);
         n_picks++;
       }
+    /* Learners who stall or stop checking in have not made their third
+     * choice yet: the board, the engine's next options and the Insights
+     * view all have someone to help choose. */
+    if ((p->path == PATH_STALLED || silent) && n_picks > 2)
+      n_picks = 2;
   }
 
   for (guint i = 0; i < n_picks; i++)
