@@ -595,6 +595,51 @@ test_growth (void)
 }
 
 static gboolean
+has_alert (PlInsightsReport *report, const char *name, const char *kind)
+{
+  GListModel *alerts = pl_insights_report_get_alerts (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(PlInsightsItem) item = g_list_model_get_item (alerts, i);
+      const char *title = pl_insights_item_get_title (item);
+
+      if (strstr (title, name) != NULL && strstr (title, kind) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Twelve tries on a standard: a learner whose level on it is proficient
+ * by the class's method has not stalled, whatever knowledge tracing makes
+ * of three late successes; one who never gets there has. */
+static void
+test_stalled_by_level (void)
+{
+  Small k = { 0 };
+  g_autoptr(PlInsightsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  small_class (&k);
+  for (guint l = 0; l < 2; l++)
+    for (guint i = 0; i < 12; i++)
+      {
+        g_autofree char *day = g_strdup_printf ("2026-11-%02u", 1 + 2 * i);
+        PlEvidenceRow row = {
+          .learner_uuid = k.learners[l], .standard_uuid = k.standard,
+          .score = l == 0 && i >= 9 ? 4 : 1, .assessed_at = day,
+        };
+
+        g_assert_true (pl_store_add_evidence (k.store, &row, 1, &error));
+        g_assert_no_error (error);
+      }
+  report = report_with (k.store, k.classroom, "2026-11-30", NULL);
+  g_assert_false (has_alert (report, "Ada", "Stalled"));
+  g_assert_true (has_alert (report, "Ben", "Stalled"));
+  small_clear (&k);
+}
+
+static gboolean
 group_member_detail (PlInsightsReport *report, const char *learner, const char **out_detail)
 {
   GListModel *groups = pl_insights_report_get_groups (report, TRUE);
@@ -720,6 +765,7 @@ main (int argc, char **argv)
   g_test_add_func ("/insights/checkin-weeks", test_checkin_weeks);
   g_test_add_func ("/insights/report", test_report);
   g_test_add_func ("/insights/suggestions-keep-rules", test_suggestions_keep_rules);
+  g_test_add_func ("/insights/stalled-by-level", test_stalled_by_level);
   g_test_add_func ("/insights/dismiss", test_dismiss);
   g_test_add_func ("/insights/follow-up-facts", test_follow_up_facts);
   g_test_add_func ("/insights/growth", test_growth);

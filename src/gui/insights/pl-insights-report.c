@@ -311,12 +311,27 @@ current_levels (const PlClassSnapshot *s,
   return levels;
 }
 
+/* A standard counts as mastered when knowledge tracing is confident of it,
+ * or when the learner's level on it (the Gradebook's roll-up) is at or
+ * above proficient: tracing allows for forgetting, so on a few scores its
+ * estimate seldom reaches the threshold, and "stalled" should not then
+ * name learners whose gradebook says they are proficient. */
 static GArray *
 compute_alerts (const PlClassSnapshot *s,
-                const double          *mastery)
+                const double          *mastery,
+                const double          *levels)
 {
+  g_autofree double *mastered = g_new (double, MAX (s->n_series, 1));
   PlAlertRules rules;
-  PlAlertInput in = {
+  PlAlertInput in;
+
+  for (guint i = 0; i < s->n_series; i++)
+    {
+      double level = levels[(gsize) s->series_learner[i] * s->n_standards + s->series_standard[i]];
+
+      mastered[i] = !isnan (level) && level >= s->proficient ? 1.0 : mastery[i];
+    }
+  in = (PlAlertInput) {
     .n_learners = s->n_learners,
     .n_standards = s->n_standards,
     .proficient = s->proficient,
@@ -325,7 +340,7 @@ compute_alerts (const PlClassSnapshot *s,
     .series_standard = s->series_standard,
     .offsets = s->offsets,
     .scores = s->scores,
-    .series_mastery = mastery,
+    .series_mastery = mastered,
     .mastery_threshold = PL_ALERT_MASTERY_PROBABILITY,
     .days_since_checkin = s->days_since_checkin,
     .checkin_missing = s->checkin_missing,
@@ -539,10 +554,10 @@ pl_insights_report_compute (PlStore                  *store,
         g_strlcpy (self->week_ends[w], current->as_of, sizeof self->week_ends[w]);
 
       mastery = series_mastery (s);
-      alerts = compute_alerts (s, mastery);
-      compute_metrics (self, s, alerts, w);
       /* Growth is of the evidence: overrides have no date to place them. */
       computed = current_levels (s, &methods, FALSE);
+      alerts = compute_alerts (s, mastery, computed);
+      compute_metrics (self, s, alerts, w);
       compute_growth (self, s, computed, w);
 
       if (back == 0)
