@@ -670,6 +670,28 @@ pl_sync_table_plan_new (PlStore             *self,
   return g_steal_pointer (&plan);
 }
 
+/* What g_utf8_validate_len says (no NUL either), eight bytes at a time
+ * while the text is plain ASCII, as nearly all of it is. */
+static gboolean
+text_is_utf8 (const char *s,
+              gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, 8);
+      /* a byte with its high bit set, or a zero byte */
+      if (((w | ((w - ones) & ~w)) & highs) != 0)
+        break;
+    }
+  return i == len || g_utf8_validate_len (s + i, len - i, NULL);
+}
+
 static gboolean
 row_error (PlSyncTablePlan  *plan,
            guint             column,
@@ -731,7 +753,7 @@ pl_sync_table_plan_check_row (PlSyncTablePlan    *plan,
         case PL_SYNC_VALUE_TEXT:
           if (plan->kinds[c] != KIND_TEXT)
             return row_error (plan, c, error, _("text where a number belongs"));
-          if (!g_utf8_validate_len (v->s, v->len, NULL))
+          if (!text_is_utf8 (v->s, v->len))
             return row_error (plan, c, error, _("the text is not valid UTF-8"));
           break;
         default:
@@ -848,9 +870,12 @@ drop_indexes (PlSyncMerge  *merge,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  /* Automatic indexes (the primary key) have no SQL and stay. */
+  /* Automatic indexes (the primary key) have no SQL and stay; so do
+   * partial ones, which few rows reach and whose rebuild would read the
+   * whole table once more. */
   if (sqlite3_prepare_v2 (merge->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-                          " AND tbl_name = ?1 AND sql IS NOT NULL", -1, &stmt, NULL) != SQLITE_OK)
+                          " AND tbl_name = ?1 AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %'",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       _pl_store_set_error (merge->store, error, _("cannot read the schema"));
       return FALSE;
@@ -926,7 +951,9 @@ bind_sync_value (sqlite3_stmt      *stmt,
       sqlite3_bind_double (stmt, index, v->d);
       break;
     case PL_SYNC_VALUE_TEXT:
-      sqlite3_bind_text (stmt, index, v->s, (int) v->len, SQLITE_TRANSIENT);
+      /* The text lives until the row is written: each row binds every
+       * column again before the statement runs. */
+      sqlite3_bind_text (stmt, index, v->s, (int) v->len, SQLITE_STATIC);
       break;
     case PL_SYNC_VALUE_NULL:
     default:
