@@ -61,7 +61,7 @@ cpu_has_sha (void)
 /* Hashes N_BLOCKS blocks of 64 bytes into STATE. The instructions keep the
  * eight working variables as two vectors, (A, B, E, F) and (C, D, G, H),
  * highest lane first, and do two rounds per instruction. */
-__attribute__((target ("sha,sse4.1,ssse3")))
+__attribute__ ((target ("sha,sse4.1,ssse3")))
 static void
 compress_ni (guint32       state[8],
              const guint8 *data,
