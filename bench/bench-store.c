@@ -247,20 +247,13 @@ bench_insert (const char *dir,
 static gboolean
 engine_rollup (const char   *method,
                double        param,
+               double        mastery_level,
                const double *scores,
                gsize         n_scores,
                double       *out_value,
                gpointer      user_data)
 {
-  PlMasteryMethod m;
-  PlMasterySpec spec;
-
-  if (!pl_mastery_method_from_string (method, &m))
-    return FALSE;
-  pl_mastery_spec_init_default (&spec, m);
-  if (param > 0)
-    spec.param = param;
-  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+  return pl_mastery_rollup_named (method, param, mastery_level, scores, n_scores, out_value);
 }
 
 static int

@@ -91,6 +91,72 @@ test_design (void)
   g_assert_cmpstr (why, ==, "More than nine options can overwhelm learners. An option gives evidence for no standard.");
 }
 
+/* Rules that cannot all be met, each with its own reason. */
+static void
+test_impossible (void)
+{
+  PlBoardCell cells[9];
+  g_autofree char *few = NULL, *required = NULL, *rows = NULL, *req_row = NULL;
+  g_autofree char *no_line = NULL, *short_line = NULL;
+
+  grid (cells);
+  g_assert_null (pl_board_explain_impossible (&ttt, cells, 9));
+
+  {
+    const PlBoardRules many = { 3, 3, 10, FALSE, 0, 0 };
+
+    few = pl_board_explain_impossible (&many, cells, 9);
+    g_assert_cmpstr (few, ==, "The board asks for 10 picks but offers 9 options.");
+  }
+  {
+    const PlBoardRules one = { 3, 3, 1, FALSE, 0, 0 };
+
+    cells[0].required = TRUE;
+    required = pl_board_explain_impossible (&one, cells, 9);
+    g_assert_cmpstr (required, ==, "2 options are required, but the board asks for only 1 pick.");
+    /* Two required options in the top row, but one pick per row. */
+    cells[4].required = FALSE;
+    cells[1].required = TRUE;
+    {
+      const PlBoardRules per_row = { 3, 3, 3, FALSE, 1, 0 };
+
+      req_row = pl_board_explain_impossible (&per_row, cells, 9);
+      g_assert_cmpstr (req_row, ==, "Row 1 has 2 required options, more than the 1 picks a row allows.");
+      g_assert_cmpint (pl_board_check_design (&per_row, cells, 9), ==, PL_DESIGN_IMPOSSIBLE);
+    }
+    grid (cells);
+  }
+  {
+    const PlBoardRules tight = { 3, 3, 4, FALSE, 1, 0 };
+
+    rows = pl_board_explain_impossible (&tight, cells, 9);
+    g_assert_cmpstr (rows, ==, "4 picks do not fit in 3 rows with at most 1 per row.");
+  }
+  {
+    /* At most one per row and column leaves only the diagonals, and the
+     * required top-middle square is on neither. */
+    const PlBoardRules diagonal = { 3, 3, 3, TRUE, 1, 1 };
+
+    g_assert_null (pl_board_explain_impossible (&diagonal, cells, 9));
+    cells[4].required = FALSE;
+    cells[1].required = TRUE;
+    no_line = pl_board_explain_impossible (&diagonal, cells, 9);
+    g_assert_nonnull (no_line);
+    g_assert_true (g_str_has_prefix (no_line, "No full line"));
+    grid (cells);
+  }
+  {
+    /* An empty square breaks every line through it. */
+    const PlBoardRules four = { 4, 4, 4, TRUE, 0, 0 };
+    PlBoardCell sparse[9];
+
+    grid (sparse);
+    short_line = pl_board_explain_impossible (&four, sparse, 9);
+    g_assert_true (g_str_has_prefix (short_line, "No full line"));
+    g_assert_cmpint (pl_board_check_design (&four, sparse, 9), ==, PL_DESIGN_IMPOSSIBLE);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -98,5 +164,6 @@ main (int argc, char **argv)
   g_test_add_func ("/board-rules/tic-tac-toe", test_tic_tac_toe);
   g_test_add_func ("/board-rules/limits", test_row_and_column_limits);
   g_test_add_func ("/board-rules/design", test_design);
+  g_test_add_func ("/board-rules/impossible", test_impossible);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "core/pl-store-goals.h"
 #include "sync-test-util.h"
 
 typedef struct
@@ -130,6 +131,53 @@ test_round_trip (Fixture       *f,
   g_assert_cmpstr (dump_b, ==, dump_hub);
   g_assert_nonnull (strstr (dump_b, "Weiß – “Jo”"));
   g_assert_nonnull (strstr (dump_b, "65.5"));
+}
+
+/* A goal's dated status history goes from device to hub to device. */
+static void
+test_goal_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlLearner) amara = sync_test_learner (f->a, "Amara", "Okafor");
+  g_autoptr(PlGoal) goal = NULL;
+  g_autoptr(PlGoal) on_b = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GFile) bundle = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *dump_a = NULL;
+  g_autofree char *dump_b = NULL;
+
+  goal = pl_store_add_goal (f->a, pl_record_get_uuid (PL_RECORD (amara)), "Explain melting", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_goal_status (f->a, goal, "met", "shown in the lab", &error));
+  g_assert_no_error (error);
+  history = pl_store_list_goal_history (f->a, pl_record_get_uuid (PL_RECORD (goal)), NULL);
+  text_a = pl_goal_history_describe (goal, history);
+  g_clear_object (&history);
+
+  bundle = sync_test_export (f->a, f->dir, "a.plbundle", NULL, FALSE);
+  sync_test_import (f->hub, bundle);
+  back = sync_test_export (f->hub, f->dir, "hub.plbundle", NULL, FALSE);
+  sync_test_import (f->b, back);
+
+  g_assert_cmpuint (pl_store_count (f->b, "goal_status", FALSE), ==, 2);
+  on_b = pl_store_get (f->b, PL_TYPE_GOAL, pl_record_get_uuid (PL_RECORD (goal)), &error);
+  g_assert_no_error (error);
+  history = pl_store_list_goal_history (f->b, pl_record_get_uuid (PL_RECORD (goal)), NULL);
+  text_b = pl_goal_history_describe (on_b, history);
+  g_assert_cmpstr (text_b, ==, text_a);
+  g_assert_nonnull (strstr (text_b, "shown in the lab"));
+
+  /* Importing again changes nothing. */
+  sync_test_import (f->b, back);
+  g_assert_cmpuint (pl_store_count (f->b, "goal_status", FALSE), ==, 2);
+  sync_test_import (f->a, back);
+  dump_a = sync_test_dump (f->a);
+  dump_b = sync_test_dump (f->b);
+  g_assert_cmpstr (dump_a, ==, dump_b);
 }
 
 static void
@@ -462,6 +510,90 @@ test_written_atomically (Fixture       *f,
 }
 
 static void
+make_part (const char *dir,
+           const char *name,
+           gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint64 when = (guint64) (g_get_real_time () / G_USEC_PER_SEC - age_seconds);
+
+  g_assert_true (g_file_set_contents (path, "half a bundle", -1, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, when,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
+static gboolean
+exists_in (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* An export killed half way leaves its temporary file; the next export of
+ * this device removes it, and leaves alone a colleague's export in
+ * progress and this device's own recent one. */
+static void
+test_stale_temporary_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *own = g_strdup_printf ("%.8s", pl_store_get_device_id (f->a));
+  g_autofree char *other = g_strdup_printf ("%.8s", pl_store_get_device_id (f->b));
+  g_autofree char *old_own = g_strdup_printf (".from-a.plbundle.%s-0a1b2c3d.part", own);
+  g_autofree char *old_own_other_name = g_strdup_printf (".yesterday.plbundle.%s-99887766.part", own);
+  g_autofree char *recent_own = g_strdup_printf (".from-a.plbundle.%s-deadbeef.part", own);
+  g_autofree char *colleague = g_strdup_printf (".from-b.plbundle.%s-0a1b2c3d.part", other);
+  g_autoptr(GFile) bundle = NULL;
+
+  make_part (f->dir, old_own, 3600);
+  make_part (f->dir, old_own_other_name, 2 * 24 * 3600);
+  make_part (f->dir, recent_own, 5);
+  make_part (f->dir, colleague, 3600);
+  make_part (f->dir, "notes.part", 3600);
+
+  fill (f->a);
+  bundle = sync_test_export (f->a, f->dir, "from-a.plbundle", NULL, FALSE);
+  g_assert_false (exists_in (f->dir, old_own));
+  g_assert_false (exists_in (f->dir, old_own_other_name));
+  g_assert_true (exists_in (f->dir, recent_own));
+  g_assert_true (exists_in (f->dir, colleague));
+  g_assert_true (exists_in (f->dir, "notes.part"));
+  g_assert_true (exists_in (f->dir, "from-a.plbundle"));
+  sync_test_import (f->b, bundle);
+}
+
+/* While an import merges on a worker's connection, an edit through the
+ * window's connection is refused at once with a message, instead of
+ * waiting for the lock and failing after seconds. */
+static void
+test_edit_during_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "window.db", NULL);
+  g_autoptr(PlStore) window = sync_test_device (path, f->school, f->key);
+  g_autoptr(PlStore) worker = pl_store_open (path, NULL);
+  g_autoptr(PlSchool) school = pl_school_new ();
+  g_autoptr(GError) error = NULL;
+  PlSyncMerge *merge;
+  gint64 start;
+
+  merge = pl_store_sync_merge_begin (worker, NULL, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_false (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "import"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  g_clear_error (&error);
+  pl_sync_merge_abort (merge);
+
+  g_assert_true (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_join_refusals (Fixture       *f,
                     gconstpointer  data)
 {
@@ -483,6 +615,72 @@ test_join_refusals (Fixture       *f,
   /* Joining again with the same id is how a new key is taken. */
   g_assert_true (pl_sync_join_school (f->a, f->school, f->key, &error));
   g_assert_no_error (error);
+  /* The hub keeps its key. */
+  g_assert_false (pl_sync_join_school (f->hub, f->school, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL);
+  g_clear_error (&error);
+}
+
+/* Moving to another school, when the teacher confirms it, forgets what
+ * the old school's hub acknowledged: the next bundle carries everything. */
+static void
+test_switch_school (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) bundle = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autoptr(GFile) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  g_autoptr(PlBundleManifest) manifest = NULL;
+  g_autofree char *other = g_uuid_string_random ();
+  g_autofree char *school = NULL;
+  g_autofree char *hub = NULL;
+  const char *new_key = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
+  fill (f->a);
+  bundle = sync_test_export (f->a, f->dir, "a.plbundle", NULL, FALSE);
+  sync_test_import (f->hub, bundle);
+  back = sync_test_export (f->hub, f->dir, "back.plbundle", pl_store_get_device_id (f->a), TRUE);
+  sync_test_import (f->a, back);
+  hub = pl_store_get_meta (f->a, "sync_hub");
+  g_assert_nonnull (hub);
+
+  g_assert_true (pl_sync_check_school_id (other, NULL));
+  g_assert_true (pl_sync_check_key (new_key, NULL));
+  g_assert_false (pl_sync_check_key ("ffee", &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pl_sync_join_school_full (f->a, other, new_key, PL_SYNC_JOIN_SWITCH_SCHOOL, &error));
+  g_assert_no_error (error);
+  school = pl_store_get_meta (f->a, "school_id");
+  g_assert_cmpstr (school, ==, other);
+  g_clear_pointer (&hub, g_free);
+  hub = pl_store_get_meta (f->a, "sync_hub");
+  g_assert_null (hub);
+  peers = pl_store_sync_list_peers (f->a, &error);
+  g_assert_cmpuint (peers->len, ==, 0);
+
+  /* Everything, signed for the new school; the old hub refuses it. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "new.plbundle", NULL);
+    PlBundleExportOptions options = { pl_store_get_device_id (f->hub), TRUE, NULL, NULL };
+
+    after = g_file_new_for_path (path);
+    g_assert_true (pl_bundle_export (f->a, after, &options, &manifest, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (manifest->school, ==, other);
+  {
+    guint64 all = 0;
+
+    for (const char * const *t = pl_schema_synced_tables (); *t != NULL; t++)
+      all += pl_store_count (f->a, *t, TRUE);
+    g_assert_cmpuint (manifest->total, ==, all);
+  }
+  g_assert_false (pl_bundle_import (f->hub, after, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL);
 }
 
 static void
@@ -536,6 +734,7 @@ main (int    argc,
 
   ADD ("/bundle/round-trip", test_round_trip);
   ADD ("/bundle/twice-changes-nothing", test_twice_changes_nothing);
+  ADD ("/bundle/goal-history", test_goal_history);
   ADD ("/bundle/clock-moves-past-import", test_clock_moves_past_import);
   ADD ("/bundle/incremental", test_incremental);
   ADD ("/bundle/incremental-elsewhere-loses-nothing", test_incremental_elsewhere_loses_nothing);
@@ -547,6 +746,9 @@ main (int    argc,
   ADD ("/bundle/not-a-bundle", test_not_a_bundle);
   ADD ("/bundle/written-atomically", test_written_atomically);
   ADD ("/bundle/join-refusals", test_join_refusals);
+  ADD ("/bundle/switch-school", test_switch_school);
+  ADD ("/bundle/stale-temporary-files", test_stale_temporary_files);
+  ADD ("/bundle/edit-during-import", test_edit_during_import);
   ADD ("/bundle/peers", test_peers);
 
   return g_test_run ();

@@ -229,6 +229,131 @@ test_round_trip (void)
   sync_test_remove_tree (dir);
 }
 
+/* Each device exports (changes only, once the hub has answered), the hub
+ * imports everything and answers each device, and the devices import the
+ * answers. */
+static void
+round_trip (const char  *dir,
+            const char  *tag,
+            const char **dbs,
+            char       **devices)
+{
+  g_autoptr(GPtrArray) hub_import = g_ptr_array_new_with_free_func (g_free);
+  Run r;
+
+  for (guint i = 0; dbs[i] != NULL; i++)
+    {
+      char *out = g_strdup_printf ("usb/%s-from-%u.plbundle", tag, i);
+
+      r = cli (dir, dbs[i], "export-bundle", out, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      g_ptr_array_add (hub_import, out);
+    }
+  for (guint i = 0; i < hub_import->len; i++)
+    {
+      r = cli (dir, "hub.db", "hub", "import", hub_import->pdata[i], NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+    }
+  for (guint i = 0; dbs[i] != NULL; i++)
+    {
+      g_autofree char *back = g_strdup_printf ("usb/%s-to-%u.plbundle", tag, i);
+
+      r = cli (dir, "hub.db", "hub", "export", "--device", devices[i], back, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      r = cli (dir, dbs[i], "import-bundle", back, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+    }
+}
+
+/* What bulk writers add after a first sync reaches everyone with the next
+ * "changes only" bundles: a demo classroom (whose stale profiles are dated
+ * weeks back), a roster import and a framework import. Nothing is lost. */
+static void
+test_bulk_writes_after_sync (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pl-cli-sync-XXXXXX", NULL);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *school = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "data", "oneroster", "v11-folder", NULL);
+  g_autofree char *framework = NULL;
+  g_autofree char *dump_hub = NULL;
+  const char *dbs[] = { "a.db", "b.db", NULL };
+  char *devices[2] = { NULL, NULL };
+  Run r;
+
+  if (g_getenv ("PL_CLI") == NULL || !g_file_test (g_getenv ("PL_CLI"), G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("personallearn-cli is not built");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  r = cli (dir, "hub.db", "hub", "init", "--school", "Riverside School", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  school = line_value (r.out, "school: ");
+  key = line_value (r.out, "key: ");
+  run_clear (&r);
+  for (guint i = 0; dbs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, dbs[i], NULL);
+
+      r = cli (dir, dbs[i], "school", "--id", school, "--key", key, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      devices[i] = device_of (path);
+    }
+
+  r = cli (dir, "a.db", "demo", "--seed", "3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  round_trip (dir, "first", dbs, devices);
+
+  /* After the hub has acknowledged what each laptop holds. */
+  r = cli (dir, "a.db", "demo", "--add", "--seed", "5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = cli (dir, "b.db", "demo", "--add", "--seed", "11", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = cli (dir, "b.db", "import-roster", roster, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  if (g_getenv ("PL_SHARED_DATA_DIR") != NULL)
+    framework = g_build_filename (g_getenv ("PL_SHARED_DATA_DIR"), "case", "SmartLevelFramework.json", NULL);
+  if (framework != NULL && g_file_test (framework, G_FILE_TEST_EXISTS))
+    {
+      r = cli (dir, "a.db", "import-standards", framework, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+    }
+  else
+    g_test_message ("no CASE framework at hand: the framework import is left out");
+
+  round_trip (dir, "second", dbs, devices);
+
+  dump_hub = dump_of (dir, "hub.db");
+  for (guint i = 0; dbs[i] != NULL; i++)
+    {
+      g_autofree char *dump = dump_of (dir, dbs[i]);
+
+      g_assert_cmpstr (dump, ==, dump_hub);
+    }
+  /* Two demos of 24 learners and the roster: the hub holds them all. */
+  {
+    g_autofree char *path = g_build_filename (dir, "hub.db", NULL);
+    g_autoptr(PlStore) hub = pl_store_open (path, NULL);
+
+    g_assert_cmpuint (pl_store_count (hub, "learner", FALSE), >, 3 * 24);
+  }
+  g_free (devices[0]);
+  g_free (devices[1]);
+  sync_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +361,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-sync/round-trip", test_round_trip);
+  g_test_add_func ("/cli-sync/bulk-writes-after-sync", test_bulk_writes_after_sync);
 
   return g_test_run ();
 }

@@ -8,6 +8,9 @@
 #include "core/pl-core.h"
 #include "core/pl-demo.h"
 #include "core/pl-store-evidence.h"
+#include "core/pl-store-goals.h"
+#include "core/pl-store-learners.h"
+#include "core/pl-store-sync.h"
 
 #define TODAY "2026-03-20"
 
@@ -67,6 +70,7 @@ stable_dump (PlStore *store)
   text = g_string_new (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)));
   strip_member (text, "\"updated_hlc\":");
   strip_member (text, "\"origin\":");
+  strip_member (text, "\"edited_at\":");
   return g_string_free (text, FALSE);
 }
 
@@ -115,6 +119,8 @@ test_shape (void)
   g_assert_cmpuint (pl_store_count (store, "descriptor", FALSE), ==, 24);
   g_assert_cmpuint (pl_store_count (store, "note", FALSE), >=, 24);
   g_assert_cmpuint (pl_store_count (store, "goal", FALSE), >=, 24);
+  /* Every goal's history starts with the day it was set. */
+  g_assert_cmpuint (pl_store_count (store, "goal_status", FALSE), >=, pl_store_count (store, "goal", FALSE));
   g_assert_cmpuint (pl_store_count (store, "pick", FALSE), >=, 3 * 24);
   g_assert_cmpuint (pl_store_count (store, "checkin", FALSE), >=, 24 * 3);
   g_assert_cmpuint (pl_store_count (store, "evidence", FALSE), >=, 24 * 12);
@@ -217,7 +223,8 @@ test_paths (void)
       if (GPOINTER_TO_UINT (g_hash_table_lookup (n_fields, uuid)) < 8)
         incomplete++;
       /* A stale profile: last edited more than six weeks ago. */
-      if (pl_hlc_physical_ms (pl_record_get_updated_hlc (l)) < six_weeks_before_ms)
+      if (pl_profile_edit_time_ms (pl_record_get_string (l, "edited-at"),
+                                   pl_record_get_updated_hlc (l)) < six_weeks_before_ms)
         stale++;
 
       for (guint k = 0; k < g_list_model_get_n_items (evidence); k++)
@@ -332,12 +339,119 @@ test_bad_options (void)
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  options.n_learners = 24;
+  options.checkin_weekday = 8;
+  g_assert_false (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "check-in day"));
+  g_clear_error (&error);
+  options.checkin_weekday = 1;
+
   options.n_learners = 60;
   g_cancellable_cancel (cancellable);
   g_assert_false (pl_demo_generate (store, &options, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (pl_store_count (store, "school", TRUE), ==, 0);
   g_assert_cmpuint (pl_store_count (store, "learner", TRUE), ==, 0);
+}
+
+/* Every demo check-in is one the app itself would save, rated 1 to 4, on
+ * the check-in day of its week; a minority by the learner. */
+static void
+assert_checkins_valid (PlStore *store,
+                       guint    weekday)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) checkins = pl_store_list (store, PL_TYPE_CHECKIN, &error);
+  guint n = g_list_model_get_n_items (checkins), by_learner = 0;
+
+  g_assert_cmpuint (n, >=, 24 * 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlCheckin) c = g_list_model_get_item (checkins, i);
+      const char *at = pl_record_get_string (PL_RECORD (c), "checked-at");
+      g_autofree char *day = g_strndup (at, 10);
+      g_autofree char *week = pl_checkin_week_start (day, weekday);
+
+      if (!pl_store_check_checkin (store, c, &error))
+        g_error ("demo check-in %s: %s", pl_record_get_uuid (PL_RECORD (c)), error->message);
+      g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "progress"), >=, 1);
+      g_assert_cmpint (pl_record_get_int (PL_RECORD (c), "progress"), <=, 4);
+      /* On the check-in day itself, which starts its week. */
+      g_assert_cmpstr (day, ==, week);
+      g_assert_cmpstr (pl_record_get_string (PL_RECORD (c), "week-of"), ==, week);
+      if (pl_record_get_boolean (PL_RECORD (c), "by-learner"))
+        {
+          by_learner++;
+          g_assert_null (pl_record_get_string (PL_RECORD (c), "teacher-note"));
+        }
+    }
+  g_assert_cmpuint (by_learner, >=, n / 10);
+  g_assert_cmpuint (by_learner, <=, n * 2 / 5);
+}
+
+/* Where the class stands on TODAY with weeks starting on WEEKDAY. */
+static void
+count_states (PlStore    *store,
+              const char *today,
+              guint       weekday,
+              guint      *done,
+              guint      *due,
+              guint      *missing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) classes = pl_store_list (store, PL_TYPE_CLASSROOM, &error);
+  g_autoptr(PlRecord) c = g_list_model_get_item (classes, 0);
+  g_autoptr(GArray) status = pl_store_class_checkin_status (store, pl_record_get_uuid (c), today, weekday, &error);
+
+  g_assert_no_error (error);
+  *done = *due = *missing = 0;
+  for (guint i = 0; i < status->len; i++)
+    switch (g_array_index (status, PlCheckinStatus, i).state)
+      {
+      case PL_CHECKIN_STATE_DONE: (*done)++; break;
+      case PL_CHECKIN_STATE_DUE: (*due)++; break;
+      case PL_CHECKIN_STATE_MISSING: (*missing)++; break;
+      }
+}
+
+static void
+test_checkins (void)
+{
+  /* today, check-in day */
+  static const struct { const char *today; guint weekday; } cases[] = {
+    { TODAY, 1 },            /* a Friday, weeks from Monday */
+    { "2026-03-16", 1 },     /* the check-in day itself */
+    { "2026-03-18", 5 },     /* a Wednesday, weeks from Friday */
+    { "2026-03-20", 5 },     /* a Friday, weeks from Friday */
+    { "2026-03-22", 3 },     /* a Sunday, weeks from Wednesday */
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlStore) store = pl_store_open (NULL, &error);
+      PlDemoOptions options;
+      guint done, due, missing;
+
+      pl_demo_options_init (&options);
+      options.today = cases[k].today;
+      options.checkin_weekday = cases[k].weekday;
+      g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+      g_assert_no_error (error);
+
+      assert_checkins_valid (store, cases[k].weekday);
+      /* Most of the class has checked in this week, a few not yet, and
+       * three have been quiet for two weeks or more. */
+      count_states (store, cases[k].today, cases[k].weekday, &done, &due, &missing);
+      g_test_message ("%s, day %u: %u done, %u due, %u quiet", cases[k].today, cases[k].weekday,
+                      done, due, missing);
+      g_assert_cmpuint (done + due + missing, ==, 24);
+      g_assert_cmpuint (done, >=, 17);
+      g_assert_cmpuint (due, >=, 1);
+      g_assert_cmpuint (due, <=, 4);
+      g_assert_cmpuint (missing, ==, 3);
+    }
 }
 
 static void
@@ -405,6 +519,7 @@ typedef struct
   char   *key;       /* learner uuid, standard uuid */
   char   *at;
   char   *uuid;
+  guint64 recorded;  /* updated_hlc: evidence of one day counts in recording order */
   double  score;
 } Expected;
 
@@ -429,6 +544,8 @@ compare_expected (gconstpointer a,
 
   if (c == 0)
     c = strcmp (x->at, y->at);
+  if (c == 0 && x->recorded != y->recorded)
+    c = x->recorded < y->recorded ? -1 : 1;
   if (c == 0)
     c = strcmp (x->uuid, y->uuid);
   return c;
@@ -469,6 +586,7 @@ test_evidence_query_demo (void)
                             pl_record_get_string (e, "standard_uuid"), NULL);
       x->at = g_strdup (pl_record_get_string (e, "assessed_at"));
       x->uuid = g_strdup (pl_record_get_uuid (e));
+      x->recorded = pl_record_get_updated_hlc (e);
       x->score = pl_record_get_double (e, "score");
       g_ptr_array_add (expected, x);
     }
@@ -606,7 +724,8 @@ test_evidence_query_rows (void)
   g_assert_cmpfloat (table->scores[2], ==, 3);
   g_assert_cmpfloat (table->scores[3], ==, 2.5);
   g_assert_cmpint (table->assessed_at[0], ==, 1772323200);  /* 2026-03-01T00:00:00Z */
-  g_assert_cmpint (table->assessed_at[1], ==, 1772701200);  /* 2026-03-05T09:00:00Z */
+  /* Written as 2026-03-05T09:00:00Z: evidence counts by its day. */
+  g_assert_cmpint (table->assessed_at[1], ==, 1772668800);  /* 2026-03-05T00:00:00Z */
 
   /* Rows without a uuid get random version 4 uuids. */
   {
@@ -645,6 +764,83 @@ test_evidence_query_rows (void)
   g_assert_cmpuint (table->offsets[0], ==, 0);
 }
 
+static gboolean
+count_start_cb (gpointer             user_data,
+                const PlSyncSummary *summary,
+                GError             **error)
+{
+  *(guint64 *) user_data = summary->total;
+  return TRUE;
+}
+
+static gboolean
+ignore_row_cb (gpointer           user_data,
+               guint              n_values,
+               const PlSyncValue *values,
+               GError           **error)
+{
+  return TRUE;
+}
+
+static guint64
+total_rows (PlStore *store)
+{
+  guint64 n = 0;
+
+  for (const char * const *t = pl_schema_synced_tables (); *t != NULL; t++)
+    n += pl_store_count (store, *t, TRUE);
+  return n;
+}
+
+/* A demo added to a database that has already synced writes every row
+ * with a clock past what the database held: a "changes only" bundle, which
+ * sends what is above the clock the other side acknowledged, then carries
+ * all of it. Stale profiles are dated by edited_at, not by old clocks. */
+static void
+test_add_moves_clock_forward (void)
+{
+  static const PlSyncExportSink sink = { count_start_cb, NULL, ignore_row_cb };
+  g_autoptr(PlStore) store = pl_store_open (NULL, NULL);
+  g_autoptr(GHashTable) since = pl_sync_vector_new ();
+  g_autoptr(GListModel) learners = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  PlDemoOptions options;
+  guint64 rows_before, changed = 0;
+  gint64 now_ms = g_get_real_time () / 1000;
+  guint stale = 0;
+
+  pl_demo_options_init (&options);
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  before = pl_store_get_meta (store, "hlc");
+  g_assert_nonnull (before);
+  rows_before = total_rows (store);
+
+  options.add = TRUE;
+  options.seed = 9;
+  g_assert_true (pl_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  pl_sync_vector_set (since, pl_store_get_device_id (store), g_ascii_strtoull (before, NULL, 10));
+  g_assert_true (pl_store_sync_export (store, since, &sink, &changed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (total_rows (store) - rows_before, >, 1000);
+  g_assert_cmpuint (changed, ==, total_rows (store) - rows_before);
+
+  /* The stale profiles are still there, by their dates. */
+  learners = pl_store_list_profiles (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+    {
+      g_autoptr(PlProfile) p = g_list_model_get_item (learners, i);
+
+      stale += pl_profile_is_stale (p, now_ms) ? 1 : 0;
+    }
+  g_assert_cmpuint (stale, >=, 2);
+  g_assert_cmpuint (stale, <, g_list_model_get_n_items (learners) / 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -654,6 +850,8 @@ main (int    argc,
   g_test_add_func ("/demo/reproducible", test_reproducible);
   g_test_add_func ("/demo/shape", test_shape);
   g_test_add_func ("/demo/paths", test_paths);
+  g_test_add_func ("/demo/checkins", test_checkins);
+  g_test_add_func ("/demo/add-moves-clock-forward", test_add_moves_clock_forward);
   g_test_add_func ("/demo/refuses-second-demo", test_refuses_second_demo);
   g_test_add_func ("/demo/bad-options", test_bad_options);
   g_test_add_func ("/demo/classes-scale", test_classes_scale);

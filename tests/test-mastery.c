@@ -337,6 +337,29 @@ test_mastery_many (void)
     }
 }
 
+/* By name, as the Gradebook and Insights call it: the parameter and the
+ * mastery level apply when above 0, an unknown name gives no value. */
+static void
+test_mastery_named (void)
+{
+  const double scores[] = { 1, 3, 2, 4 };
+  const double high[] = { 2, 3, 3, 4 };
+  double v = -1;
+
+  g_assert_true (pl_mastery_rollup_named ("power-law", 0, 0, scores, 4, &v));
+  g_assert_cmpfloat_with_epsilon (v, 3.66, 0.005);
+  g_assert_true (pl_mastery_rollup_named ("decaying-average", 0, 0, scores, 4, &v));
+  g_assert_cmpfloat_with_epsilon (v, 3.34, 0.005);
+  g_assert_true (pl_mastery_rollup_named ("decaying-average", 50, 0, scores, 4, &v));
+  g_assert_cmpfloat_with_epsilon (v, 3.0, 0.005);
+  /* n = 3 at level 3: three of 2,3,3,4 reach it; at level 4 only one. */
+  g_assert_true (pl_mastery_rollup_named ("n-mastery", 3, 3, high, 4, &v));
+  g_assert_cmpfloat_with_epsilon (v, 10.0 / 3.0, 0.005);
+  g_assert_false (pl_mastery_rollup_named ("n-mastery", 3, 4, high, 4, &v));
+  g_assert_false (pl_mastery_rollup_named ("average-of-everything", 0, 0, scores, 4, &v));
+  g_assert_false (pl_mastery_rollup_named (NULL, 0, 0, scores, 4, &v));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/mastery/above-scale", test_mastery_above_scale);
   g_test_add_func ("/mastery/validate", test_mastery_validate);
   g_test_add_func ("/mastery/many", test_mastery_many);
+  g_test_add_func ("/mastery/named", test_mastery_named);
 
   return g_test_run ();
 }

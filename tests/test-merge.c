@@ -284,6 +284,78 @@ test_conflict_listed_and_kept_other (Fixture       *f,
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
 }
 
+/* One device edits a field while the other removes it: the teacher is
+ * told either way, and can keep the side that lost. */
+static void
+test_edit_against_removal (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *fuuid = sync_test_field_uuid ("learner-1", "needs");
+  g_autoptr(GPtrArray) on_a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  PlSyncConflict *c;
+
+  sync_test_set_field (f->a, "learner-1", "needs", "quiet corner");
+  send (f, f->a, f->b);
+
+  /* A removes it; B, not knowing, edits it later (and so wins). */
+  {
+    g_autoptr(PlRecord) field = pl_store_get (f->a, PL_TYPE_PROFILE_FIELD, fuuid, NULL);
+
+    g_assert_true (pl_store_delete (f->a, field, NULL));
+  }
+  g_usleep (2000);
+  sync_test_set_field (f->b, "learner-1", "needs", "quiet corner, headphones");
+  send (f, f->b, f->a);
+
+  on_a = pl_store_sync_list_conflicts (f->a, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (on_a->len, ==, 1);
+  c = on_a->pdata[0];
+  g_assert_cmpstr (c->field, ==, "needs");
+  g_assert_null (c->local_value);
+  g_assert_cmpstr (c->remote_value, ==, "quiet corner, headphones");
+  g_assert_true (c->remote_won);
+  value = sync_test_get_field (f->a, "learner-1", "needs");
+  g_assert_cmpstr (value, ==, "quiet corner, headphones");
+
+  /* Keeping the removal removes it again, and that reaches B. */
+  g_assert_true (pl_store_sync_keep_other (f->a, c->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = sync_test_get_field (f->a, "learner-1", "needs");
+  g_assert_null (value);
+  send (f, f->a, f->b);
+  value = sync_test_get_field (f->b, "learner-1", "needs");
+  g_assert_null (value);
+
+  /* The other way round: A edits, B removes it later; A's edit is listed. */
+  sync_test_set_field (f->a, "learner-1", "strengths", "maps");
+  send (f, f->a, f->b);
+  sync_test_set_field (f->a, "learner-1", "strengths", "maps, timelines");
+  g_usleep (2000);
+  {
+    g_autofree char *suuid = sync_test_field_uuid ("learner-1", "strengths");
+    g_autoptr(PlRecord) field = pl_store_get (f->b, PL_TYPE_PROFILE_FIELD, suuid, NULL);
+
+    g_assert_true (pl_store_delete (f->b, field, NULL));
+  }
+  send (f, f->b, f->a);
+  g_clear_pointer (&on_a, g_ptr_array_unref);
+  on_a = pl_store_sync_list_conflicts (f->a, FALSE, &error);
+  g_assert_cmpuint (on_a->len, ==, 1);
+  c = on_a->pdata[0];
+  g_assert_cmpstr (c->field, ==, "strengths");
+  g_assert_cmpstr (c->local_value, ==, "maps, timelines");
+  g_assert_null (c->remote_value);
+  g_assert_true (c->remote_won);
+  g_assert_true (pl_store_sync_keep_other (f->a, c->id, &error));
+  g_free (value);
+  value = sync_test_get_field (f->a, "learner-1", "strengths");
+  g_assert_cmpstr (value, ==, "maps, timelines");
+}
+
 /* B changes a value after receiving A's: an ordinary edit, not a conflict
  * on B's side. */
 static void
@@ -426,6 +498,7 @@ main (int    argc,
   ADD ("/merge/append-only", test_append_only);
   ADD ("/merge/conflict-listed-and-kept-other", test_conflict_listed_and_kept_other);
   ADD ("/merge/sequential-edit-is-no-conflict", test_sequential_edit_is_no_conflict);
+  ADD ("/merge/edit-against-removal", test_edit_against_removal);
   ADD ("/merge/order-independent", test_order_independent);
   ADD ("/merge/future-clock-refused", test_future_clock_refused);
   ADD ("/merge/held-and-new-records", test_held_and_new_records);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/pl-core.h"
+#include "core/pl-demo.h"
 #include "core/pl-store-rubrics.h"
 #include "gradebook-test-util.h"
 
@@ -329,6 +330,42 @@ test_scoring_and_corrections (Fixture       *f,
   g_assert_cmpstr (bank[1], ==, "Name the variable you test");
 }
 
+/* A level whose range columns are empty (NULL, as the demo's and levels
+ * from other devices have them) still takes a range. */
+static void
+test_range_from_empty_columns (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rubrics = NULL;
+  g_autoptr(PlRecord) rubric = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(PlRubricLevel) level = NULL;
+  g_autoptr(PlRubricLevel) reread = NULL;
+  g_autoptr(PlStore) demo = pl_store_open (NULL, &error);
+  PlDemoOptions options;
+  double lo, hi;
+
+  pl_demo_options_init (&options);
+  options.n_learners = 3;
+  g_assert_true (pl_demo_generate (demo, &options, NULL, &error));
+  g_assert_no_error (error);
+  rubrics = pl_store_list_rubrics (demo, NULL, &error);
+  rubric = g_list_model_get_item (rubrics, 0);
+  levels = pl_store_list_levels (demo, pl_record_get_uuid (rubric), &error);
+  level = g_list_model_get_item (levels, 2);
+  g_assert_true (isnan (pl_record_get_double (PL_RECORD (level), "min_points")));
+  g_assert_false (pl_rubric_level_get_range (level, NULL, NULL));
+  g_assert_true (pl_store_set_level_points (demo, level, 3, 2.5, 3.4, &error));
+  g_assert_no_error (error);
+  again = pl_store_list_levels (demo, pl_record_get_uuid (rubric), &error);
+  reread = g_list_model_get_item (again, 2);
+  g_assert_true (pl_rubric_level_get_range (reread, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 2.5);
+  g_assert_cmpfloat (hi, ==, 3.4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +379,7 @@ main (int   argc,
   ADD ("/rubrics/descriptors-ranges-duplicate", test_descriptors_ranges_duplicate);
   ADD ("/rubrics/templates", test_templates);
   ADD ("/rubrics/scoring", test_scoring_and_corrections);
+  ADD ("/rubrics/range-from-empty-columns", test_range_from_empty_columns);
 #undef ADD
 
   return g_test_run ();

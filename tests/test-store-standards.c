@@ -8,6 +8,7 @@
 
 #include "core/pl-core.h"
 #include "core/pl-demo.h"
+#include "core/pl-store-boards.h"
 #include "core/pl-store-standards.h"
 
 #define TODAY "2026-03-20"

@@ -6,6 +6,9 @@
 #include <sqlite3.h>
 
 #include "core/pl-core.h"
+#include "core/pl-profile.h"
+#include "core/pl-store-sync.h"
+#include "damage-test-util.h"
 
 static char *
 temp_path (const char *name)
@@ -237,6 +240,306 @@ test_migration_with_backup (void)
   g_assert_null (pl_store_get_backup_path (store));
 }
 
+/* From every older version, opening migrates to the current one, and a
+ * table a later migration adds (goal_status, for one) is no reason to
+ * call the older database damaged. */
+static void
+test_migration_from_each_version (void)
+{
+  for (guint version = 1; version < pl_schema_current_version (); version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%u.db", version);
+      g_autofree char *path = temp_path (name);
+      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;", PL_SCHEMA_APPLICATION_ID);
+      g_autofree char *user_version = g_strdup_printf ("PRAGMA user_version = %u;", version);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlStore) store = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+      const char * const *tables = pl_schema_synced_tables ();
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      for (guint v = 1; v <= version; v++)
+        g_assert_cmpint (sqlite3_exec (db, pl_schema_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, user_version, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "INSERT INTO meta VALUES ('device_id', 'old-device');"
+                                     "INSERT INTO goal (uuid, updated_hlc, origin, learner_uuid, body, status, set_on)"
+                                     " VALUES ('g1', 5, 'old-device', 'l1', 'Read two articles', 'met', '2026-09-14');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = pl_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (pl_store_get_schema_version (store), ==, pl_schema_current_version ());
+      g_assert_true (pl_store_check (store, report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pl_store_count (store, "goal", FALSE), ==, 1);
+      for (guint i = 0; tables[i] != NULL; i++)
+        g_assert_cmpuint (pl_store_count (store, tables[i], TRUE), ==, g_str_equal (tables[i], "goal") ? 1 : 0);
+    }
+}
+
+/* A damaged file opens when nothing checks it (which is why the app and
+ * the command-line tool ask for the check), and is refused, unchanged,
+ * when it is checked. */
+static void
+test_quick_check_on_open (void)
+{
+  g_autofree char *path = temp_path ("damaged.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) unchecked = NULL;
+  PlStore *store;
+
+  damage_test_make_file (path);
+  before = read_bytes (path);
+
+  store = pl_store_open_full (path, G_MAXUINT64, &error);
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+
+  /* Small enough for the check before the window. */
+  store = pl_store_open_full (path, PL_STORE_QUICK_CHECK_BEFORE_WINDOW, &error);
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Larger than the limit: opened unchecked, and the check on its own
+   * finds the damage. */
+  unchecked = pl_store_open_full (path, 1024, &error);
+  g_assert_no_error (error);
+  g_assert_false (pl_store_was_checked (unchecked));
+  g_assert_cmpuint (pl_store_count (unchecked, "learner", FALSE), ==, 24);
+  g_assert_false (pl_store_quick_check (unchecked, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_clear_object (&unchecked);
+
+  /* A sound file passes and says it was checked. */
+  {
+    g_autofree char *sound = temp_path ("sound.db");
+
+    store = pl_store_open (sound, &error);
+    g_assert_no_error (error);
+    g_object_unref (store);
+    store = pl_store_open_full (sound, G_MAXUINT64, &error);
+    g_assert_no_error (error);
+    g_assert_true (pl_store_was_checked (store));
+    g_assert_true (pl_store_quick_check (store, NULL, &error));
+    g_object_unref (store);
+  }
+}
+
+/* Version 1 rows get edited_at from the physical time of their clock;
+ * every save afterwards stamps it anew. */
+static void
+test_migration_edited_at (void)
+{
+  g_autofree char *path = temp_path ("old.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlRecord) learner = NULL;
+  g_autoptr(PlRecord) field = NULL;
+  g_autofree char *sql = NULL;
+  /* 2026-01-01T00:00:00Z, counter 3. */
+  guint64 hlc = pl_hlc_pack (G_GINT64_CONSTANT (1767225600000), 3);
+  sqlite3 *db = NULL;
+  g_autofree char *before = NULL;
+
+  make_version_1 (path);
+  sql = g_strdup_printf ("INSERT INTO learner (uuid, updated_hlc, origin, given_name, family_name)"
+                         " VALUES ('l2', %" G_GUINT64_FORMAT ", 'old-device', 'Tomás', 'Reyes');"
+                         "INSERT INTO profile_field (uuid, updated_hlc, origin, learner_uuid, field, value)"
+                         " VALUES ('f2', %" G_GUINT64_FORMAT ", 'old-device', 'l2', 'interests', 'chess');",
+                         hlc, hlc);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_store_get_schema_version (store), ==, pl_schema_current_version ());
+  learner = pl_store_get (store, PL_TYPE_LEARNER, "l2", &error);
+  g_assert_no_error (error);
+  field = pl_store_get (store, PL_TYPE_PROFILE_FIELD, "f2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (learner, "edited-at"), ==, "2026-01-01T00:00:00Z");
+  g_assert_cmpstr (pl_record_get_string (field, "edited-at"), ==, "2026-01-01T00:00:00Z");
+  /* The clock was not touched by the backfill. */
+  g_assert_cmpuint (pl_record_get_updated_hlc (field), ==, hlc);
+  g_assert_cmpint (pl_profile_edit_time_ms (pl_record_get_string (field, "edited-at"), 0), ==,
+                   pl_hlc_physical_ms (hlc));
+
+  before = g_strdup (pl_record_get_string (field, "edited-at"));
+  pl_record_set_string (field, "value", "chess, robotics");
+  g_assert_true (pl_store_save (store, field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (field, "edited-at"), >, before);
+  g_assert_cmpint (ABS (pl_profile_edit_time_ms (pl_record_get_string (field, "edited-at"), 0) -
+                        g_get_real_time () / 1000), <, 5000);
+}
+
+static void
+test_edit_time_parsing (void)
+{
+  g_assert_cmpint (pl_profile_edit_time_ms ("1970-01-01T00:00:00Z", 0), ==, 0);
+  g_assert_cmpint (pl_profile_edit_time_ms ("2000-03-01", 0), ==, G_GINT64_CONSTANT (951868800000));
+  g_assert_cmpint (pl_profile_edit_time_ms ("2024-02-29T12:30:15Z", 0), ==, G_GINT64_CONSTANT (1709209815000));
+  /* Not a date: the clock's time. */
+  g_assert_cmpint (pl_profile_edit_time_ms ("yesterday", pl_hlc_pack (1234567, 2)), ==, 1234567);
+  g_assert_cmpint (pl_profile_edit_time_ms (NULL, pl_hlc_pack (42, 0)), ==, 42);
+  g_assert_cmpint (pl_profile_edit_time_ms ("2024-13-01", pl_hlc_pack (7, 0)), ==, 7);
+}
+
+static guint64
+stored_clock (PlStore *store)
+{
+  g_autofree char *hlc = pl_store_get_meta (store, "hlc");
+
+  return hlc != NULL ? g_ascii_strtoull (hlc, NULL, 10) : 0;
+}
+
+/* Two connections to one file, as the window and an import in a worker
+ * thread: the stored clock never goes down, and a write of the first
+ * connection after an import by the second comes after everything the
+ * import brought. */
+static void
+test_clock_across_connections (void)
+{
+  g_autofree char *path = temp_path ("two.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) window = pl_store_open (path, &error);
+  g_autoptr(PlStore) worker = pl_store_open (path, &error);
+  g_autoptr(PlSchool) first = pl_school_new ();
+  g_autoptr(PlSchool) imported = pl_school_new ();
+  g_autoptr(PlSchool) after = pl_school_new ();
+  guint64 ahead;
+
+  g_assert_no_error (error);
+  g_assert_true (pl_store_save (window, PL_RECORD (first), &error));
+
+  /* The worker's import brings clocks a day ahead of this machine's. */
+  ahead = pl_hlc_pack (g_get_real_time () / 1000 + 24 * 3600 * 1000, 7);
+  pl_hlc_observe (pl_store_get_clock (worker), ahead);
+  g_assert_true (pl_store_save (worker, PL_RECORD (imported), &error));
+  g_assert_cmpuint (stored_clock (worker), >, ahead);
+
+  /* The window's next edit: past the import, and the stored clock stays. */
+  g_assert_true (pl_store_save (window, PL_RECORD (after), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_record_get_updated_hlc (PL_RECORD (after)), >,
+                    pl_record_get_updated_hlc (PL_RECORD (imported)));
+  g_assert_cmpuint (stored_clock (window), >=, pl_record_get_updated_hlc (PL_RECORD (after)));
+}
+
+/* While a long write holds the file, other connections are refused at
+ * once with its message, instead of waiting seconds for the lock. */
+static void
+test_claims_and_refusal (void)
+{
+  g_autofree char *path = temp_path ("claim.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) window = pl_store_open (path, &error);
+  g_autoptr(PlStore) worker = pl_store_open (path, &error);
+  g_autoptr(PlSchool) school = pl_school_new ();
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_assert_true (pl_store_claim_writes (worker, "an import is running"));
+  g_assert_true (pl_store_claim_writes (worker, "an import is running"));
+  g_assert_false (pl_store_claim_writes (window, "something else"));
+  g_assert_true (pl_store_begin (worker, &error));
+
+  start = g_get_monotonic_time ();
+  g_assert_false (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, "an import is running");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  g_assert_true (pl_store_commit (worker, &error));
+  pl_store_release_writes (worker);
+  /* Still held: claims nest. */
+  g_assert_false (pl_store_save (window, PL_RECORD (school), NULL));
+  pl_store_release_writes (worker);
+  g_assert_true (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_no_error (error);
+
+  /* A claim goes with its connection. */
+  g_assert_true (pl_store_claim_writes (worker, "copying"));
+  g_clear_object (&worker);
+  g_assert_true (pl_store_save (window, PL_RECORD (school), &error));
+
+  pl_store_refuse_writes (window, "the database is damaged");
+  g_assert_false (pl_store_save (window, PL_RECORD (school), &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  pl_store_refuse_writes (window, NULL);
+  g_assert_true (pl_store_save (window, PL_RECORD (school), &error));
+}
+
+static void
+test_copy_to (void)
+{
+  g_autofree char *path = temp_path ("source.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dest = g_build_filename (dir, "elsewhere", "personallearn.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) source = pl_store_open (path, &error);
+  g_autoptr(PlStore) copy = NULL;
+  g_autoptr(GBytes) dest_before = NULL;
+  g_autoptr(GBytes) dest_after = NULL;
+  g_autofree char *source_dump = NULL;
+  g_autofree char *copy_dump = NULL;
+  PlDemoOptions options;
+
+  g_assert_no_error (error);
+  pl_demo_options_init (&options);
+  g_assert_true (pl_demo_generate (source, &options, NULL, &error));
+  g_assert_true (pl_store_copy_to (source, dest, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  copy = pl_store_open_full (dest, G_MAXUINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_store_get_device_id (copy), ==, pl_store_get_device_id (source));
+  {
+    g_autoptr(GOutputStream) a = g_memory_output_stream_new_resizable ();
+    g_autoptr(GOutputStream) b = g_memory_output_stream_new_resizable ();
+
+    g_assert_true (pl_store_dump (source, a, &error));
+    g_assert_true (pl_store_dump (copy, b, &error));
+    g_output_stream_write_all (a, "", 1, NULL, NULL, NULL);
+    g_output_stream_write_all (b, "", 1, NULL, NULL, NULL);
+    source_dump = g_strdup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (a)));
+    copy_dump = g_strdup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (b)));
+  }
+  g_assert_cmpstr (copy_dump, ==, source_dump);
+  g_clear_object (&copy);
+
+  /* Never over an existing file; no temporary file is left. */
+  dest_before = read_bytes (dest);
+  g_assert_false (pl_store_copy_to (source, dest, NULL, NULL, NULL, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  dest_after = read_bytes (dest);
+  g_assert_true (g_bytes_equal (dest_before, dest_after));
+  {
+    g_autofree char *folder = g_path_get_dirname (dest);
+    g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_suffix (name, ".part"));
+  }
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -304,7 +607,14 @@ main (int    argc,
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse-newer-and-corrupt", test_refuse_newer_and_corrupt);
   g_test_add_func ("/store/migration-with-backup", test_migration_with_backup);
+  g_test_add_func ("/store/migration-from-each-version", test_migration_from_each_version);
+  g_test_add_func ("/store/migration-edited-at", test_migration_edited_at);
+  g_test_add_func ("/store/edit-time-parsing", test_edit_time_parsing);
+  g_test_add_func ("/store/quick-check-on-open", test_quick_check_on_open);
+  g_test_add_func ("/store/claims-and-refusal", test_claims_and_refusal);
+  g_test_add_func ("/store/copy-to", test_copy_to);
   g_test_add_func ("/hlc/never-goes-back", test_clock_never_goes_back);
+  g_test_add_func ("/hlc/across-connections", test_clock_across_connections);
   g_test_add_func ("/hlc/survives-restart", test_clock_survives_restart);
 
   return g_test_run ();

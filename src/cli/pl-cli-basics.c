@@ -16,9 +16,10 @@
 /* Opens the database of the command line. Commands that only read refuse
  * a missing file instead of creating an empty database. */
 static PlStore *
-open_store (PlCliOptions  *o,
-            gboolean       create,
-            GError       **error)
+open_store_checked (PlCliOptions  *o,
+                    gboolean       create,
+                    guint64        check_limit,
+                    GError       **error)
 {
   g_autofree char *path = o->db_path != NULL ? g_strdup (o->db_path) : pl_store_default_path ();
 
@@ -28,7 +29,15 @@ open_store (PlCliOptions  *o,
                    _("%s: no such database"), path);
       return NULL;
     }
-  return pl_store_open (path, error);
+  return pl_store_open_full (path, check_limit, error);
+}
+
+static PlStore *
+open_store (PlCliOptions  *o,
+            gboolean       create,
+            GError       **error)
+{
+  return open_store_checked (o, create, PL_CLI_CHECK_ON_OPEN, error);
 }
 
 /* ---- demo ---------------------------------------------------------- */
@@ -598,7 +607,8 @@ pl_cli_check (PlCliOptions  *o,
 
   if (argc > 1)
     return pl_cli_fail (_("check: unknown argument “%s”"), argv[1]);
-  store = open_store (o, FALSE, &error);
+  /* "check" runs the full integrity check itself and reports each finding. */
+  store = open_store_checked (o, FALSE, 0, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);
 

@@ -112,7 +112,7 @@ pl_cli_import_roster (PlCliOptions  *o,
     }
   else if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
     g_clear_pointer (&db_path, g_free);   /* compare with an empty database */
-  store = pl_store_open (db_path, &error);
+  store = pl_store_open_full (db_path, PL_CLI_CHECK_ON_OPEN, &error);
   if (store == NULL)
     {
       pl_roster_data_free (data);

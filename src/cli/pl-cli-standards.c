@@ -36,7 +36,7 @@ pl_cli_import_standards (PlCliOptions  *o,
     return pl_cli_usage ("import-standards");
 
   db_path = o->db_path != NULL ? g_strdup (o->db_path) : pl_store_default_path ();
-  store = pl_store_open (db_path, &error);
+  store = pl_store_open_full (db_path, PL_CLI_CHECK_ON_OPEN, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);
 

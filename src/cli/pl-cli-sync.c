@@ -24,7 +24,7 @@ open_store (PlCliOptions  *o,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such database"), path);
       return NULL;
     }
-  return pl_store_open (path, error);
+  return pl_store_open_full (path, PL_CLI_CHECK_ON_OPEN, error);
 }
 
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]. */
@@ -61,12 +61,17 @@ print_conflicts (PlStore *store)
     {
       PlSyncConflict *c = conflicts->pdata[i];
 
-      /* TRANSLATORS: a profile field two devices edited; the values are quoted. */
-      printf (_("conflict %" G_GINT64_FORMAT ": learner %s, %s: kept “%s”, other “%s”\n"),
+      const char *kept = c->remote_won ? c->remote_value : c->local_value;
+      const char *other = c->remote_won ? c->local_value : c->remote_value;
+      g_autofree char *kept_text = kept != NULL ? g_strdup_printf ("“%s”", kept) : g_strdup (_("(removed)"));
+      g_autofree char *other_text = other != NULL ? g_strdup_printf ("“%s”", other) : g_strdup (_("(removed)"));
+
+      /* TRANSLATORS: a profile field two devices changed; the values are quoted, or "(removed)". */
+      printf (_("conflict %" G_GINT64_FORMAT ": learner %s, %s: kept %s from %s, other %s from %s\n"),
               c->id, c->learner_uuid != NULL ? c->learner_uuid : "?",
               c->field != NULL ? c->field : "?",
-              c->remote_won ? c->remote_value : c->local_value,
-              c->remote_won ? c->local_value : c->remote_value);
+              kept_text, c->remote_won ? c->remote_origin : c->local_origin,
+              other_text, c->remote_won ? c->local_origin : c->remote_origin);
     }
 }
 
@@ -184,6 +189,11 @@ pl_cli_school (PlCliOptions  *o,
   if (id == NULL || key == NULL)
     return pl_cli_usage (argv[0]);
 
+  /* The option that is wrong comes first in the message. */
+  if (!pl_sync_check_school_id (id, &error))
+    return pl_cli_fail ("--id: %s", error->message);
+  if (!pl_sync_check_key (key, &error))
+    return pl_cli_fail ("--key: %s", error->message);
   store = open_store (o, TRUE, &error);
   if (store == NULL)
     return pl_cli_fail_error (error);

@@ -31,6 +31,11 @@ typedef struct
 int      pl_cli_run                (int             argc,
                                     char          **argv);
 
+/* Commands that read or write data check the whole file as they open it
+ * (SQLite's quick_check): a damaged database gets one line on stderr and a
+ * failure, not output built on unreadable pages. */
+#define PL_CLI_CHECK_ON_OPEN G_MAXUINT64
+
 /* Prints "personallearn-cli: MESSAGE" on stderr and returns 1. */
 int      pl_cli_fail               (const char     *format,
                                     ...) G_GNUC_PRINTF (1, 2);

@@ -59,6 +59,12 @@ PlPickProblems   pl_board_check_picks      (const PlBoardRules *rules,
 PlDesignProblems pl_board_check_design     (const PlBoardRules *rules,
                                             const PlBoardCell  *options,
                                             guint               n_options);
+/* Why the rules cannot all be met with OPTIONS, in one translated
+ * sentence; NULL when they can (PL_DESIGN_IMPOSSIBLE is set exactly
+ * then). */
+char            *pl_board_explain_impossible (const PlBoardRules *rules,
+                                              const PlBoardCell  *options,
+                                              guint               n_options);
 /* One translated sentence per problem, joined. */
 char            *pl_board_describe_picks   (PlPickProblems      problems,
                                             const PlBoardRules *rules);

@@ -25,6 +25,7 @@ pl_classroom_class_init (PlClassroomClass *klass)
     g_param_spec_string ("mastery-method", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_double ("mastery-param", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    g_param_spec_double ("mastery-level", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
   };
 
   pl_record_class_install_columns (PL_RECORD_CLASS (klass), "classroom",

@@ -127,11 +127,12 @@ typedef struct
   GDate         start;        /* Monday of the first week of the unit */
   int           today_off;    /* days from start to today */
   gint64        stale_ms;     /* wall time of a stale profile's last edit */
-  guint64       old_hlc;      /* when not 0, rows get this clock value */
+  char          edited_at[21];  /* edited_at of the learner being written */
   guint64       seed;         /* the seed in use, part of source ids */
   const char   *origin;
   GHashTable   *statements;   /* columns literal → borrowed statement */
   gboolean      tombstone;    /* the next row is written deleted */
+  guint         checkin_weekday;  /* 1 = Monday … 7 = Sunday */
 
   char          school[37];
   char          standards[N_STANDARDS][37];
@@ -236,7 +237,9 @@ put (Demo        *d,
       _pl_store_mark_changed (d->store, table);
     }
 
-  hlc = d->old_hlc != 0 ? d->old_hlc++ : _pl_store_tick (d->store);
+  /* Like every local write, a clock past everything this database holds:
+   * an older one would be left out of the next "changes only" bundle. */
+  hlc = _pl_store_tick (d->store);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) hlc);
   sqlite3_bind_text (stmt, 3, d->origin, -1, SQLITE_STATIC);
@@ -396,6 +399,8 @@ typedef struct
   char board[37];
   char options[9][37];
   char criteria[N_STANDARDS][37];
+  guint n_lapsed;     /* learners who stopped checking in two weeks ago */
+  guint n_late;       /* learners not checked in yet this week */
 } ClassPlan;
 
 static gboolean
@@ -412,6 +417,7 @@ write_class (Demo       *d,
 
   name = n_classes == 1 ? g_strdup ("Grade 7 Science")
                         : g_strdup_printf ("Grade 7 Science %u", index + 1);
+  c->n_lapsed = c->n_late = 0;
   make_uuid (d, c->uuid);
   if (!put (d, error, "classroom", c->uuid,
             "school_uuid, name, subject, grade_level, period, source_id, mastery_method, mastery_param, archived",
@@ -429,7 +435,7 @@ write_class (Demo       *d,
             "By the end of week 4, use measured data to decide whether four changes are chemical reactions.\n"
             "By the end of week 4, show with a sealed-container experiment that mass is conserved within 2 %.\n"
             "By the end of week 6, design and test a device that changes temperature by at least 10 °C.\n"
-            "Every Friday, record progress towards a personal goal in a check-in.",
+            "Every week, on check-in day, record progress towards a personal goal in a check-in.",
             starts, ends))
     return FALSE;
   for (guint i = 0; i < N_STANDARDS; i++)
@@ -630,8 +636,8 @@ write_profile (Demo         *d,
       if (fields[i] == NULL || (i == 7 && fields[i][0] == '\0'))
         continue;
       uuid = pl_store_profile_field_uuid (p->uuid, names[i]);
-      if (!put (d, error, "profile_field", uuid, "learner_uuid, field, value", "sss",
-                p->uuid, names[i], fields[i]))
+      if (!put (d, error, "profile_field", uuid, "learner_uuid, field, value, edited_at", "ssss",
+                p->uuid, names[i], fields[i], d->edited_at))
         return FALSE;
     }
   return TRUE;
@@ -717,12 +723,15 @@ write_evidence_row (Demo              *d,
     NULL, NULL, NULL, "Clear model; labels missing.", "Good use of data.",
     "Explanation needs evidence.", "Strong reasoning.", "Check units.",
   };
-  char id[37], at[21];
+  char id[37], at[11];
   double score = draw_score (d, p, day, s);
 
   day = MIN (day, d->today_off);
   make_uuid (d, id);
-  moment_iso (d, day, school_minute (d), at);
+  /* Evidence is assessed on a day; the store keeps no time of day. The
+   * draw keeps the demo's random sequence as it was. */
+  (void) school_minute (d);
+  day_iso (d, day, at);
   if (rng_chance (&d->rng, 0.005))
     d->tombstone = TRUE;  /* entered by mistake and removed */
   if (!put (d, error, "evidence", id,
@@ -744,6 +753,21 @@ write_evidence_row (Demo              *d,
         return FALSE;
     }
   return TRUE;
+}
+
+/* One dated step of a goal's history, never after today. */
+static gboolean
+write_goal_change (Demo        *d,
+                   const char  *goal,
+                   const char  *status,
+                   int          offset,
+                   GError     **error)
+{
+  char id[37], on[11];
+
+  make_uuid (d, id);
+  day_iso (d, MIN (offset, d->today_off), on);
+  return put (d, error, "goal_status", id, "goal_uuid, status, changed_on, note", "sssn", goal, status, on);
 }
 
 static gboolean
@@ -817,11 +841,11 @@ write_work (Demo         *d,
         return FALSE;
     }
 
-  /* Goals: one on the learner's weakest standard; sometimes revised. */
+  /* Goals: one on the learner's weakest standard; sometimes revised. Each
+   * status change is dated in the goal's history. */
   make_uuid (d, goal);
-  day_iso (d, rng_range (&d->rng, 1, 4), day);
-  day_iso (d, milestone_specs[1].due_day, target);
   {
+    int set_day = rng_range (&d->rng, 1, 4);
     g_autofree char *body = g_strdup_printf ("Reach Proficient on %s (%s) by the lab report.",
                                              standard_specs[weak].short_title, standard_specs[weak].code);
     gboolean revised = rng_chance (&d->rng, 0.15);
@@ -830,73 +854,101 @@ write_work (Demo         *d,
                          : p->path == PATH_SILENT && rng_chance (&d->rng, 0.3) ? "dropped"
                          : "active";
 
+    day_iso (d, set_day, day);
+    day_iso (d, milestone_specs[1].due_day, target);
     if (!put (d, error, "goal", goal, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target))
+              "sssssssn", p->uuid, body, status, d->standards[weak], c->milestones[1], day, target) ||
+        !write_goal_change (d, goal, "active", set_day, error))
+      return FALSE;
+    if (g_strcmp0 (status, "met") == 0 &&
+        !write_goal_change (d, goal, "met", MAX (milestone_specs[1].due_day - rng_range (&d->rng, 0, 3), set_day + 7), error))
+      return FALSE;
+    if (g_strcmp0 (status, "dropped") == 0 &&
+        !write_goal_change (d, goal, "dropped", rng_range (&d->rng, 15, 20), error))
       return FALSE;
     if (revised)
       {
         g_autofree char *body2 = g_strdup_printf ("Reach Developing, then Proficient, on %s with weekly practice.",
                                                   standard_specs[weak].code);
+        int revised_day = rng_range (&d->rng, 12, 18);
 
         make_uuid (d, goal2);
-        day_iso (d, rng_range (&d->rng, 12, 18), day);
+        day_iso (d, revised_day, day);
         day_iso (d, milestone_specs[2].due_day, target);
         if (!put (d, error, "goal", goal2, "learner_uuid, body, status, standard_uuid, milestone_uuid, set_on, target_on, revises_uuid",
-                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal))
+                  "ssssssss", p->uuid, body2, "active", d->standards[weak], c->milestones[2], day, target, goal) ||
+            !write_goal_change (d, goal, "revised", revised_day, error) ||
+            !write_goal_change (d, goal2, "active", revised_day, error))
           return FALSE;
       }
   }
 
-  /* Weekly check-ins, on Fridays. */
-  for (int w = 0; w < 6; w++)
-    {
-      int checked = 7 * w + 4;
-      double level;
-      int progress;
-      char week[11], reflection_buf[256] = "";
-      const char *markers, *reflection = NULL;
-      char id[37];
+  /* Weekly check-ins, on the class's check-in day: every week from the
+   * first check-in day of the unit up to the one that started this
+   * check-in week. Two silent learners stopped after the second week, one
+   * more lapsed two weeks ago, and a few have not checked in yet this
+   * week; everyone else checked in last week and this week. */
+  {
+    int first = (int) d->checkin_weekday - 1;
+    int n_weeks = d->today_off >= first ? (d->today_off - first) / 7 + 1 : 0;
+    gboolean lapsed = !silent && p->path == PATH_STALLED && c->n_lapsed == 0;
+    gboolean late = !silent && !lapsed && c->n_late < 3 && rng_chance (&d->rng, 0.35);
 
-      if (checked > d->today_off)
-        {
-          /* This week's check-in only once the week is under way. */
-          if (checked - d->today_off > 2)
-            continue;
-          checked = d->today_off;
-        }
-      if (silent && w >= 2)
-        continue;
-      if (!gaming && w > 0 && rng_chance (&d->rng, 0.08))
-        continue;
+    c->n_lapsed += lapsed;
+    c->n_late += late;
+    for (int w = 0; w < n_weeks; w++)
+      {
+        int checked = first + 7 * w;
+        gboolean by_learner;
+        double level;
+        int progress;
+        char week[11], reflection_buf[256] = "";
+        const char *markers, *reflection = NULL;
+        char id[37];
 
-      level = expected_score (d, p, checked, weak);
-      progress = gaming ? rng_range (&d->rng, 75, 95)
-                        : CLAMP ((int) (level * 25.0 + 10.0 * rng_normal (&d->rng)), 0, 100);
-      /* The self-regulation markers of pl-store-goals.h. */
-      markers = gaming ? NULL
-                : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
-                : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
-                : p->path == PATH_DROPPING ? "help-seeking"
-                : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
-      for (guint m = 0; m < 3; m++)
-        if (milestone_specs[m].due_day / 7 == w)
-          {
-            g_snprintf (reflection_buf, sizeof reflection_buf, "%s",
-                        PICK (&d->rng, milestone_specs[m].reflections));
-            reflection = reflection_buf;
-          }
-      make_uuid (d, id);
-      day_iso (d, 7 * w, week);
-      moment_iso (d, checked, 14 * 60 + (int) rng_below (&d->rng, 60), at);
-      if (!put (d, error, "checkin", id,
-                "learner_uuid, goal_uuid, week_of, checked_at, progress, worked, hard, strategy, help_needed, teacher_note, next_step, markers, reflection, by_learner",
-                "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
-                PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
-                level < 2.2 ? "Help with getting started on the next task" : NULL,
-                rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
-                PICK (&d->rng, next_steps), markers, reflection, 1))
-        return FALSE;
-    }
+        if (silent && w >= 2)
+          continue;
+        if (lapsed && w >= n_weeks - 2)
+          continue;
+        if (late && w == n_weeks - 1)
+          continue;
+        if (!gaming && w > 0 && w < n_weeks - 2 && rng_chance (&d->rng, 0.08))
+          continue;
+
+        level = expected_score (d, p, checked, weak);
+        /* Progress on the goal, 1 to 4; a gamer rates it high. (CLAMP
+         * would draw its argument more than once.) */
+        progress = gaming ? rng_range (&d->rng, 3, 4) : (int) lround (level + 0.5 * rng_normal (&d->rng));
+        progress = CLAMP (progress, 1, 4);
+        /* About one in five filled in by the learner in learner mode: no
+         * teacher note and no markers then, the teacher ticks those. */
+        by_learner = rng_chance (&d->rng, 0.2);
+        /* The self-regulation markers of pl-store-goals.h. */
+        markers = gaming || by_learner ? NULL
+                  : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
+                  : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
+                  : p->path == PATH_DROPPING ? "help-seeking"
+                  : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
+        for (guint m = 0; m < 3; m++)
+          if (milestone_specs[m].due_day / 7 == w)
+            {
+              g_snprintf (reflection_buf, sizeof reflection_buf, "%s",
+                          PICK (&d->rng, milestone_specs[m].reflections));
+              reflection = reflection_buf;
+            }
+        make_uuid (d, id);
+        day_iso (d, checked, week);
+        moment_iso (d, checked, school_minute (d), at);
+        if (!put (d, error, "checkin", id,
+                  "learner_uuid, goal_uuid, week_of, checked_at, progress, worked, hard, strategy, help_needed, teacher_note, next_step, markers, reflection, by_learner",
+                  "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
+                  PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
+                  level < 2.2 ? "Help with getting started on the next task" : NULL,
+                  !by_learner && rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
+                  PICK (&d->rng, next_steps), markers, reflection, by_learner ? 1 : 0))
+          return FALSE;
+      }
+  }
 
   /* Evidence: every assessed pick on its standards, plus quizzes and
    * exit tickets spread over the weeks. */
@@ -1065,20 +1117,30 @@ write_learner (Demo         *d,
     email = g_strdup_printf ("%s@students.riverbend.example", lower);
   }
 
+  /* A stale profile was last edited weeks ago: its date says so, while its
+   * rows are written now, with the clock of now. */
   if (p->stale)
-    d->old_hlc = pl_hlc_pack (d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000, 0);
+    {
+      gint64 ms = d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000;
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
+      g_autofree char *iso = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_strlcpy (d->edited_at, iso, sizeof d->edited_at);
+    }
+  else
+    {
+      g_autofree char *iso = _pl_store_now_iso8601 ();
+
+      g_strlcpy (d->edited_at, iso, sizeof d->edited_at);
+    }
   if (!put (d, error, "learner", p->uuid,
-            "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived",
-            "ssssssssi", d->school, given->name, family, preferred,
+            "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived, edited_at",
+            "ssssssssis", d->school, given->name, family, preferred,
             p->incomplete && rng_chance (&d->rng, 0.5) ? NULL : given->pronouns,
-            source_id, email, "7", 0) ||
+            source_id, email, "7", 0, d->edited_at) ||
       !write_profile (d, p, error) ||
       !write_notes (d, p, error))
-    {
-      d->old_hlc = 0;
-      return FALSE;
-    }
-  d->old_hlc = 0;
+    return FALSE;
 
   make_uuid (d, enrollment);
   if (!put (d, error, "enrollment", enrollment, "classroom_uuid, learner_uuid, role, source_id, archived",
@@ -1164,6 +1226,7 @@ pl_demo_options_init (PlDemoOptions *options)
   memset (options, 0, sizeof *options);
   options->n_learners = 24;
   options->seed = 1;
+  options->checkin_weekday = 1;
 }
 
 static gboolean
@@ -1204,6 +1267,13 @@ pl_demo_options_check (const PlDemoOptions  *options,
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                    _("learners: %u is out of range (1 to 1000000)"), options->n_learners);
+      return FALSE;
+    }
+  if (options->checkin_weekday < 1 || options->checkin_weekday > 7)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("check-in day: %u is not a day of the week (1 = Monday to 7 = Sunday)"),
+                   options->checkin_weekday);
       return FALSE;
     }
   return parse_today (options->today, &today, error);
@@ -1248,6 +1318,7 @@ pl_demo_generate (PlStore              *store,
   d.store = store;
   d.statements = statements;
   d.origin = pl_store_get_device_id (store);
+  d.checkin_weekday = options->checkin_weekday;
   if (!choose_seed (&d, options->seed, error))
     return FALSE;
 
@@ -1272,6 +1343,7 @@ pl_demo_generate (PlStore              *store,
 
   if (!pl_store_begin (store, error))
     return FALSE;
+  pl_store_claim_writes (store, _("a demo classroom is being written into this database; try again when it is ready"));
 
   /* A large demo writes all over a file of a hundred megabytes or more: a
    * 32 MB page cache keeps SQLite from spilling and rereading pages of the
@@ -1338,11 +1410,13 @@ pl_demo_generate (PlStore              *store,
     }
 
   ok = pl_store_commit (store, error);
+  pl_store_release_writes (store);
   set_cache_size (store, cache_size);
   return ok;
 
 fail:
   pl_store_rollback (store);
+  pl_store_release_writes (store);
   set_cache_size (store, cache_size);
   return FALSE;
 }

@@ -21,6 +21,9 @@ typedef struct
   /* "YYYY-MM-DD": the day the demo is seen from; every date of the demo is
    * relative to it. NULL: the current date. */
   const char         *today;
+  /* The day the class checks in, 1 = Monday (default) … 7 = Sunday: every
+   * demo check-in falls on it. */
+  guint               checkin_weekday;
   /* FALSE (default): refuse a database that already has learners. */
   gboolean            add;
   PlDemoProgressFunc  progress;
@@ -40,10 +43,12 @@ gboolean  pl_demo_options_check (const PlDemoOptions  *options,
  * goals, three must-do milestones with reflection prompts, a 3×3 choice
  * board whose centre square is required, a four-level rubric (Beginning 1,
  * Developing 2, Proficient 3, Exceeding 4) with one criterion per
- * standard; and six weeks of picks, goals, weekly check-ins, scored
- * evidence and conversation notes. Learners follow different paths:
+ * standard; and six weeks of picks, goals (with their dated status
+ * history), weekly check-ins (on the check-in day, progress 1–4, about one
+ * in five written by the learner), scored evidence and conversation notes. Learners follow different paths:
  * improving, steady, stalled, dropping, "gaming" (many fast completions,
- * low scores) and not checking in for two weeks or more; some profiles are
+ * low scores) and not checking in for two weeks or more (three per class);
+ * a few more have not checked in yet this week; some profiles are
  * incomplete or stale.
  *
  * Profile fields written (profile_field.field): interests, strengths,

@@ -25,6 +25,8 @@ pl_learner_class_init (PlLearnerClass *klass)
     g_param_spec_string ("email", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_string ("grade", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    /* Set by the store on every save (schema version 3). */
+    g_param_spec_string ("edited-at", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
   };
 
   pl_record_class_install_columns (PL_RECORD_CLASS (klass), "learner",

@@ -19,6 +19,8 @@ pl_profile_field_class_init (PlProfileFieldClass *klass)
     g_param_spec_string ("learner-uuid", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_string ("field", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     g_param_spec_string ("value", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    /* Set by the store on every save (schema version 3). */
+    g_param_spec_string ("edited-at", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
   };
 
   pl_record_class_install_columns (PL_RECORD_CLASS (klass), "profile_field",

@@ -73,8 +73,9 @@ guint       pl_profile_get_completeness   (PlProfile   *self);
 /* The labels of the counted fields that are empty, translated. */
 GPtrArray  *pl_profile_get_missing        (PlProfile   *self);
 
-/* Milliseconds since the Unix epoch of the latest edit of the learner,
- * a profile field or a note; 0 when never. */
+/* When the profile was last updated, in ms since the epoch: the latest
+ * edit of the learner's record or a profile field (their edited_at), or
+ * the latest note (its noted_at); 0 when never. */
 gint64      pl_profile_get_updated_ms     (PlProfile   *self);
 void        pl_profile_note_update        (PlProfile   *self,
                                            gint64       ms);
@@ -101,5 +102,12 @@ char       *pl_profile_fold_query         (const char  *query);
 /* Builds the folded text searches look in now (it is otherwise built on
  * the first search), so that the first keystroke is as quick as others. */
 void        pl_profile_prepare_search     (PlProfile   *self);
+
+/* Milliseconds since the epoch of EDITED_AT ("YYYY-MM-DD", optionally
+ * followed by "THH:MM:SS" and "Z"), or, when it is NULL or not a date, of
+ * the physical time of UPDATED_HLC (rows synced from a version before
+ * edited_at existed). */
+gint64      pl_profile_edit_time_ms       (const char  *edited_at,
+                                           guint64      updated_hlc);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "pl-record-private.h"
@@ -135,7 +136,17 @@ column_set_property (GObject      *object,
   GValue *values = ensure_values (PL_RECORD (object));
   GValue *slot = &values[prop_id - 1];
 
-  if (g_param_values_cmp (pspec, slot, value) == 0)
+  /* A NULL REAL column reads as NaN, and GLib's comparison finds NaN
+   * "equal" to every number: compare doubles ourselves, or a level's
+   * empty range could never be given one. */
+  if (G_VALUE_HOLDS_DOUBLE (slot) && G_VALUE_HOLDS_DOUBLE (value))
+    {
+      double old = g_value_get_double (slot), new = g_value_get_double (value);
+
+      if (old == new || (isnan (old) && isnan (new)))
+        return;
+    }
+  else if (g_param_values_cmp (pspec, slot, value) == 0)
     return;
   g_value_copy (value, slot);
   g_object_notify_by_pspec (object, pspec);

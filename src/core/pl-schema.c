@@ -223,17 +223,60 @@ static const char migration_2[] =
   "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_uuid, status);"
   "CREATE INDEX pick_status ON pick (status, status_at);";
 
+/* Version 3: n-mastery's mastery level beside its n, for a class and for
+ * one standard (0: the default, 3); and overrides that keep their
+ * history: a new override of a cell supersedes the one before instead of
+ * replacing it, and taking an override away is a row too (removed = 1),
+ * so the reasons a cell was overridden stay readable. */
+static const char migration_3[] =
+  "ALTER TABLE classroom ADD COLUMN mastery_level REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE standard_method ADD COLUMN mastery_level REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE grade_override ADD COLUMN supersedes_uuid TEXT;"
+  "ALTER TABLE grade_override ADD COLUMN set_at TEXT;"
+  "ALTER TABLE grade_override ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX grade_override_supersedes ON grade_override (supersedes_uuid)"
+  " WHERE supersedes_uuid IS NOT NULL;";
+
+/* Version 4: the dated history of each goal's status, one append-only row per
+ * change (set, met, revised, dropped, active again). A goal from before
+ * has no rows: it was active from its set_on to whatever status it has. */
+static const char migration_4[] =
+  "CREATE TABLE goal_status (" SYNC_COLUMNS
+  " goal_uuid TEXT NOT NULL, status TEXT NOT NULL, changed_on TEXT NOT NULL, note TEXT);"
+  "CREATE INDEX goal_status_goal ON goal_status (goal_uuid, changed_on);"
+  "CREATE TRIGGER goal_status_immutable BEFORE UPDATE ON goal_status"
+  " WHEN NEW.goal_uuid IS NOT OLD.goal_uuid OR NEW.status IS NOT OLD.status"
+  "   OR NEW.changed_on IS NOT OLD.changed_on OR NEW.note IS NOT OLD.note"
+  " BEGIN SELECT RAISE (ABORT, 'goal status changes are append-only: add a new one instead'); END;";
+
+/* Version 5: when a learner's record and each profile field were last
+ * edited, as a date that syncs with the row. "Not updated for six weeks"
+ * was read from the clock, which is no calendar: it moves past every clock
+ * a bundle brings, and it may not be set back to date a row. The store
+ * stamps the column on every save; rows written before take the physical
+ * time of their clock, which is what the views showed until now. */
+static const char migration_5[] =
+  "ALTER TABLE learner ADD COLUMN edited_at TEXT;"
+  "ALTER TABLE profile_field ADD COLUMN edited_at TEXT;"
+  "UPDATE learner SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;"
+  "UPDATE profile_field SET edited_at = strftime ('%Y-%m-%dT%H:%M:%SZ', (updated_hlc >> 16) / 1000, 'unixepoch')"
+  " WHERE updated_hlc > 0;";
+
 static const char *migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
+  migration_4,
+  migration_5,
 };
 
 static const char * const synced_tables[] = {
   "school", "classroom", "learner", "enrollment", "profile_field", "note",
   "framework", "standard", "standard_link", "unit", "unit_standard", "milestone", "milestone_progress",
   "board", "board_assignment", "choice_option", "option_standard", "pick",
-  "goal", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
+  "goal", "goal_status", "checkin", "rubric", "criterion", "level", "descriptor", "evidence",
   "grade_override", "suggestion_decision", "standard_method",
   NULL
 };
@@ -260,7 +303,8 @@ pl_schema_synced_tables (void)
 gboolean
 pl_schema_table_is_append_only (const char *table)
 {
-  return g_strcmp0 (table, "evidence") == 0 || g_strcmp0 (table, "note") == 0;
+  return g_strcmp0 (table, "evidence") == 0 || g_strcmp0 (table, "note") == 0 ||
+         g_strcmp0 (table, "goal_status") == 0;
 }
 
 gboolean

@@ -22,7 +22,8 @@ const char          *pl_schema_migration       (guint version);
 const char * const  *pl_schema_synced_tables   (void);
 
 /* TRUE for tables whose rows are never changed once written (a correction
- * is a new row that supersedes): evidence and conversation notes. */
+ * is a new row that supersedes): evidence, conversation notes and the
+ * history of goal statuses. */
 gboolean             pl_schema_table_is_append_only (const char *table);
 
 /* TRUE if TABLE is one of the synced tables. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-board-assignment.h"
 #include "pl-choice-option.h"
 #include "pl-store-boards.h"
 #include "pl-store-private.h"
@@ -57,9 +58,15 @@ pl_store_class_board (PlStore     *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (classroom_uuid != NULL, NULL);
 
+  /* A board assigned elsewhere is not this class's even when it sits on
+   * one of its units; one assigned to no one yet still shows, so that the
+   * teacher can assign it. */
   boards = _pl_store_query (store, PL_TYPE_BOARD,
-                            "WHERE t.deleted = 0 AND (t.classroom_uuid = ?1 OR t.unit_uuid IN"
-                            " (SELECT uuid FROM unit WHERE classroom_uuid = ?1 AND deleted = 0))"
+                            "WHERE t.deleted = 0 AND (t.uuid IN"
+                            " (SELECT a.board_uuid FROM board_assignment a WHERE a.deleted = 0 AND a.classroom_uuid = ?1)"
+                            " OR ((t.classroom_uuid = ?1 OR t.unit_uuid IN"
+                            "   (SELECT uuid FROM unit WHERE classroom_uuid = ?1 AND deleted = 0))"
+                            "  AND NOT EXISTS (SELECT 1 FROM board_assignment a WHERE a.board_uuid = t.uuid AND a.deleted = 0)))"
                             " ORDER BY t.updated_hlc DESC LIMIT 1",
                             params, error);
   if (boards == NULL || g_list_model_get_n_items (boards) == 0)
@@ -249,6 +256,8 @@ pl_store_check_learner_picks (PlStore     *store,
         }
     }
   pl_board_get_rules (board, &rules);
+  if (rules.n_cols == 1 && g_strcmp0 (pl_record_get_string (PL_RECORD (board), "layout"), "menu") == 0)
+    rules.n_rows = MAX (n, 1);
   return pl_board_check_picks (&rules, cells, n, picked);
 }
 
@@ -267,7 +276,167 @@ pl_store_check_board_design (PlStore  *store,
   if (cells == NULL)
     return PL_DESIGN_OK;
   pl_board_get_rules (board, &rules);
+  /* A menu's rows are its options, whatever an older copy of BOARD says. */
+  if (g_strcmp0 (pl_record_get_string (PL_RECORD (board), "layout"), "menu") == 0)
+    rules.n_rows = MAX (g_list_model_get_n_items (options), 1);
   return pl_board_check_design (&rules, cells, g_list_model_get_n_items (options));
+}
+
+/* ---- assignment ------------------------------------------------------ */
+
+static gboolean
+is_enrolled (PlStore     *store,
+             const char  *classroom_uuid,
+             const char  *learner_uuid,
+             gboolean    *out_enrolled,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _pl_store_prepare (store,
+                                          "SELECT 1 FROM enrollment WHERE classroom_uuid = ?1 AND learner_uuid = ?2"
+                                          " AND deleted = 0 AND archived = 0 LIMIT 1",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, classroom_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, learner_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (store, error, _("cannot read enrollments"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out_enrolled = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+pl_store_assign_board (PlStore            *store,
+                       PlBoard            *board,
+                       const char         *classroom_uuid,
+                       const char * const *learner_uuids,
+                       GError            **error)
+{
+  const char *params[] = { pl_record_get_uuid (PL_RECORD (board)), classroom_uuid, NULL };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (classroom_uuid != NULL, FALSE);
+
+  if (learner_uuids != NULL && learner_uuids[0] == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("assignment: a pilot group needs at least one learner"));
+      return FALSE;
+    }
+  for (guint i = 0; learner_uuids != NULL && learner_uuids[i] != NULL; i++)
+    {
+      gboolean enrolled = FALSE;
+
+      if (!is_enrolled (store, classroom_uuid, learner_uuids[i], &enrolled, error))
+        return FALSE;
+      if (!enrolled)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("assignment: learner %s is not in this class"), learner_uuids[i]);
+          return FALSE;
+        }
+      g_hash_table_add (wanted, (gpointer) learner_uuids[i]);
+    }
+
+  /* Every row there ever was, so that one taken back and given again is
+   * the same row brought back rather than a new one. */
+  rows = _pl_store_query (store, PL_TYPE_BOARD_ASSIGNMENT,
+                          "WHERE t.board_uuid = ?1 AND t.classroom_uuid = ?2 ORDER BY t.deleted, t.updated_hlc DESC",
+                          params, error);
+  if (rows == NULL)
+    return FALSE;
+  if (!pl_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PlRecord) row = g_list_model_get_item (rows, i);
+      const char *learner = pl_record_get_string (row, "learner-uuid");
+      const char *key_of = learner != NULL ? learner : "";
+      gboolean keep = learner_uuids == NULL ? learner == NULL : learner != NULL && g_hash_table_contains (wanted, learner);
+
+      if (keep && !g_hash_table_contains (have, key_of))
+        {
+          if (pl_record_get_deleted (row) && !pl_store_undelete (store, row, error))
+            goto fail;
+          g_hash_table_insert (have, g_strdup (key_of), g_object_ref (row));
+        }
+      else if (!pl_record_get_deleted (row) && !pl_store_delete (store, row, error))
+        goto fail;
+    }
+  if (learner_uuids == NULL)
+    g_hash_table_add (wanted, (gpointer) "");
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(PlBoardAssignment) row = NULL;
+
+      if (g_hash_table_contains (have, key))
+        continue;
+      row = pl_board_assignment_new ();
+      pl_record_set_string (PL_RECORD (row), "board-uuid", pl_record_get_uuid (PL_RECORD (board)));
+      pl_record_set_string (PL_RECORD (row), "classroom-uuid", classroom_uuid);
+      pl_record_set_string (PL_RECORD (row), "learner-uuid", *(const char *) key != '\0' ? key : NULL);
+      if (!pl_store_save (store, PL_RECORD (row), error))
+        goto fail;
+    }
+  if (!pl_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  pl_store_rollback (store);
+  return FALSE;
+}
+
+GStrv
+pl_store_board_assignees (PlStore     *store,
+                          const char  *board_uuid,
+                          const char  *classroom_uuid,
+                          gboolean    *out_whole_class,
+                          GError     **error)
+{
+  const char *params[] = { board_uuid, classroom_uuid, NULL };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GStrvBuilder) learners = g_strv_builder_new ();
+  gboolean whole = FALSE;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (board_uuid != NULL && classroom_uuid != NULL, NULL);
+
+  rows = _pl_store_query (store, PL_TYPE_BOARD_ASSIGNMENT,
+                          "WHERE t.deleted = 0 AND t.board_uuid = ?1 AND t.classroom_uuid = ?2"
+                          " ORDER BY t.learner_uuid",
+                          params, error);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PlRecord) row = g_list_model_get_item (rows, i);
+
+      if (pl_record_get_string (row, "learner-uuid") == NULL)
+        whole = TRUE;
+      else
+        g_strv_builder_add (learners, pl_record_get_string (row, "learner-uuid"));
+    }
+  if (out_whole_class != NULL)
+    *out_whole_class = whole;
+  if (whole)
+    return g_new0 (char *, 1);
+  return g_strv_builder_end (learners);
 }
 
 void

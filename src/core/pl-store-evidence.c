@@ -3,10 +3,40 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pl-store-evidence.h"
 #include "pl-store-private.h"
+
+char *
+pl_evidence_normalize_date (const char *text)
+{
+  guint y, m, d;
+  int consumed = 0;
+
+  if (text == NULL || strlen (text) < 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return NULL;
+  if (sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  if (text[10] != '\0')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) when = NULL;
+
+      /* A time of day must be one, but only the date is kept. */
+      if (text[10] != 'T' && text[10] != 't' && text[10] != ' ')
+        return NULL;
+      when = g_date_time_new_from_iso8601 (text, utc);
+      if (when == NULL)
+        return NULL;
+    }
+  return g_strndup (text, 10);
+}
 
 void
 pl_evidence_table_free (PlEvidenceTable *table)
@@ -111,7 +141,7 @@ pl_store_load_class_evidence (PlStore     *store,
    * evidence_supersedes. */
   stmt = _pl_store_prepare (store,
                             "SELECT e.learner_uuid, coalesce (e.standard_uuid, c.standard_uuid) AS su,"
-                            "  e.score, e.scale_max, CAST (strftime ('%s', e.assessed_at) AS INTEGER)"
+                            "  e.score, e.scale_max, CAST (strftime ('%s', substr (e.assessed_at, 1, 10)) AS INTEGER)"
                             " FROM evidence e"
                             " LEFT JOIN criterion c ON e.standard_uuid IS NULL AND c.uuid = e.criterion_uuid"
                             " WHERE e.learner_uuid IN (SELECT en.learner_uuid FROM enrollment en"
@@ -120,7 +150,7 @@ pl_store_load_class_evidence (PlStore     *store,
                             "   AND e.deleted = 0"
                             "   AND NOT EXISTS (SELECT 1 FROM evidence f"
                             "                   WHERE f.supersedes_uuid = e.uuid AND f.deleted = 0)"
-                            " ORDER BY e.learner_uuid, su, e.assessed_at, e.uuid",
+                            " ORDER BY e.learner_uuid, su, substr (e.assessed_at, 1, 10), e.updated_hlc, e.uuid",
                             error);
   if (stmt == NULL)
     goto fail;
@@ -428,6 +458,7 @@ pl_store_add_evidence (PlStore              *store,
                        GError              **error)
 {
   g_autofree char *new_uuids = NULL;
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   const char *origin;
   sqlite3_stmt *stmt;
   BulkWrite bulk;
@@ -452,6 +483,14 @@ pl_store_add_evidence (PlStore              *store,
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                        _("evidence row %" G_GSIZE_FORMAT ": %s is missing"), i + 1, missing);
+          return FALSE;
+        }
+      g_ptr_array_add (dates, pl_evidence_normalize_date (row->assessed_at));
+      if (g_ptr_array_index (dates, i) == NULL)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("evidence row %" G_GSIZE_FORMAT ": assessed_at “%s” is not a date (YYYY-MM-DD)"),
+                       i + 1, row->assessed_at);
           return FALSE;
         }
       if (row->uuid == NULL)
@@ -487,7 +526,7 @@ pl_store_add_evidence (PlStore              *store,
       bind_text_or_null (stmt, 6, row->criterion_uuid);
       sqlite3_bind_double (stmt, 7, row->score);
       sqlite3_bind_double (stmt, 8, row->scale_max > 0 ? row->scale_max : 4.0);
-      sqlite3_bind_text (stmt, 9, row->assessed_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, g_ptr_array_index (dates, i), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 10, row->source != NULL ? row->source : "manual", -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 11, row->source_uuid);
       bind_text_or_null (stmt, 12, row->comment);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* The evidence of one class, learner × standard, in compressed sparse rows:
  * series i holds the scores of learner series_learner[i] on standard
- * series_standard[i], in the order they were assessed, at
+ * series_standard[i], in the order they were assessed (by date, then by
+ * when they were recorded), at
  * scores[offsets[i]] … scores[offsets[i + 1] - 1]. Series are grouped by
  * learner; a learner × standard pair without evidence has no series.
  *
@@ -55,7 +56,8 @@ typedef struct
   const char *criterion_uuid;
   double      score;
   double      scale_max;       /* 0: 4 */
-  const char *assessed_at;     /* required: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" */
+  const char *assessed_at;     /* required: "YYYY-MM-DD" or an ISO 8601 date and time;
+                                * stored as its date, see pl_evidence_normalize_date() */
   const char *source;          /* NULL: "manual" */
   const char *source_uuid;
   const char *comment;
@@ -63,8 +65,18 @@ typedef struct
   int         minutes_spent;
 } PlEvidenceRow;
 
+/* Evidence is assessed on a day. Every assessed_at the store writes is
+ * "YYYY-MM-DD", and every ordering compares that date: a date and time
+ * ("2026-12-01T14:48:00Z", "2026-12-01 09:00", with or without an offset)
+ * becomes the date as written, so that a day's scores do not sort by
+ * whatever time of day one source happened to record. Evidence of the
+ * same day is ordered by when it was recorded (updated_hlc), which is
+ * the same on every device. Returns NULL when TEXT is not a valid date. */
+char            *pl_evidence_normalize_date    (const char           *text);
+
 /* Writes N_ROWS evidence rows in one transaction with one prepared
- * statement; a row that lacks a required field is refused (naming its
+ * statement; a row that lacks a required field, or whose assessed_at is
+ * not a date, is refused (naming its
  * index and the field, PL_STORE_ERROR_INVALID) and nothing is written. */
 gboolean         pl_store_add_evidence         (PlStore              *store,
                                                 const PlEvidenceRow  *rows,

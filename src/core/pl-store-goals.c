@@ -1,4 +1,5 @@
-/* pl-store-goals.c — goals, weekly check-ins and who has not checked in
+/* pl-store-goals.c — goals and their dated history, goal statuses and
+ * self-regulation markers (check-ins are in pl-store-goals-checkins.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,9 @@
 #include <string.h>
 
 #include "pl-milestone.h"
-#include "pl-milestone-progress.h"
 #include "pl-standard.h"
 #include "pl-store-goals.h"
+#include "pl-store-goals-private.h"
 #include "pl-store-private.h"
 
 static const struct
@@ -65,6 +66,18 @@ pl_markers_contain (const char *list,
   return FALSE;
 }
 
+const char *
+pl_checkin_progress_label (int progress)
+{
+  static const char *labels[] = {
+    N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
+  };
+
+  if (progress < 1 || progress > 4)
+    return NULL;
+  return _(labels[progress - 1]);
+}
+
 gboolean
 pl_goal_status_is_valid (const char *status)
 {
@@ -83,8 +96,8 @@ pl_goal_status_label (const char *status)
   return status;
 }
 
-static void
-today_iso (char out[11])
+void
+_pl_goals_today (char out[11])
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -92,9 +105,9 @@ today_iso (char out[11])
               g_date_time_get_month (now), g_date_time_get_day_of_month (now));
 }
 
-static gboolean
-parse_day (const char *iso,
-           GDate      *out)
+gboolean
+_pl_goals_parse_day (const char *iso,
+                     GDate      *out)
 {
   guint y, m, d;
 
@@ -103,22 +116,6 @@ parse_day (const char *iso,
     return FALSE;
   g_date_set_dmy (out, d, m, y);
   return TRUE;
-}
-
-char *
-pl_checkin_week_start (const char *day,
-                       guint       weekday)
-{
-  GDate date;
-  int back;
-
-  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
-  if (!parse_day (day, &date))
-    return NULL;
-  back = ((int) g_date_get_weekday (&date) - (int) weekday + 7) % 7;
-  g_date_subtract_days (&date, back);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
 }
 
 /* ---- goals ------------------------------------------------------------ */
@@ -137,6 +134,54 @@ pl_store_list_goals (PlStore     *store,
                           "WHERE t.deleted = 0 AND t.learner_uuid = ?1"
                           " ORDER BY t.status = 'active' DESC, coalesce(t.set_on, '') DESC, t.updated_hlc DESC",
                           params, error);
+}
+
+static gboolean
+append_status (PlStore     *store,
+               const char  *goal_uuid,
+               const char  *status,
+               const char  *changed_on,
+               const char  *note,
+               GError     **error)
+{
+  g_autoptr(PlGoalStatus) change = pl_goal_status_new ();
+  g_autofree char *text = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
+
+  pl_record_set_string (PL_RECORD (change), "goal-uuid", goal_uuid);
+  pl_record_set_string (PL_RECORD (change), "status", status);
+  pl_record_set_string (PL_RECORD (change), "changed-on", changed_on);
+  pl_record_set_string (PL_RECORD (change), "note", text != NULL && text[0] != '\0' ? text : NULL);
+  return pl_store_save (store, PL_RECORD (change), error);
+}
+
+/* A link names a milestone or a standard that is there. */
+static gboolean
+check_link (PlStore     *store,
+            const char  *standard_uuid,
+            const char  *milestone_uuid,
+            GError     **error)
+{
+  const struct { GType type; const char *uuid; const char *what; } links[] = {
+    { PL_TYPE_STANDARD, standard_uuid, N_("standard") },
+    { PL_TYPE_MILESTONE, milestone_uuid, N_("milestone") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr(PlRecord) target = NULL;
+
+      if (links[i].uuid == NULL)
+        continue;
+      target = pl_store_get (store, links[i].type, links[i].uuid, NULL);
+      if (target == NULL || pl_record_get_deleted (target))
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       /* TRANSLATORS: the first %s is "standard" or "milestone" */
+                       _("The goal’s %s %s is not there"), _(links[i].what), links[i].uuid);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 PlGoal *
@@ -163,14 +208,16 @@ pl_store_add_goal (PlStore     *store,
                            _("A goal needs a few words that say what the learner will do"));
       return NULL;
     }
-  if (target_on != NULL && target_on[0] != '\0' && !parse_day (target_on, &check))
+  if (target_on != NULL && target_on[0] != '\0' && !_pl_goals_parse_day (target_on, &check))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                    _("The target date “%s” is not a date (YYYY-MM-DD)"), target_on);
       return NULL;
     }
+  if (!check_link (store, standard_uuid, milestone_uuid, error))
+    return NULL;
 
-  today_iso (today);
+  _pl_goals_today (today);
   goal = pl_goal_new ();
   pl_record_set_string (PL_RECORD (goal), "learner-uuid", learner_uuid);
   pl_record_set_string (PL_RECORD (goal), "body", text);
@@ -180,7 +227,15 @@ pl_store_add_goal (PlStore     *store,
   pl_record_set_string (PL_RECORD (goal), "set-on", today);
   pl_record_set_string (PL_RECORD (goal), "target-on",
                         target_on != NULL && target_on[0] != '\0' ? target_on : NULL);
-  if (!pl_store_save (store, PL_RECORD (goal), error))
+  if (!pl_store_begin (store, error))
+    return NULL;
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), "active", today, NULL, error))
+    {
+      pl_store_rollback (store);
+      return NULL;
+    }
+  if (!pl_store_commit (store, error))
     return NULL;
   return g_steal_pointer (&goal);
 }
@@ -232,21 +287,49 @@ gboolean
 pl_store_set_goal_status (PlStore     *store,
                           PlGoal      *goal,
                           const char  *status,
+                          const char  *note,
                           GError     **error)
 {
+  g_autofree char *before = NULL;
+  char today[11];
+
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
 
-  if (!pl_goal_status_is_valid (status))
+  if (!pl_goal_status_is_valid (status) || g_strcmp0 (status, "revised") == 0)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("“%s” is not a goal status"), status != NULL ? status : "");
+                   _("“%s” is not a status a goal can be given (active, met or dropped)"),
+                   status != NULL ? status : "");
       return FALSE;
     }
-  if (g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), status) == 0)
+  before = g_strdup (pl_record_get_string (PL_RECORD (goal), "status"));
+  if (g_strcmp0 (before, status) == 0)
     return TRUE;
+  if (g_strcmp0 (before, "revised") == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A revised goal carries on in its new wording; change that one instead"));
+      return FALSE;
+    }
+
+  _pl_goals_today (today);
+  if (!pl_store_begin (store, error))
+    return FALSE;
   pl_record_set_string (PL_RECORD (goal), "status", status);
-  return pl_store_save (store, PL_RECORD (goal), error);
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), status, today, note, error))
+    {
+      pl_store_rollback (store);
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return FALSE;
+    }
+  if (!pl_store_commit (store, error))
+    {
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 PlGoal *
@@ -256,10 +339,20 @@ pl_store_revise_goal (PlStore     *store,
                       GError     **error)
 {
   g_autoptr(PlGoal) revised = NULL;
+  g_autofree char *before = NULL;
+  char today[11];
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (PL_IS_GOAL (goal), NULL);
 
+  if (g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), "revised") == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("This goal was revised already; revise its new wording instead"));
+      return NULL;
+    }
+  before = g_strdup (pl_record_get_string (PL_RECORD (goal), "status"));
+  _pl_goals_today (today);
   if (!pl_store_begin (store, error))
     return NULL;
   revised = pl_store_add_goal (store, pl_record_get_string (PL_RECORD (goal), "learner-uuid"), body,
@@ -272,252 +365,154 @@ pl_store_revise_goal (PlStore     *store,
   if (!pl_store_save (store, PL_RECORD (revised), error))
     goto fail;
   pl_record_set_string (PL_RECORD (goal), "status", "revised");
-  if (!pl_store_save (store, PL_RECORD (goal), error))
+  if (!pl_store_save (store, PL_RECORD (goal), error) ||
+      !append_status (store, pl_record_get_uuid (PL_RECORD (goal)), "revised", today, NULL, error))
     goto fail;
   if (!pl_store_commit (store, error))
-    return NULL;
+    {
+      pl_record_set_string (PL_RECORD (goal), "status", before);
+      return NULL;
+    }
   return g_steal_pointer (&revised);
 
 fail:
   pl_store_rollback (store);
+  pl_record_set_string (PL_RECORD (goal), "status", before);
   return NULL;
 }
 
-/* ---- check-ins ---------------------------------------------------------- */
-
-GListModel *
-pl_store_list_checkins (PlStore     *store,
-                        const char  *learner_uuid,
+gboolean
+pl_store_set_goal_link (PlStore     *store,
+                        PlGoal      *goal,
+                        const char  *standard_uuid,
+                        const char  *milestone_uuid,
                         GError     **error)
 {
-  const char *params[] = { learner_uuid, NULL };
+  g_autofree char *old_standard = NULL;
+  g_autofree char *old_milestone = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
+
+  if (standard_uuid != NULL && milestone_uuid != NULL)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A goal links to one milestone or one standard, not both"));
+      return FALSE;
+    }
+  if (!check_link (store, standard_uuid, milestone_uuid, error))
+    return FALSE;
+  old_standard = g_strdup (pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
+  old_milestone = g_strdup (pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
+  pl_record_set_string (PL_RECORD (goal), "standard-uuid", standard_uuid);
+  pl_record_set_string (PL_RECORD (goal), "milestone-uuid", milestone_uuid);
+  if (!pl_store_save (store, PL_RECORD (goal), error))
+    {
+      pl_record_set_string (PL_RECORD (goal), "standard-uuid", old_standard);
+      pl_record_set_string (PL_RECORD (goal), "milestone-uuid", old_milestone);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GListModel *
+pl_store_list_goal_history (PlStore     *store,
+                            const char  *goal_uuid,
+                            GError     **error)
+{
+  const char *params[] = { goal_uuid, NULL };
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (learner_uuid != NULL, NULL);
+  g_return_val_if_fail (goal_uuid != NULL, NULL);
 
-  return _pl_store_query (store, PL_TYPE_CHECKIN,
-                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1"
-                          " ORDER BY coalesce(t.checked_at, t.week_of) DESC, t.uuid",
+  return _pl_store_query (store, PL_TYPE_GOAL_STATUS,
+                          "WHERE t.deleted = 0 AND t.goal_uuid = ?1"
+                          " ORDER BY t.changed_on, t.updated_hlc, t.uuid",
                           params, error);
 }
 
-gboolean
-pl_store_save_checkin (PlStore     *store,
-                       PlCheckin   *checkin,
-                       guint        weekday,
-                       GError     **error)
+/* "MM-DD": a goal lives within a school year. */
+static const char *
+short_day (const char *iso)
 {
-  PlRecord *r = PL_RECORD (checkin);
-  gint64 progress;
-
-  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (PL_IS_CHECKIN (checkin), FALSE);
-
-  if (pl_record_get_string (r, "learner-uuid") == NULL)
-    {
-      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                           _("A check-in belongs to a learner"));
-      return FALSE;
-    }
-  progress = pl_record_get_int (r, "progress");
-  if (progress < 0 || progress > 4)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("Progress on the goal is 1 to 4 (or 0 when not rated), not %" G_GINT64_FORMAT),
-                   progress);
-      return FALSE;
-    }
-  if (pl_record_get_string (r, "checked-at") == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-
-      pl_record_set_string (r, "checked-at", stamp);
-    }
-  if (pl_record_get_string (r, "week-of") == NULL)
-    {
-      char day[11];
-      g_autofree char *week = NULL;
-
-      g_strlcpy (day, pl_record_get_string (r, "checked-at"), sizeof day);
-      week = pl_checkin_week_start (day, weekday);
-      if (week == NULL)
-        {
-          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("The check-in date “%s” is not a date"), pl_record_get_string (r, "checked-at"));
-          return FALSE;
-        }
-      pl_record_set_string (r, "week-of", week);
-    }
-  return pl_store_save (store, r, error);
+  return iso != NULL && strlen (iso) == 10 ? iso + 5 : iso != NULL ? iso : "";
 }
 
-void
-pl_checkin_status_clear (PlCheckinStatus *status)
+static char *
+change_text (const char *status,
+             const char *day,
+             gboolean    again)
 {
-  g_clear_pointer (&status->learner_uuid, g_free);
-  g_clear_pointer (&status->last_checked, g_free);
+  if (g_strcmp0 (status, "met") == 0)
+    /* TRANSLATORS: in a goal's history: "Active since 10-30 · met 11-20" */
+    return g_strdup_printf (_("met %s"), day);
+  if (g_strcmp0 (status, "dropped") == 0)
+    return g_strdup_printf (_("dropped %s"), day);
+  if (g_strcmp0 (status, "revised") == 0)
+    return g_strdup_printf (_("revised %s"), day);
+  if (again)
+    return g_strdup_printf (_("active again %s"), day);
+  return g_strdup_printf (_("Active since %s"), day);
 }
-
-GArray *
-pl_store_class_checkin_status (PlStore     *store,
-                               const char  *classroom_uuid,
-                               const char  *today,
-                               guint        weekday,
-                               GError     **error)
-{
-  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (PlCheckinStatus));
-  g_autofree char *this_week = NULL;
-  g_autofree char *last_week = NULL;
-  char day[11];
-  GDate now;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (classroom_uuid != NULL, NULL);
-  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
-
-  if (today == NULL)
-    today_iso (day);
-  else
-    g_strlcpy (day, today, sizeof day);
-  if (!parse_day (day, &now))
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("“%s” is not a date (YYYY-MM-DD)"), today);
-      return NULL;
-    }
-  g_array_set_clear_func (out, (GDestroyNotify) pl_checkin_status_clear);
-  this_week = pl_checkin_week_start (day, weekday);
-  {
-    GDate w;
-
-    parse_day (this_week, &w);
-    g_date_subtract_days (&w, 7);
-    last_week = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&w), g_date_get_month (&w),
-                                 g_date_get_day (&w));
-  }
-
-  stmt = _pl_store_prepare (store,
-                            "SELECT l.uuid, max(substr(coalesce(c.checked_at, c.week_of), 1, 10))"
-                            " FROM enrollment e JOIN learner l ON l.uuid = e.learner_uuid"
-                            " LEFT JOIN checkin c ON c.learner_uuid = l.uuid AND c.deleted = 0"
-                            "   AND substr(coalesce(c.checked_at, c.week_of), 1, 10) <= ?2"
-                            " WHERE e.classroom_uuid = ?1 AND e.deleted = 0 AND e.archived = 0"
-                            "   AND l.deleted = 0 AND l.archived = 0"
-                            " GROUP BY l.uuid ORDER BY l.family_name, l.given_name, l.uuid",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, classroom_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlCheckinStatus status = { 0 };
-      const char *last = (const char *) sqlite3_column_text (stmt, 1);
-      GDate then;
-
-      status.learner_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      status.last_checked = g_strdup (last);
-      status.days_since = last != NULL && parse_day (last, &then) ? g_date_days_between (&then, &now) : -1;
-      if (last != NULL && strcmp (last, this_week) >= 0)
-        status.state = PL_CHECKIN_STATE_DONE;
-      else if (last != NULL && strcmp (last, last_week) >= 0)
-        status.state = PL_CHECKIN_STATE_DUE;
-      else
-        status.state = PL_CHECKIN_STATE_MISSING;
-      g_array_append_val (out, status);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (store, error, _("cannot read check-ins"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&out);
-}
-
-/* ---- reflections and markers --------------------------------------------- */
 
 char *
-pl_store_pending_reflection (PlStore     *store,
-                             const char  *learner_uuid,
-                             char       **out_progress_uuid,
-                             GError     **error)
+pl_goal_history_describe (PlGoal     *goal,
+                          GListModel *history)
 {
-  sqlite3_stmt *stmt;
-  char *prompt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (learner_uuid != NULL, NULL);
-
-  stmt = _pl_store_prepare (store,
-                            "SELECT p.uuid, m.reflection_prompt FROM milestone_progress p"
-                            " JOIN milestone m ON m.uuid = p.milestone_uuid"
-                            " WHERE p.learner_uuid = ?1 AND p.deleted = 0 AND m.deleted = 0"
-                            "   AND p.status = 'done' AND coalesce(p.reflection, '') = ''"
-                            "   AND coalesce(m.reflection_prompt, '') <> ''"
-                            " ORDER BY p.done_on DESC LIMIT 1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, learner_uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      prompt = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      if (out_progress_uuid != NULL)
-        *out_progress_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  else if (rc != SQLITE_DONE)
-    _pl_store_set_error (store, error, _("cannot read milestones"));
-  sqlite3_reset (stmt);
-  return prompt;
-}
-
-gboolean
-pl_store_save_reflection (PlStore     *store,
-                          const char  *progress_uuid,
-                          const char  *text,
-                          GError     **error)
-{
-  g_autoptr(PlMilestoneProgress) progress = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (progress_uuid != NULL, FALSE);
-
-  progress = pl_store_get (store, PL_TYPE_MILESTONE_PROGRESS, progress_uuid, error);
-  if (progress == NULL)
-    return FALSE;
-  pl_record_set_string (PL_RECORD (progress), "reflection", text);
-  return pl_store_save (store, PL_RECORD (progress), error);
-}
-
-gboolean
-pl_store_marker_totals (PlStore     *store,
-                        const char  *learner_uuid,
-                        guint        counts[PL_N_MARKERS],
-                        guint       *weeks,
-                        GError     **error)
-{
-  g_autoptr(GListModel) checkins = pl_store_list_checkins (store, learner_uuid, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *status;
   guint n;
 
-  if (checkins == NULL)
-    return FALSE;
-  memset (counts, 0, sizeof (guint) * PL_N_MARKERS);
-  n = g_list_model_get_n_items (checkins);
+  g_return_val_if_fail (PL_IS_GOAL (goal), NULL);
+
+  status = pl_record_get_string (PL_RECORD (goal), "status");
+  n = history != NULL ? g_list_model_get_n_items (history) : 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i);
+      g_autoptr(PlRecord) change = g_list_model_get_item (history, i);
+      const char *note = pl_record_get_string (change, "note");
+      g_autofree char *part = change_text (pl_record_get_string (change, "status"),
+                                           short_day (pl_record_get_string (change, "changed-on")),
+                                           out->len > 0);
 
-      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
-        counts[m] += pl_markers_contain (pl_record_get_string (c, "markers"), m) ? 1 : 0;
+      /* A goal from before its history was kept started active on set_on. */
+      if (i == 0 && g_strcmp0 (pl_record_get_string (change, "status"), "active") != 0)
+        {
+          g_autofree char *start = change_text ("active", short_day (pl_record_get_string (PL_RECORD (goal), "set-on")), FALSE);
+
+          g_string_append (out, start);
+        }
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", part);
+      if (note != NULL)
+        g_string_append_printf (out, " (%s)", note);
     }
-  if (weeks != NULL)
-    *weeks = n;
-  return TRUE;
+  if (n == 0)
+    {
+      g_autofree char *start = change_text ("active", short_day (pl_record_get_string (PL_RECORD (goal), "set-on")), FALSE);
+
+      g_string_append (out, start);
+      if (g_strcmp0 (status, "active") != 0)
+        /* TRANSLATORS: a goal's status whose date was not kept: "Active since 10-30 · now Met" */
+        g_string_append_printf (out, _(" · now %s"), pl_goal_status_label (status));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+pl_goal_is_past_due (PlGoal     *goal,
+                     const char *today)
+{
+  const char *target;
+  char day[11];
+
+  g_return_val_if_fail (PL_IS_GOAL (goal), FALSE);
+
+  target = pl_record_get_string (PL_RECORD (goal), "target-on");
+  if (target == NULL || g_strcmp0 (pl_record_get_string (PL_RECORD (goal), "status"), "active") != 0)
+    return FALSE;
+  if (today == NULL)
+    _pl_goals_today (day);
+  else
+    g_strlcpy (day, today, sizeof day);
+  return strcmp (target, day) < 0;
 }

@@ -32,11 +32,52 @@ pl_gradebook_method_is_known (const char *method)
   return method != NULL && g_strv_contains (method_names, method);
 }
 
+char *
+pl_gradebook_method_describe (const char *method,
+                              double      param,
+                              double      mastery_level)
+{
+  if (g_strcmp0 (method, "latest") == 0)
+    return g_strdup (_("Latest"));
+  if (g_strcmp0 (method, "highest") == 0)
+    return g_strdup (_("Highest"));
+  if (g_strcmp0 (method, "mean") == 0)
+    return g_strdup (_("Mean"));
+  if (g_strcmp0 (method, "mode") == 0)
+    return g_strdup (_("Mode"));
+  if (g_strcmp0 (method, "power-law") == 0)
+    return g_strdup (_("Power law"));
+  if (g_strcmp0 (method, "decaying-average") == 0)
+    /* Translators: the decaying average and the weight of the newest score, in percent. */
+    return g_strdup_printf (_("Decaying average (newest %g %%)"), param > 0 ? param : 65);
+  if (g_strcmp0 (method, "weighted-average") == 0)
+    /* Translators: the weighted average and the weight of the latest score, in percent. */
+    return g_strdup_printf (_("Weighted average (latest %g %%)"), param > 0 ? param : 65);
+  if (g_strcmp0 (method, "n-mastery") == 0)
+    {
+      double n = param > 0 ? param : 3;
+
+      /* Translators: n-mastery: how many scores must reach which level. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "N-mastery (%g score at %g or above)",
+                                           "N-mastery (%g scores at %g or above)", n == 1 ? 1 : 2),
+                              n, mastery_level > 0 ? mastery_level : 3);
+    }
+  return g_strdup (method != NULL ? method : "");
+}
+
 static gboolean
 check_method (const char  *method,
               double       param,
+              double       mastery_level,
               GError     **error)
 {
+  if (!isfinite (mastery_level) || mastery_level < 0 || mastery_level > PL_GRADEBOOK_SCALE ||
+      (mastery_level > 0 && mastery_level < 0.5))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("mastery level: %g is not a level from 0.5 to %g"), mastery_level, PL_GRADEBOOK_SCALE);
+      return FALSE;
+    }
   if (!pl_gradebook_method_is_known (method))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
@@ -83,17 +124,29 @@ pl_store_set_class_method (PlStore     *self,
                            double       param,
                            GError     **error)
 {
+  return pl_store_set_class_method_full (self, classroom_uuid, method, param, 0, error);
+}
+
+gboolean
+pl_store_set_class_method_full (PlStore     *self,
+                                const char  *classroom_uuid,
+                                const char  *method,
+                                double       param,
+                                double       mastery_level,
+                                GError     **error)
+{
   g_autoptr(PlClassroom) classroom = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (method != NULL && !check_method (method, param, error))
+  if (method != NULL && !check_method (method, param, mastery_level, error))
     return FALSE;
   classroom = get_classroom (self, classroom_uuid, error);
   if (classroom == NULL)
     return FALSE;
   pl_record_set_string (PL_RECORD (classroom), "mastery_method", method);
   pl_record_set_double (PL_RECORD (classroom), "mastery_param", method != NULL ? param : 0);
+  pl_record_set_double (PL_RECORD (classroom), "mastery_level", method != NULL ? mastery_level : 0);
   return pl_store_save (self, PL_RECORD (classroom), error);
 }
 
@@ -116,6 +169,18 @@ pl_store_set_standard_method (PlStore     *self,
                               double       param,
                               GError     **error)
 {
+  return pl_store_set_standard_method_full (self, classroom_uuid, standard_uuid, method, param, 0, error);
+}
+
+gboolean
+pl_store_set_standard_method_full (PlStore     *self,
+                                   const char  *classroom_uuid,
+                                   const char  *standard_uuid,
+                                   const char  *method,
+                                   double       param,
+                                   double       mastery_level,
+                                   GError     **error)
+{
   g_autoptr(PlClassroom) classroom = NULL;
   g_autoptr(PlStandard) standard = NULL;
   g_autoptr(PlStandardMethod) row = NULL;
@@ -123,7 +188,7 @@ pl_store_set_standard_method (PlStore     *self,
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (method != NULL && !check_method (method, param, error))
+  if (method != NULL && !check_method (method, param, mastery_level, error))
     return FALSE;
   classroom = get_classroom (self, classroom_uuid, error);
   if (classroom == NULL)
@@ -153,7 +218,58 @@ pl_store_set_standard_method (PlStore     *self,
   _pl_record_set_deleted (PL_RECORD (row), FALSE);
   pl_record_set_string (PL_RECORD (row), "method", method);
   pl_record_set_double (PL_RECORD (row), "param", param);
+  pl_record_set_double (PL_RECORD (row), "mastery_level", mastery_level);
   return pl_store_save (self, PL_RECORD (row), error);
+}
+
+/* The override in force on one cell: the newest row that no other row
+ * supersedes (removed or not), or NULL. */
+static PlGradeOverride *
+live_override (PlStore     *self,
+               const char  *classroom_uuid,
+               const char  *learner_uuid,
+               const char  *standard_uuid)
+{
+  const char *params[] = { classroom_uuid, learner_uuid, standard_uuid, NULL };
+  g_autoptr(GListModel) rows = NULL;
+
+  rows = _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
+                          "WHERE t.deleted = 0 AND t.classroom_uuid = ?1 AND t.learner_uuid = ?2"
+                          "  AND t.standard_uuid = ?3"
+                          "  AND NOT EXISTS (SELECT 1 FROM grade_override f"
+                          "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                          " ORDER BY t.updated_hlc DESC, t.uuid LIMIT 1",
+                          params, NULL);
+  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
+    return NULL;
+  return g_list_model_get_item (rows, 0);
+}
+
+static char *
+now_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A new row for the cell that supersedes PREVIOUS (may be NULL). */
+static PlGradeOverride *
+new_override (const char      *classroom_uuid,
+              const char      *learner_uuid,
+              const char      *standard_uuid,
+              PlGradeOverride *previous)
+{
+  PlGradeOverride *row = g_object_new (PL_TYPE_GRADE_OVERRIDE, NULL);
+  g_autofree char *stamp = now_stamp ();
+
+  pl_record_set_string (PL_RECORD (row), "classroom_uuid", classroom_uuid);
+  pl_record_set_string (PL_RECORD (row), "learner_uuid", learner_uuid);
+  pl_record_set_string (PL_RECORD (row), "standard_uuid", standard_uuid);
+  pl_record_set_string (PL_RECORD (row), "set_at", stamp);
+  if (previous != NULL)
+    pl_record_set_string (PL_RECORD (row), "supersedes_uuid", pl_record_get_uuid (PL_RECORD (previous)));
+  return row;
 }
 
 PlGradeOverride *
@@ -166,7 +282,7 @@ pl_store_set_grade_override (PlStore     *self,
                              GError     **error)
 {
   g_autoptr(PlGradeOverride) row = NULL;
-  g_autofree char *uuid = NULL;
+  g_autoptr(PlGradeOverride) previous = NULL;
   g_autofree char *trimmed = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
@@ -191,16 +307,10 @@ pl_store_set_grade_override (PlStore     *self,
       return NULL;
     }
 
-  uuid = cell_uuid ("grade-override", classroom_uuid, learner_uuid, standard_uuid);
-  row = pl_store_get (self, PL_TYPE_GRADE_OVERRIDE, uuid, NULL);
-  if (row == NULL)
-    {
-      row = g_object_new (PL_TYPE_GRADE_OVERRIDE, "uuid", uuid, NULL);
-      pl_record_set_string (PL_RECORD (row), "classroom_uuid", classroom_uuid);
-      pl_record_set_string (PL_RECORD (row), "learner_uuid", learner_uuid);
-      pl_record_set_string (PL_RECORD (row), "standard_uuid", standard_uuid);
-    }
-  _pl_record_set_deleted (PL_RECORD (row), FALSE);
+  /* A new override supersedes the one before, which keeps its reason:
+   * the cell's history stays readable. */
+  previous = live_override (self, classroom_uuid, learner_uuid, standard_uuid);
+  row = new_override (classroom_uuid, learner_uuid, standard_uuid, previous);
   pl_record_set_double (PL_RECORD (row), "value", value);
   pl_record_set_string (PL_RECORD (row), "reason", trimmed);
   if (!pl_store_save (self, PL_RECORD (row), error))
@@ -215,17 +325,39 @@ pl_store_clear_grade_override (PlStore     *self,
                                const char  *standard_uuid,
                                GError     **error)
 {
+  g_autoptr(PlGradeOverride) previous = NULL;
   g_autoptr(PlGradeOverride) row = NULL;
-  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (classroom_uuid && learner_uuid && standard_uuid, FALSE);
 
-  uuid = cell_uuid ("grade-override", classroom_uuid, learner_uuid, standard_uuid);
-  row = pl_store_get (self, PL_TYPE_GRADE_OVERRIDE, uuid, NULL);
-  if (row == NULL || pl_record_get_deleted (PL_RECORD (row)))
+  previous = live_override (self, classroom_uuid, learner_uuid, standard_uuid);
+  if (previous == NULL || pl_record_get_boolean (PL_RECORD (previous), "removed"))
     return TRUE;
-  return pl_store_delete (self, PL_RECORD (row), error);
+  /* Taking the override away is recorded too, after the reasons it ends. */
+  row = new_override (classroom_uuid, learner_uuid, standard_uuid, previous);
+  pl_record_set_boolean (PL_RECORD (row), "removed", TRUE);
+  pl_record_set_double (PL_RECORD (row), "value", pl_record_get_double (PL_RECORD (previous), "value"));
+  return pl_store_save (self, PL_RECORD (row), error);
+}
+
+GListModel *
+pl_store_list_cell_overrides (PlStore     *self,
+                              const char  *classroom_uuid,
+                              const char  *learner_uuid,
+                              const char  *standard_uuid,
+                              GError     **error)
+{
+  const char *params[] = { classroom_uuid, learner_uuid, standard_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (classroom_uuid && learner_uuid && standard_uuid, NULL);
+
+  return _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
+                          "WHERE t.deleted = 0 AND t.classroom_uuid = ?1 AND t.learner_uuid = ?2"
+                          "  AND t.standard_uuid = ?3"
+                          " ORDER BY coalesce (t.set_at, ''), t.updated_hlc, t.uuid",
+                          params, error);
 }
 
 GListModel *
@@ -245,7 +377,26 @@ pl_store_list_cell_evidence (PlStore     *self,
                           "   AND coalesce (t.standard_uuid, c.standard_uuid) = ?2"
                           "   AND NOT EXISTS (SELECT 1 FROM evidence f"
                           "                   WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
-                          " ORDER BY t.assessed_at, t.uuid",
+                          " ORDER BY substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
+                          params, error);
+}
+
+GListModel *
+pl_store_list_cell_evidence_history (PlStore     *self,
+                                     const char  *learner_uuid,
+                                     const char  *standard_uuid,
+                                     GError     **error)
+{
+  const char *params[] = { learner_uuid, standard_uuid, NULL };
+
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+  g_return_val_if_fail (learner_uuid != NULL && standard_uuid != NULL, NULL);
+
+  return _pl_store_query (self, PL_TYPE_EVIDENCE,
+                          "LEFT JOIN criterion c ON t.standard_uuid IS NULL AND c.uuid = t.criterion_uuid"
+                          " WHERE t.learner_uuid = ?1 AND t.deleted = 0"
+                          "   AND coalesce (t.standard_uuid, c.standard_uuid) = ?2"
+                          " ORDER BY substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
                           params, error);
 }
 
@@ -260,6 +411,9 @@ pl_gradebook_free (PlGradebook *gb)
   g_free (gb->classroom_name);
   g_free (gb->classroom_source_id);
   g_free (gb->class_method);
+  g_free (gb->period_starts_on);
+  g_free (gb->period_ends_on);
+  g_free (gb->latest_due_on);
   if (gb->learner_names != NULL)
     for (guint i = 0; i < gb->n_learners; i++)
       {
@@ -279,6 +433,7 @@ pl_gradebook_free (PlGradebook *gb)
   g_free (gb->standard_statements);
   g_free (gb->standard_methods);
   g_free (gb->standard_params);
+  g_free (gb->standard_mastery_levels);
   g_free (gb->standard_method_overridden);
   g_free (gb->cells);
   g_free (gb->normalized_scores);
@@ -299,6 +454,43 @@ display_name (PlRecord *learner)
   if (preferred != NULL && *preferred != '\0')
     given = preferred;
   return g_strstrip (g_strdup_printf ("%s %s", given ? given : "", family ? family : ""));
+}
+
+/* The class's calendar, as its units and milestones give it: what an
+ * export to the school's system dates its grading period and line items by. */
+static gboolean
+load_class_dates (PlStore      *self,
+                  PlGradebook  *gb,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pl_store_prepare (self,
+                            "SELECT min (substr (u.starts_on, 1, 10)), max (substr (u.ends_on, 1, 10)),"
+                            "  (SELECT max (substr (m.due_on, 1, 10)) FROM milestone m JOIN unit u2"
+                            "     ON u2.uuid = m.unit_uuid AND u2.deleted = 0 AND u2.classroom_uuid = ?1"
+                            "   WHERE m.deleted = 0)"
+                            " FROM unit u WHERE u.classroom_uuid = ?1 AND u.deleted = 0",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, gb->classroom_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gb->period_starts_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 0));
+      gb->period_ends_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 1));
+      gb->latest_due_on = pl_evidence_normalize_date ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (self, error, _("cannot read the class’s units"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 PlGradebook *
@@ -344,7 +536,11 @@ pl_store_load_gradebook (PlStore                *self,
   gb->class_method = g_strdup (gb->class_method_is_default ? default_method : class_method);
   gb->class_param = gb->class_method_is_default ? default_param
                                                 : pl_record_get_double (PL_RECORD (classroom), "mastery_param");
+  gb->class_mastery_level = gb->class_method_is_default ? 0
+                                                        : pl_record_get_double (PL_RECORD (classroom), "mastery_level");
 
+  if (!load_class_dates (self, gb, error))
+    return NULL;
   gb->evidence = pl_store_load_class_evidence (self, classroom_uuid, error);
   if (gb->evidence == NULL)
     return NULL;
@@ -379,6 +575,7 @@ pl_store_load_gradebook (PlStore                *self,
   gb->standard_statements = g_new0 (char *, ev->n_standards + 1);
   gb->standard_methods = g_new0 (char *, ev->n_standards + 1);
   gb->standard_params = g_new0 (double, MAX (ev->n_standards, 1));
+  gb->standard_mastery_levels = g_new0 (double, MAX (ev->n_standards, 1));
   gb->standard_method_overridden = g_new0 (gboolean, MAX (ev->n_standards, 1));
   for (guint j = 0; j < ev->n_standards; j++)
     {
@@ -389,6 +586,7 @@ pl_store_load_gradebook (PlStore                *self,
       gb->standard_statements[j] = g_strdup (standard ? pl_record_get_string (standard, "statement") : "");
       gb->standard_methods[j] = g_strdup (gb->class_method);
       gb->standard_params[j] = gb->class_param;
+      gb->standard_mastery_levels[j] = gb->class_mastery_level;
     }
 
   methods = _pl_store_query (self, PL_TYPE_STANDARD_METHOD,
@@ -410,6 +608,7 @@ pl_store_load_gradebook (PlStore                *self,
       g_free (gb->standard_methods[j]);
       gb->standard_methods[j] = g_strdup (method);
       gb->standard_params[j] = pl_record_get_double (row, "param");
+      gb->standard_mastery_levels[j] = pl_record_get_double (row, "mastery_level");
       gb->standard_method_overridden[j] = TRUE;
     }
 
@@ -437,7 +636,7 @@ pl_store_load_gradebook (PlStore                *self,
 
       gb->cell_series[c] = (int) s;
       cell->n_evidence = n;
-      if (rollup (gb->standard_methods[j], gb->standard_params[j],
+      if (rollup (gb->standard_methods[j], gb->standard_params[j], gb->standard_mastery_levels[j],
                   gb->normalized_scores + ev->offsets[s], n, &value, user_data))
         {
           cell->flags |= PL_GRADEBOOK_CELL_HAS_VALUE;
@@ -445,8 +644,15 @@ pl_store_load_gradebook (PlStore                *self,
         }
     }
 
+  /* The overrides in force: rows no other row supersedes, oldest first,
+   * so that of two made at once on two devices the later wins; a removal
+   * gives the cell back to its evidence. */
   overrides = _pl_store_query (self, PL_TYPE_GRADE_OVERRIDE,
-                               "WHERE t.deleted = 0 AND t.classroom_uuid = ?1", params, error);
+                               "WHERE t.deleted = 0 AND t.classroom_uuid = ?1"
+                               "  AND NOT EXISTS (SELECT 1 FROM grade_override f"
+                               "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
+                               " ORDER BY t.updated_hlc, t.uuid",
+                               params, error);
   if (overrides == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (overrides); i++)
@@ -454,17 +660,29 @@ pl_store_load_gradebook (PlStore                *self,
       g_autoptr(PlRecord) row = g_list_model_get_item (overrides, i);
       gpointer li, sj;
       PlGradebookCell *cell;
-      char *reason;
+      char *reason, *day;
 
       if (!g_hash_table_lookup_extended (learner_index, pl_record_get_string (row, "learner_uuid"), NULL, &li) ||
           !g_hash_table_lookup_extended (standard_index, pl_record_get_string (row, "standard_uuid"), NULL, &sj))
         continue;
       cell = &gb->cells[(gsize) GPOINTER_TO_UINT (li) * gb->n_standards + GPOINTER_TO_UINT (sj)];
+      if (pl_record_get_boolean (row, "removed"))
+        {
+          cell->flags &= ~PL_GRADEBOOK_CELL_OVERRIDDEN;
+          cell->value = cell->computed;
+          cell->override_reason = NULL;
+          cell->override_set_on = NULL;
+          continue;
+        }
       reason = g_strdup (pl_record_get_string (row, "reason"));
       g_ptr_array_add (gb->strings, reason);
+      day = pl_evidence_normalize_date (pl_record_get_string (row, "set_at"));
+      if (day != NULL)
+        g_ptr_array_add (gb->strings, day);
       cell->flags |= PL_GRADEBOOK_CELL_OVERRIDDEN;
       cell->value = pl_record_get_double (row, "value");
       cell->override_reason = reason;
+      cell->override_set_on = day;
     }
 
   return g_steal_pointer (&gb);

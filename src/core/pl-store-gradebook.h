@@ -27,6 +27,14 @@ gboolean  pl_store_set_class_method     (PlStore     *self,
                                          const char  *method,
                                          double       param,
                                          GError     **error);
+/* The same with n-mastery's second number, MASTERY_LEVEL, the level a
+ * score must reach to count (0: the default, 3; else 0.5–4). */
+gboolean  pl_store_set_class_method_full (PlStore    *self,
+                                          const char *classroom_uuid,
+                                          const char *method,
+                                          double      param,
+                                          double      mastery_level,
+                                          GError    **error);
 /* A method for one standard of the class, overriding the class's; METHOD
  * NULL removes the override. */
 gboolean  pl_store_set_standard_method  (PlStore     *self,
@@ -35,10 +43,25 @@ gboolean  pl_store_set_standard_method  (PlStore     *self,
                                          const char  *method,
                                          double       param,
                                          GError     **error);
+gboolean  pl_store_set_standard_method_full (PlStore    *self,
+                                             const char *classroom_uuid,
+                                             const char *standard_uuid,
+                                             const char *method,
+                                             double      param,
+                                             double      mastery_level,
+                                             GError    **error);
+
+/* The method in words with its numbers, translated: "Decaying average
+ * (newest 65 %)", "N-mastery (3 scores at 3 or above)", "Latest". PARAM
+ * and MASTERY_LEVEL 0 stand for the method's defaults. */
+char     *pl_gradebook_method_describe  (const char  *method,
+                                         double       param,
+                                         double       mastery_level);
 
 /* A teacher's override of one cell. REASON must say why (an override is
- * never silent); VALUE lies on the gradebook's 0–4 scale. The override's
- * uuid is derived from the class, learner and standard: one per cell. */
+ * never silent); VALUE lies on the gradebook's 0–4 scale. Overrides keep
+ * their history: a new one is a new row that supersedes the cell's
+ * override before it (set_at says when), never an edit of it. */
 PlGradeOverride *pl_store_set_grade_override   (PlStore     *self,
                                                 const char  *classroom_uuid,
                                                 const char  *learner_uuid,
@@ -46,8 +69,17 @@ PlGradeOverride *pl_store_set_grade_override   (PlStore     *self,
                                                 double       value,
                                                 const char  *reason,
                                                 GError     **error);
-/* Removes the override (a tombstone); TRUE also when there was none. */
+/* Gives the cell back to its evidence: a row marked removed that
+ * supersedes the override; TRUE also when there was none. */
 gboolean         pl_store_clear_grade_override (PlStore     *self,
+                                                const char  *classroom_uuid,
+                                                const char  *learner_uuid,
+                                                const char  *standard_uuid,
+                                                GError     **error);
+
+/* Every override the cell has had, removals included, oldest first
+ * (PlGradeOverride: value, reason, set_at, removed, supersedes_uuid). */
+GListModel      *pl_store_list_cell_overrides  (PlStore     *self,
                                                 const char  *classroom_uuid,
                                                 const char  *learner_uuid,
                                                 const char  *standard_uuid,
@@ -61,11 +93,20 @@ GListModel      *pl_store_list_cell_evidence   (PlStore     *self,
                                                 const char  *standard_uuid,
                                                 GError     **error);
 
+/* The same with the evidence that corrections superseded, for showing
+ * what was corrected: every evidence row of the cell that is not deleted,
+ * in the same order. */
+GListModel      *pl_store_list_cell_evidence_history (PlStore     *self,
+                                                      const char  *learner_uuid,
+                                                      const char  *standard_uuid,
+                                                      GError     **error);
+
 /* The roll-up of one cell's scores (oldest first, on the 0–4 scale) with
- * METHOD and PARAM (0: the method's default). FALSE: no value. The store
+ * METHOD, PARAM and MASTERY_LEVEL (0: the method's defaults). FALSE: no value. The store
  * knows no method itself: the caller passes the engine's. */
 typedef gboolean (*PlGradebookRollupFunc) (const char   *method,
                                            double        param,
+                                           double        mastery_level,
                                            const double *scores,
                                            gsize         n_scores,
                                            double       *out_value,
@@ -84,6 +125,7 @@ typedef struct
   guint       flags;             /* PlGradebookCellFlags */
   guint       n_evidence;
   const char *override_reason;   /* owned by the gradebook; NULL unless overridden */
+  const char *override_set_on;   /* "YYYY-MM-DD" the override was set, or NULL */
 } PlGradebookCell;
 
 /* The gradebook's scale: levels 0–4 (Beginning 1 … Exceeding 4). Every
@@ -97,7 +139,11 @@ typedef struct
   char     *classroom_source_id;     /* NULL when the class came from no roster */
   char     *class_method;            /* the class's method, or the default */
   double    class_param;
+  double    class_mastery_level;     /* n-mastery's level (0: the default, 3) */
   gboolean  class_method_is_default; /* the class set no method of its own */
+  char     *period_starts_on;        /* "YYYY-MM-DD": the earliest start of the class's units, or NULL */
+  char     *period_ends_on;          /* the latest end of its units, or NULL */
+  char     *latest_due_on;           /* the latest due date of its milestones, or NULL */
 
   guint     n_learners;
   char    **learner_uuids;           /* as in PlEvidenceTable: sorted by family name */
@@ -110,6 +156,7 @@ typedef struct
   char    **standard_statements;
   char    **standard_methods;        /* the method used for each standard */
   double   *standard_params;
+  double   *standard_mastery_levels;
   gboolean *standard_method_overridden;
 
   PlGradebookCell *cells;            /* n_learners × n_standards, learner-major */

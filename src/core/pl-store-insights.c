@@ -298,7 +298,7 @@ profile_row (sqlite3_stmt *stmt,
   int l = index_of (ld->learners, col_text (stmt, 0));
   const char *field = col_text (stmt, 1);
   const char *value = col_text (stmt, 2);
-  gint64 ms = pl_hlc_physical_ms ((guint64) sqlite3_column_int64 (stmt, 3));
+  gint64 ms = pl_profile_edit_time_ms (col_text (stmt, 3), (guint64) sqlite3_column_int64 (stmt, 4));
   const PlProfileFieldInfo *info = pl_profile_lookup_field (field);
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
   GDate day;
@@ -794,7 +794,7 @@ pl_store_load_class_snapshot (PlStore                  *store,
   if (checkins == NULL)
     goto fail;
   checkin_status_into (&ld, checkins);
-  RUN ("SELECT learner_uuid, field, value, updated_hlc FROM profile_field"
+  RUN ("SELECT learner_uuid, field, value, edited_at, updated_hlc FROM profile_field"
        " WHERE deleted = 0 AND learner_uuid IN (" CLASS_LEARNERS ")", profile_row, &ld);
   /* Deleted fields count too: a field removed after as_of was there then. */
   RUN ("SELECT max(updated_hlc) FROM profile_field WHERE learner_uuid IN (" CLASS_LEARNERS ")",

@@ -145,7 +145,7 @@ load_fields_and_notes (PlStore     *self,
     {
       params[0] = learner_uuid;
       field_tail = "WHERE t.deleted = 0 AND t.learner_uuid = ?1";
-      note_sql = "SELECT learner_uuid, count(*), max(updated_hlc) FROM note"
+      note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
                  " WHERE deleted = 0 AND learner_uuid = ?1 GROUP BY learner_uuid";
     }
   else if (classroom_uuid != NULL)
@@ -153,7 +153,7 @@ load_fields_and_notes (PlStore     *self,
       params[0] = classroom_uuid;
       field_tail = "WHERE t.deleted = 0 AND t.learner_uuid IN (SELECT e.learner_uuid FROM enrollment e"
                    " WHERE e.classroom_uuid = ?1 AND e.deleted = 0 AND e.archived = 0)";
-      note_sql = "SELECT learner_uuid, count(*), max(updated_hlc) FROM note"
+      note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
                  " WHERE deleted = 0 AND learner_uuid IN (SELECT e.learner_uuid FROM enrollment e"
                  " WHERE e.classroom_uuid = ?1 AND e.deleted = 0 AND e.archived = 0)"
                  " GROUP BY learner_uuid";
@@ -161,7 +161,7 @@ load_fields_and_notes (PlStore     *self,
   else
     {
       field_tail = "WHERE t.deleted = 0";
-      note_sql = "SELECT learner_uuid, count(*), max(updated_hlc) FROM note"
+      note_sql = "SELECT learner_uuid, count(*), max(noted_at) FROM note"
                  " WHERE deleted = 0 GROUP BY learner_uuid";
     }
 
@@ -178,7 +178,8 @@ load_fields_and_notes (PlStore     *self,
         continue;
       pl_profile_set_value (profile, pl_record_get_string (field, "field"),
                             pl_record_get_string (field, "value"));
-      pl_profile_note_update (profile, pl_hlc_physical_ms (pl_record_get_updated_hlc (field)));
+      pl_profile_note_update (profile, pl_profile_edit_time_ms (pl_record_get_string (field, "edited-at"),
+                                                                pl_record_get_updated_hlc (field)));
     }
 
   stmt = _pl_store_prepare (self, note_sql, error);
@@ -193,7 +194,8 @@ load_fields_and_notes (PlStore     *self,
       if (profile == NULL)
         continue;
       pl_profile_set_n_notes (profile, (guint) sqlite3_column_int (stmt, 1));
-      pl_profile_note_update (profile, pl_hlc_physical_ms ((guint64) sqlite3_column_int64 (stmt, 2)));
+      /* A note's date is when the conversation took place. */
+      pl_profile_note_update (profile, pl_profile_edit_time_ms ((const char *) sqlite3_column_text (stmt, 2), 0));
     }
   if (rc != SQLITE_DONE)
     {

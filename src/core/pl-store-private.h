@@ -13,6 +13,21 @@
 
 G_BEGIN_DECLS
 
+/* Part of PlStore that pl-store-claims.c keeps. */
+typedef struct
+{
+  char     *claim_key;   /* canonical path, for claims on the file */
+  guint     claims;      /* pl_store_claim_writes nesting */
+  char     *refusal;     /* why writes are refused, or NULL */
+} PlStoreWrites;
+
+PlStoreWrites *_pl_store_get_writes   (PlStore        *self);
+/* PL_STORE_ERROR_BUSY or _READ_ONLY when this connection may not write. */
+gboolean       _pl_store_check_writes_allowed (PlStore  *self,
+                                               GError  **error);
+/* Gives up this connection's claims and refusal, when it goes. */
+void           _pl_store_writes_clear (PlStore        *self);
+
 sqlite3       *_pl_store_get_db        (PlStore        *self);
 /* A cached prepared statement, reset and with bindings cleared. */
 sqlite3_stmt  *_pl_store_prepare       (PlStore        *self,
@@ -28,6 +43,17 @@ gboolean       _pl_store_step_done     (PlStore        *self,
 void           _pl_store_set_error     (PlStore        *self,
                                         GError        **error,
                                         const char     *context);
+/* "YYYY-MM-DDTHH:MM:SSZ" of now, in UTC. */
+char          *_pl_store_now_iso8601   (void);
+/* quick_check of the open database; PL_STORE_ERROR_CORRUPT on damage. */
+gboolean       _pl_store_run_quick_check (PlStore      *self,
+                                          GCancellable *cancellable,
+                                          GError      **error);
+/* PL_STORE_ERROR_CORRUPT unless every synced table of schema VERSION
+ * (what migrations 1 … VERSION create) is there. */
+gboolean       _pl_store_check_tables  (PlStore       *self,
+                                        guint          version,
+                                        GError       **error);
 /* A new clock value for a write in the current transaction. */
 guint64        _pl_store_tick          (PlStore        *self);
 /* Views and the engine hear of the change when the transaction commits. */

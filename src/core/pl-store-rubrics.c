@@ -865,21 +865,6 @@ fail:
 
 /* ---- scoring ------------------------------------------------------ */
 
-static gboolean
-date_is_valid (const char *text)
-{
-  guint y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) < 10)
-    return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) < 3)
-    return FALSE;
-  if (text[10] != '\0' && text[10] != 'T')
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
 static PlRecord *
 find_in (GListModel *model,
          const char *uuid)
@@ -935,7 +920,7 @@ pl_store_score_rubric (PlStore              *self,
   g_autoptr(GListModel) levels = NULL;
   g_autofree PlEvidenceRow *rows = NULL;
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
   double scale_max = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
@@ -966,9 +951,9 @@ pl_store_score_rubric (PlStore              *self,
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      assessed_at = today = g_date_time_format (now, "%Y-%m-%d");
+      day = g_date_time_format (now, "%Y-%m-%d");
     }
-  else if (!date_is_valid (assessed_at))
+  else if ((day = pl_evidence_normalize_date (assessed_at)) == NULL)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                    _("score: assessed_at “%s” is not a date (YYYY-MM-DD)"), assessed_at);
@@ -1050,7 +1035,7 @@ pl_store_score_rubric (PlStore              *self,
         .standard_uuid = pl_record_get_string (criterion, "standard_uuid"),
         .score = points,
         .scale_max = scale_max,
-        .assessed_at = assessed_at,
+        .assessed_at = day,
         .source = source,
         .source_uuid = source_uuid,
         .comment = (s->comment != NULL && *s->comment != '\0') ? s->comment : NULL,
@@ -1078,7 +1063,7 @@ pl_store_list_rubric_evidence (PlStore     *self,
                           "   AND (?3 IS NULL OR t.source_uuid = ?3)"
                           "   AND NOT EXISTS (SELECT 1 FROM evidence f"
                           "                   WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
-                          " ORDER BY c.position, t.assessed_at, t.uuid",
+                          " ORDER BY c.position, substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
                           params, error);
 }
 

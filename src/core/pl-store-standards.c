@@ -562,19 +562,3 @@ pl_store_list_unit_standards (PlStore     *store,
                           " WHERE unit_uuid = ?1 AND deleted = 0) ORDER BY t.code, t.uuid",
                           params, error);
 }
-
-GListModel *
-pl_store_list_option_standards (PlStore     *store,
-                                const char  *option_uuid,
-                                GError     **error)
-{
-  const char *params[] = { option_uuid, NULL };
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (option_uuid != NULL, NULL);
-
-  return _pl_store_query (store, PL_TYPE_STANDARD,
-                          "WHERE t.deleted = 0 AND t.uuid IN (SELECT standard_uuid FROM option_standard"
-                          " WHERE option_uuid = ?1 AND deleted = 0) ORDER BY t.code, t.uuid",
-                          params, error);
-}

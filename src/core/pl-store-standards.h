@@ -79,10 +79,7 @@ gboolean     pl_store_undelete_standard        (PlStore      *store,
 GListModel  *pl_store_list_unit_standards      (PlStore      *store,
                                                 const char   *unit_uuid,
                                                 GError      **error);
-/* The standards a choice-board option gives evidence for
- * (option_standard), by code. */
-GListModel  *pl_store_list_option_standards    (PlStore      *store,
-                                                const char   *option_uuid,
-                                                GError      **error);
+/* The standards of a choice-board option: pl_store_list_option_standards
+ * in pl-store-boards.h. */
 
 G_END_DECLS

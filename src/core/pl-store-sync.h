@@ -210,6 +210,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSyncPeer, pl_sync_peer_free)
 /* Every peer, most recently imported first. GPtrArray of PlSyncPeer. */
 GPtrArray  *pl_store_sync_list_peers    (PlStore       *self,
                                          GError       **error);
+/* Forgets every device and hub: what they said they hold and when this
+ * database last exchanged bundles with them (for a move to another school). */
+gboolean    pl_store_sync_forget_peers  (PlStore                *self,
+                                         GError                **error);
 
 typedef struct
 {
@@ -218,10 +222,10 @@ typedef struct
   char    *row_uuid;
   char    *learner_uuid;
   char    *field;
-  char    *local_value;
+  char    *local_value;     /* NULL: this side had removed the field */
   guint64  local_hlc;
   char    *local_origin;
-  char    *remote_value;
+  char    *remote_value;    /* NULL: the other side removed it */
   guint64  remote_hlc;
   char    *remote_origin;
   gboolean remote_won;
@@ -238,7 +242,8 @@ GPtrArray  *pl_store_sync_list_conflicts (PlStore      *self,
                                           gboolean      include_resolved,
                                           GError      **error);
 /* Writes the value that lost as a new edit on this device (so it wins
- * everywhere at the next sync) and marks the conflict resolved. */
+ * everywhere at the next sync), or removes the field again when the
+ * removal lost, and marks the conflict resolved. */
 gboolean    pl_store_sync_keep_other    (PlStore       *self,
                                          gint64         conflict_id,
                                          GError       **error);

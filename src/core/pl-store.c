@@ -26,6 +26,9 @@ struct _PlStore
   gboolean     failed;          /* an inner level rolled back */
   guint64      hlc_at_begin;
   GHashTable  *changed_tables;  /* interned table names */
+
+  PlStoreWrites writes;         /* who may write (pl-store-claims.c) */
+  gboolean     checked;         /* quick_check ran when opening */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -43,6 +46,7 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
+  _pl_store_writes_clear (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->changed_tables, g_hash_table_unref);
   if (self->db != NULL)
@@ -125,6 +129,12 @@ sqlite3 *
 _pl_store_get_db (PlStore *self)
 {
   return self->db;
+}
+
+PlStoreWrites *
+_pl_store_get_writes (PlStore *self)
+{
+  return &self->writes;
 }
 
 sqlite3_stmt *
@@ -258,6 +268,26 @@ pl_store_set_meta (PlStore     *self,
   return pl_store_commit (self, error);
 }
 
+/* The stored clock only moves forward: of two connections, the one that
+ * commits last must not put back a lower value. */
+static gboolean
+write_clock (PlStore  *self,
+             guint64   hlc,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _pl_store_prepare (self,
+                            "INSERT INTO meta (key, value) VALUES ('hlc', ?1)"
+                            " ON CONFLICT (key) DO UPDATE SET value ="
+                            " CAST (max (CAST (value AS INTEGER), CAST (excluded.value AS INTEGER)) AS TEXT)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) hlc);
+  return _pl_store_step_done (self, stmt, error);
+}
+
 /* ---- transactions -------------------------------------------------- */
 
 gboolean
@@ -268,8 +298,18 @@ pl_store_begin (PlStore  *self,
 
   if (self->depth == 0)
     {
+      g_autofree char *stored = NULL;
+
+      if (!_pl_store_check_writes_allowed (self, error))
+        return FALSE;
       if (!_pl_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another connection (an import in a worker thread, the command-line
+       * tool) may have moved the stored clock past this one's: a write of
+       * this connection must come after what it wrote. */
+      stored = pl_store_get_meta (self, "hlc");
+      if (stored != NULL)
+        pl_hlc_observe (self->clock, g_ascii_strtoull (stored, NULL, 10));
       self->failed = FALSE;
       self->hlc_at_begin = pl_hlc_last (self->clock);
     }
@@ -313,13 +353,11 @@ pl_store_commit (PlStore  *self,
     }
 
   /* The clock's high-water mark is kept so that it never goes back, even
-   * across restarts with a wall clock that was set back. */
+   * across restarts with a wall clock that was set back, nor when several
+   * connections write. */
   if (pl_hlc_last (self->clock) != self->hlc_at_begin)
     {
-      char buf[32];
-
-      g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, pl_hlc_last (self->clock));
-      if (!write_meta (self, "hlc", buf, error))
+      if (!write_clock (self, pl_hlc_last (self->clock), error))
         {
           _pl_store_exec (self, "ROLLBACK", NULL);
           g_hash_table_remove_all (self->changed_tables);
@@ -438,18 +476,45 @@ query_int (PlStore     *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* Every table of the current schema must be there. */
-static gboolean
-check_tables (PlStore  *self,
-              GError  **error)
+/* The tables migrations 1 … VERSION create: a database opened before it is
+ * migrated has only the tables of its own version. */
+static GHashTable *
+tables_of_version (guint version)
+{
+  GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open (":memory:", &db) == SQLITE_OK)
+    {
+      for (guint v = 1; v <= version; v++)
+        sqlite3_exec (db, pl_schema_migration (v), NULL, NULL, NULL);
+      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &stmt, NULL) == SQLITE_OK)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_hash_table_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return tables;
+}
+
+/* Every synced table of the database's schema version must be there. */
+gboolean
+_pl_store_check_tables (PlStore  *self,
+                        guint     version,
+                        GError  **error)
 {
   const char * const *tables = pl_schema_synced_tables ();
+  g_autoptr(GHashTable) expected = version < pl_schema_current_version () ? tables_of_version (version) : NULL;
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", tables[i]);
+      g_autofree char *sql = NULL;
       gint64 n = 0;
 
+      if (expected != NULL && !g_hash_table_contains (expected, tables[i]))
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", tables[i]);
       if (!query_int (self, sql, &n, error))
         return FALSE;
       if (n != 1)
@@ -544,6 +609,7 @@ migrate (PlStore  *self,
 static gboolean
 open_database (PlStore     *self,
                const char  *path,
+               guint64      check_limit,
                GError     **error)
 {
   gboolean exists = FALSE;
@@ -616,8 +682,22 @@ open_database (PlStore     *self,
                    _("%s: the database has no schema version; it is damaged"), self->path);
       return FALSE;
     }
-  if (version > 0 && !check_tables (self, error))
+  if (version > 0 && !_pl_store_check_tables (self, (guint) version, error))
     return FALSE;
+
+  /* Damaged pages are found now, before anything is written, rather than
+   * when a view or an export happens to read them. */
+  if (version > 0 && path != NULL && check_limit > 0)
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (guint64) st.st_size <= check_limit)
+        {
+          if (!_pl_store_run_quick_check (self, NULL, error))
+            return FALSE;
+          self->checked = TRUE;
+        }
+    }
 
   /* The backup comes first, before this connection changes anything. */
   if (version > 0 && version < (gint64) pl_schema_current_version () && path != NULL &&
@@ -641,11 +721,21 @@ PlStore *
 pl_store_open (const char  *path,
                GError     **error)
 {
+  return pl_store_open_full (path, 0, error);
+}
+
+PlStore *
+pl_store_open_full (const char  *path,
+                    guint64      check_limit,
+                    GError     **error)
+{
   g_autoptr(PlStore) self = g_object_new (PL_TYPE_STORE, NULL);
   g_autofree char *hlc = NULL;
 
-  if (!open_database (self, path, error))
+  if (!open_database (self, path, check_limit, error))
     return NULL;
+  if (path != NULL)
+    self->writes.claim_key = g_canonicalize_filename (path, NULL);
 
   self->device_id = pl_store_get_meta (self, "device_id");
   if (self->device_id == NULL)
@@ -659,6 +749,13 @@ pl_store_open (const char  *path,
     pl_hlc_observe (self->clock, g_ascii_strtoull (hlc, NULL, 10));
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+pl_store_was_checked (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  return self->checked;
 }
 
 const char *
@@ -859,6 +956,33 @@ bind_value (sqlite3_stmt *stmt,
     }
 }
 
+char *
+_pl_store_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Records with an "edited-at" column (learners and their profile fields)
+ * get the date of the edit with every save: how long ago a profile was
+ * last updated is read from it, not from the clock, which may run ahead of
+ * the calendar (it moves past every clock value a bundle brings). */
+static GParamSpec *
+stamp_edit (PlRecord *record)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+  GValue *values = _pl_record_get_values (record);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (strcmp (klass->columns[i]->name, "edited-at") == 0)
+      {
+        g_value_take_string (&values[i], _pl_store_now_iso8601 ());
+        return klass->columns[i];
+      }
+  return NULL;
+}
+
 gboolean
 _pl_store_write_record (PlStore   *self,
                         PlRecord  *record,
@@ -869,6 +993,7 @@ _pl_store_write_record (PlStore   *self,
   g_autofree char *key = g_strconcat ("upsert:", klass->table, NULL);
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, key);
   GValue *values = _pl_record_get_values (record);
+  GParamSpec *edited = NULL;
   guint64 hlc;
   const char *origin;
 
@@ -905,6 +1030,7 @@ _pl_store_write_record (PlStore   *self,
     {
       hlc = _pl_store_tick (self);
       origin = self->device_id;
+      edited = stamp_edit (record);
     }
 
   sqlite3_bind_text (stmt, 1, pl_record_get_uuid (record), -1, SQLITE_TRANSIENT);
@@ -920,6 +1046,8 @@ _pl_store_write_record (PlStore   *self,
       return FALSE;
     }
   _pl_record_set_sync_columns (record, NULL, hlc, origin, pl_record_get_deleted (record));
+  if (edited != NULL)
+    g_object_notify_by_pspec (G_OBJECT (record), edited);
   _pl_store_mark_changed (self, klass->table);
   return pl_store_commit (self, error);
 }
@@ -1077,135 +1205,4 @@ pl_store_reload (PlStore *self)
   for (guint i = 0; tables[i] != NULL; i++)
     _pl_store_mark_changed (self, tables[i]);
   emit_changes (self);
-}
-
-/* ---- dump and check ------------------------------------------------ */
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* Keys in name order make each line canonical. */
-static char *
-dump_select_for (PlStore     *self,
-                 const char  *table,
-                 GError     **error)
-{
-  g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  GString *sql;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, info_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot read the schema"));
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  g_ptr_array_sort (columns, compare_names);
-
-  sql = g_string_new ("SELECT uuid, json_object('table', '");
-  g_string_append_printf (sql, "%s'", table);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, ", '%s', %s", (char *) columns->pdata[i], (char *) columns->pdata[i]);
-  g_string_append_printf (sql, ") FROM %s", table);
-  return g_string_free (sql, FALSE);
-}
-
-gboolean
-pl_store_dump (PlStore        *self,
-               GOutputStream  *out,
-               GError        **error)
-{
-  const char * const *tables = pl_schema_synced_tables ();
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-
-  for (guint i = 0; tables[i] != NULL; i++)
-    {
-      g_autofree char *part = dump_select_for (self, tables[i], error);
-
-      if (part == NULL)
-        return FALSE;
-      if (i > 0)
-        g_string_append (sql, " UNION ALL ");
-      g_string_append (sql, part);
-    }
-  g_string_append (sql, " ORDER BY 1, 2");
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot read records"));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (!g_output_stream_write_all (out, line, strlen (line), NULL, NULL, error) ||
-          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (self, error, _("cannot read records"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return g_output_stream_flush (out, NULL, error);
-}
-
-gboolean
-pl_store_check (PlStore  *self,
-                GString  *report,
-                GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean sound = TRUE;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pl_store_set_error (self, error, _("cannot check the database"));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        {
-          sound = FALSE;
-          g_string_append_printf (report, "integrity: %s\n", line);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (self, error, _("cannot check the database"));
-      return FALSE;
-    }
-  if (!check_tables (self, error))
-    return FALSE;
-
-  g_string_append_printf (report, "schema: %u\n", self->schema_version);
-  g_string_append_printf (report, "device: %s\n", self->device_id);
-  g_string_append_printf (report, "integrity: %s\n", sound ? "ok" : "FAILED");
-  return sound;
 }

@@ -22,7 +22,8 @@ typedef enum
   PL_STORE_ERROR_NOT_FOUND,
   PL_STORE_ERROR_INVALID,
   PL_STORE_ERROR_IMMUTABLE,       /* evidence and notes are never changed */
-  PL_STORE_ERROR_BUSY,
+  PL_STORE_ERROR_BUSY,            /* another writer holds the database */
+  PL_STORE_ERROR_READ_ONLY,       /* writes are refused (pl_store_refuse_writes) */
 } PlStoreError;
 
 GQuark      pl_store_error_quark         (void);
@@ -40,6 +41,15 @@ char       *pl_store_default_path        (void);
  * copy is written next to the file (see pl_store_get_backup_path). */
 PlStore    *pl_store_open                (const char     *path,
                                           GError        **error);
+/* The same, and when the file is no larger than CHECK_LIMIT bytes, runs
+ * SQLite's quick_check over it first: a damaged file is refused with
+ * PL_STORE_ERROR_CORRUPT before anything reads or writes it. 0: no check;
+ * G_MAXUINT64: whatever the size. */
+PlStore    *pl_store_open_full           (const char     *path,
+                                          guint64         check_limit,
+                                          GError        **error);
+/* Whether pl_store_open_full checked the whole file. */
+gboolean    pl_store_was_checked         (PlStore        *self);
 
 const char *pl_store_get_path            (PlStore        *self);
 const char *pl_store_get_device_id       (PlStore        *self);
@@ -55,6 +65,22 @@ gboolean    pl_store_set_meta            (PlStore        *self,
                                           const char     *key,
                                           const char     *value,
                                           GError        **error);
+
+/* A long write through this connection (an import, a copy) claims the
+ * file: until released, writes through other PlStores of this process on
+ * the same file fail at once with PL_STORE_ERROR_BUSY and WHAT as the
+ * message (a sentence that says what is going on and what to do), instead
+ * of waiting for SQLite's lock and failing after seconds. Claims nest.
+ * Returns FALSE when another connection holds the claim. */
+gboolean    pl_store_claim_writes        (PlStore        *self,
+                                          const char     *what);
+void        pl_store_release_writes      (PlStore        *self);
+/* From now on, writes through this connection fail with
+ * PL_STORE_ERROR_READ_ONLY and REASON as the message (NULL: allowed
+ * again); for a database found damaged after it was opened. */
+void        pl_store_refuse_writes       (PlStore        *self,
+                                          const char     *reason);
+const char *pl_store_get_refusal         (PlStore        *self);
 
 /* Transactions nest; only the outermost one commits. Every write goes
  * through one; a write outside an explicit transaction makes its own. */

@@ -366,6 +366,29 @@ rollup_clean (const PlMasterySpec *spec,
 }
 
 gboolean
+pl_mastery_rollup_named (const char   *method,
+                         double        param,
+                         double        mastery_level,
+                         const double *scores,
+                         gsize         n_scores,
+                         double       *out_value)
+{
+  PlMasteryMethod m;
+  PlMasterySpec spec;
+
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  if (!pl_mastery_method_from_string (method, &m))
+    return FALSE;
+  pl_mastery_spec_init_default (&spec, m);
+  if (param > 0)
+    spec.param = param;
+  if (mastery_level > 0)
+    spec.mastery_level = mastery_level;
+  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+}
+
+gboolean
 pl_mastery_rollup (const PlMasterySpec *spec,
                    const double        *scores,
                    gsize                n_scores,

@@ -81,6 +81,17 @@ gboolean     pl_mastery_rollup               (const PlMasterySpec *spec,
                                               gsize                n_scores,
                                               double              *out_value);
 
+/* pl_mastery_rollup by the method's name, as the store keeps it, with
+ * PARAM and MASTERY_LEVEL where they are above 0 (the method's defaults
+ * otherwise). FALSE also for an unknown method. The Gradebook and the
+ * Insights view both roll cells up through this, so they agree. */
+gboolean     pl_mastery_rollup_named         (const char          *method,
+                                              double               param,
+                                              double               mastery_level,
+                                              const double        *scores,
+                                              gsize                n_scores,
+                                              double              *out_value);
+
 /* Many cells at once (CSR layout): cell i's scores are
  * scores[offsets[i] .. offsets[i + 1]), so offsets has n_cells + 1 entries.
  * out_values[i] is 0 when out_has_value[i] is 0. */

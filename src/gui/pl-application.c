@@ -4,19 +4,10 @@
  */
 #include <glib/gi18n.h>
 
-#include "pl-application.h"
-#include "pl-context.h"
+#include "core/pl-store-files.h"
+#include "pl-application-private.h"
 #include "pl-preferences-window.h"
 #include "pl-window.h"
-
-struct _PlApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *db_path;
-  GSettings      *settings;
-  PlContext      *context;
-};
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
 
@@ -25,6 +16,15 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
 };
+
+gboolean
+pl_application_database_is_chosen (PlApplication *self)
+{
+  g_return_val_if_fail (PL_IS_APPLICATION (self), FALSE);
+
+  return self->db_path != NULL ||
+         (g_getenv ("PERSONALLEARN_DB") != NULL && g_getenv ("PERSONALLEARN_DB")[0] != '\0');
+}
 
 char *
 pl_application_dup_db_path (PlApplication *self)
@@ -38,9 +38,73 @@ pl_application_dup_db_path (PlApplication *self)
   if (g_getenv ("PERSONALLEARN_DB") != NULL && g_getenv ("PERSONALLEARN_DB")[0] != '\0')
     return g_strdup (g_getenv ("PERSONALLEARN_DB"));
   location = g_settings_get_string (self->settings, "data-location");
-  if (location[0] != '\0')
-    return g_build_filename (location, "personallearn.db", NULL);
-  return pl_store_default_path ();
+  if (location[0] == '\0')
+    return pl_store_default_path ();
+  /* A folder holds personallearn.db; a file chosen after an open error is
+   * the database itself. */
+  if (g_str_has_suffix (location, ".db") ||
+      (g_file_test (location, G_FILE_TEST_EXISTS) && !g_file_test (location, G_FILE_TEST_IS_DIR)))
+    return g_steal_pointer (&location);
+  return g_build_filename (location, "personallearn.db", NULL);
+}
+
+void
+pl_application_set_check_limit (PlApplication *self,
+                                guint64        bytes)
+{
+  g_return_if_fail (PL_IS_APPLICATION (self));
+  self->check_limit = bytes;
+}
+
+PlContext *
+pl_application_get_context (PlApplication *self)
+{
+  g_return_val_if_fail (PL_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
+void
+pl_application_switch_database (PlApplication *self,
+                                PlStore       *store,
+                                const char    *location,
+                                const char    *message)
+{
+  g_autoptr(GList) windows = NULL;
+  PlWindow *window;
+
+  g_return_if_fail (PL_IS_APPLICATION (self));
+  g_return_if_fail (PL_IS_STORE (store));
+
+  if (location != NULL && !pl_application_database_is_chosen (self))
+    g_settings_set_string (self->settings, "data-location", location);
+
+  /* The windows of the old database go; the application stays up. */
+  g_application_hold (G_APPLICATION (self));
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  /* A window that outlives its destruction (a task still holds it) must
+   * not point at a parent that is gone by then. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_set_transient_for (l->data, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  g_clear_object (&self->context);
+  self->context = pl_context_new (store, self->settings);
+  window = pl_window_new (GTK_APPLICATION (self), self->context);
+  gtk_window_present (GTK_WINDOW (window));
+  if (message != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 10);
+      pl_window_add_toast (window, toast);
+    }
+  if (!pl_store_was_checked (store))
+    _pl_application_check_later (self, GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
 }
 
 static int
@@ -66,72 +130,37 @@ pl_application_handle_local_options (GApplication *app,
 }
 
 static void
-on_open_error_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           GApplication     *app)
-{
-  g_application_release (app);
-}
-
-/* The file is left as it is; the teacher decides what to do with it. */
-static void
-show_open_error (PlApplication *self,
-                 const char    *path,
-                 GError        *error)
-{
-  GtkWidget *dialog;
-  const char *heading;
-
-  if (g_error_matches (error, PL_STORE_ERROR, PL_STORE_ERROR_NEWER_SCHEMA))
-    heading = _("This Database Needs a Newer PersonalLearn");
-  else if (g_error_matches (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_A_DATABASE))
-    heading = _("This Is Not a PersonalLearn Database");
-  else if (g_error_matches (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT))
-    heading = _("The Database Is Damaged");
-  else
-    heading = _("Cannot Open the Database");
-
-  dialog = adw_message_dialog_new (NULL, heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nThe file has not been changed. Choose another file with --db, or move this one aside to start afresh."),
-                                  error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_application_hold (G_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 pl_application_activate (GApplication *app)
 {
   PlApplication *self = PL_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *path = NULL;
-  g_autoptr(PlStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (window != NULL)
     {
       gtk_window_present (window);
       return;
     }
-
   if (self->context == NULL)
     {
       path = pl_application_dup_db_path (self);
-      store = pl_store_open (path, &error);
-      if (store == NULL)
-        {
-          g_printerr ("personallearn: %s\n", error->message);
-          show_open_error (self, path, error);
-          return;
-        }
-      self->context = pl_context_new (store, self->settings);
+      _pl_application_open_path (self, path);
+      return;
     }
-
   window = GTK_WINDOW (pl_window_new (GTK_APPLICATION (app), self->context));
   gtk_window_present (window);
+}
+
+/* The database of the window the teacher is in: the application's, or a
+ * window's own (the tests open windows on databases of their own). */
+static PlContext *
+active_context (PlApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PL_IS_WINDOW (window))
+    return pl_window_get_context (PL_WINDOW (window));
+  return self->context;
 }
 
 static void
@@ -156,13 +185,39 @@ preferences_action (GSimpleAction *action,
 {
   PlApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PlContext *context = active_context (self);
   PlPreferencesWindow *prefs;
 
-  if (self->context == NULL)
+  if (context == NULL)
     return;
-  prefs = pl_preferences_window_new (self->context);
+  prefs = pl_preferences_window_new (context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+on_help_shown_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (object);
+  g_autofree char *pages = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  g_message ("Cannot show the help: %s", error->message);
+  pages = g_build_filename (PL_HELP_DIR, "C", "personallearn", NULL);
+  dialog = adw_message_dialog_new (parent, _("Help Cannot Be Shown"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The help pages open in the Help application (Yelp), which is not installed on this computer. "
+                                    "Ask whoever looks after it to install “yelp”, or open the pages in %s with a text editor."),
+                                  pages);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -170,12 +225,15 @@ help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  PlApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *page = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
   g_autofree char *uri = page[0] != '\0' ? g_strdup_printf ("help:personallearn/%s", page)
                                          : g_strdup ("help:personallearn");
 
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  if (parent == NULL)
+    return;
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, on_help_shown_cb, g_object_ref (self));
 }
 
 static void
@@ -239,6 +297,9 @@ pl_application_dispose (GObject *object)
 {
   PlApplication *self = PL_APPLICATION (object);
 
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -272,6 +333,7 @@ static void
 pl_application_init (PlApplication *self)
 {
   self->settings = g_settings_new (PL_APP_ID);
+  self->check_limit = PL_STORE_QUICK_CHECK_BEFORE_WINDOW;
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

@@ -210,6 +210,23 @@ pl_context_get_settings (PlContext *self)
   return self->settings;
 }
 
+guint
+pl_context_get_checkin_weekday (PlContext *self)
+{
+  static const char * const weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+  };
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (PL_IS_CONTEXT (self), 1);
+
+  day = g_settings_get_string (self->settings, "checkin-day");
+  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
+    if (g_strcmp0 (day, weekdays[i]) == 0)
+      return i + 1;
+  return 1;
+}
+
 PlClassroom *
 pl_context_get_classroom (PlContext *self)
 {

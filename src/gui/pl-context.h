@@ -17,6 +17,8 @@ PlContext   *pl_context_new            (PlStore     *store,
                                         GSettings   *settings);
 PlStore     *pl_context_get_store      (PlContext   *self);
 GSettings   *pl_context_get_settings   (PlContext   *self);
+/* The "checkin-day" preference as 1 = Monday … 7 = Sunday. */
+guint        pl_context_get_checkin_weekday (PlContext *self);
 
 /* The class the teacher is working with; NULL when there is none yet. */
 PlClassroom *pl_context_get_classroom  (PlContext   *self);

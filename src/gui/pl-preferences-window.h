@@ -15,4 +15,10 @@ G_DECLARE_FINAL_TYPE (PlPreferencesWindow, pl_preferences_window, PL, PREFERENCE
 
 PlPreferencesWindow *pl_preferences_window_new (PlContext *context);
 
+/* What choosing FOLDER as the data location does (NULL: the usual
+ * location): asks whether to copy the data there, or to use the database
+ * already there, then does it and switches the application to it. */
+void pl_preferences_window_change_location (PlPreferencesWindow *self,
+                                            GFile               *folder);
+
 G_END_DECLS

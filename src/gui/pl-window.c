@@ -21,6 +21,7 @@ struct _PlWindow
   PlContext            *context;
   GCancellable         *work;
   gboolean              syncing_dropdown;
+  gboolean              locked;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -147,11 +148,11 @@ select_last_classroom (PlWindow *self)
     }
 }
 
-/* A view loads its class once it has the context. The view on show gets
- * it at start and each other one when it is first shown, so that the
- * first frame waits for one view's data and the hidden views' work (the
- * Gradebook's and the Insights' threads among them) does not compete
- * with it. */
+/* Every view follows the class, but loads it only once it has the
+ * context. The view on show gets it at start and each other one when it
+ * is first shown, so that the first frame waits for one view's data and
+ * the hidden views' work (the Gradebook's and the Insights' threads among
+ * them) does not compete with it. */
 static void
 attach_view (PlWindow  *self,
              GtkWidget *page)
@@ -161,12 +162,8 @@ attach_view (PlWindow  *self,
   if (self->context == NULL || page == NULL)
     return;
   g_object_get (page, "context", &has, NULL);
-  if (has != NULL)
-    return;
-  /* The class first: a view that gets the context first would load the
-   * whole school before narrowing to the class. */
-  g_object_bind_property (self->context, "classroom", page, "classroom", G_BINDING_SYNC_CREATE);
-  g_object_set (page, "context", self->context, NULL);
+  if (has == NULL)
+    g_object_set (page, "context", self->context, NULL);
 }
 
 static void
@@ -181,6 +178,10 @@ static void
 set_context (PlWindow  *self,
              PlContext *context)
 {
+  GtkWidget *pages[] = {
+    self->learners_page, self->boards_page, self->checkins_page,
+    self->gradebook_page, self->insights_page
+  };
   g_autoptr(GtkExpression) name = NULL;
 
   g_return_if_fail (self->context == NULL);
@@ -190,7 +191,11 @@ set_context (PlWindow  *self,
   gtk_drop_down_set_expression (self->class_dropdown, name);
   gtk_drop_down_set_model (self->class_dropdown, pl_context_get_classrooms (context));
 
+  /* The class first: a view that gets the context first would load the
+   * whole school before narrowing to the class. */
   select_last_classroom (self);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_object_bind_property (context, "classroom", pages[i], "classroom", G_BINDING_SYNC_CREATE);
   attach_view (self, adw_view_stack_get_visible_child (self->view_stack));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_view_cb), self, 0);
@@ -306,31 +311,68 @@ focus_class_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->class_dropdown));
 }
 
+/* The rows of the "New Class" dialog, in order; the first is the name. */
+static const struct
+{
+  const char *column;
+  const char *title;
+} class_fields[] = {
+  { "name", N_("_Name") },
+  { "subject", N_("_Subject") },
+  { "grade-level", N_("_Grade") },
+  { "period", N_("_Period") },
+};
+
+static GtkWidget *
+class_dialog_row (AdwMessageDialog *dialog,
+                  guint             i)
+{
+  GtkWidget **rows = g_object_get_data (G_OBJECT (dialog), "rows");
+
+  return rows[i];
+}
+
+static char *
+class_dialog_value (AdwMessageDialog *dialog,
+                    guint             i)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (class_dialog_row (dialog, i)))));
+}
+
 static void
 on_create_class_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              PlWindow         *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autoptr(PlClassroom) classroom = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
+  /* One class per dialog, however many times Enter is pressed. */
+  if (g_object_get_data (G_OBJECT (dialog), "created") != NULL)
+    return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  name = class_dialog_value (dialog, 0);
   if (name[0] == '\0')
     return;
 
   classroom = pl_classroom_new ();
-  pl_record_set_string (PL_RECORD (classroom), "name", name);
+  for (guint i = 0; i < G_N_ELEMENTS (class_fields); i++)
+    {
+      g_autofree char *value = class_dialog_value (dialog, i);
+
+      pl_record_set_string (PL_RECORD (classroom), class_fields[i].column,
+                            value[0] != '\0' ? value : NULL);
+    }
   if (!pl_store_save (pl_context_get_store (self->context), PL_RECORD (classroom), &error))
     {
       AdwToast *toast = adw_toast_new_format (_("Could not create the class: %s"), error->message);
       pl_window_add_toast (self, toast);
       return;
     }
+  g_object_set_data (G_OBJECT (dialog), "created", GINT_TO_POINTER (TRUE));
   /* The store's "changed" signal has reloaded the list; pick the new one. */
   {
     GListModel *classes = pl_context_get_classrooms (self->context);
@@ -349,17 +391,24 @@ static void
 on_class_name_changed_cb (GtkEditable      *entry,
                           AdwMessageDialog *dialog)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *name = class_dialog_value (dialog, 0);
 
   adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
 }
 
+/* Enter in any row creates the class, as the default button would; the
+ * dialog then closes (a response alone does not close it). */
 static void
-on_class_name_activate_cb (GtkEntry         *entry,
+on_class_row_activated_cb (AdwEntryRow      *row,
                            AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    adw_message_dialog_response (dialog, "create");
+  if (!adw_message_dialog_get_response_enabled (dialog, "create"))
+    {
+      gtk_widget_grab_focus (class_dialog_row (dialog, 0));
+      return;
+    }
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -369,10 +418,12 @@ create_class_action (GtkWidget  *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
   GtkWidget *dialog;
-  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget **rows;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Class"),
-                                   _("Name the class as your learners know it, for example “Grade 7 Science, period 2”."));
+                                   _("Name the class as your learners know it, for example “Grade 7 Science”. "
+                                     "Subject, grade and period are optional."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "create", _("C_reate"),
@@ -383,18 +434,25 @@ create_class_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
 
-  entry = gtk_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Class name"), -1);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Class name"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_class_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_class_name_activate_cb), dialog);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  rows = g_new0 (GtkWidget *, G_N_ELEMENTS (class_fields));
+  for (guint i = 0; i < G_N_ELEMENTS (class_fields); i++)
+    {
+      rows[i] = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[i]), _(class_fields[i].title));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (rows[i]), TRUE);
+      g_signal_connect (rows[i], "entry-activated", G_CALLBACK (on_class_row_activated_cb), dialog);
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[i]);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
+  g_signal_connect (rows[0], "changed", G_CALLBACK (on_class_name_changed_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_class_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (rows[0]);
 }
 
 /* ---- demo classroom (in a worker thread with its own connection) ------ */
@@ -435,6 +493,21 @@ demo_progress_cb (double   fraction,
                               free_progress_update);
 }
 
+typedef struct
+{
+  char  *path;
+  guint  checkin_weekday;
+} DemoJob;
+
+static void
+demo_job_free (gpointer data)
+{
+  DemoJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
 static void
 demo_thread (GTask        *task,
              gpointer      source_object,
@@ -442,12 +515,12 @@ demo_thread (GTask        *task,
              GCancellable *cancellable)
 {
   PlWindow *self = source_object;
-  const char *path = task_data;
+  DemoJob *job = task_data;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PlDemoOptions options;
 
-  store = pl_store_open (path, &error);
+  store = pl_store_open (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -457,6 +530,8 @@ demo_thread (GTask        *task,
   options.progress = demo_progress_cb;
   options.progress_data = self;
   options.add = TRUE;
+  /* The demo's check-ins fall on the teacher's check-in day. */
+  options.checkin_weekday = job->checkin_weekday;
   if (!pl_demo_generate (store, &options, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -482,7 +557,7 @@ demo_done_cb (GObject      *object,
     pl_window_add_toast (self, adw_toast_new (_("Demo classroom ready")));
 
   pl_store_reload (pl_context_get_store (self->context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", !self->locked);
   update_main_page (self);
 }
 
@@ -493,6 +568,7 @@ load_demo_action (GtkWidget  *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
+  DemoJob *job;
 
   if (self->work != NULL)
     return;
@@ -504,7 +580,10 @@ load_demo_action (GtkWidget  *widget,
 
   task = g_task_new (self, self->work, demo_done_cb, NULL);
   g_task_set_source_tag (task, load_demo_action);
-  g_task_set_task_data (task, g_strdup (pl_store_get_path (pl_context_get_store (self->context))), g_free);
+  job = g_new0 (DemoJob, 1);
+  job->path = g_strdup (pl_store_get_path (pl_context_get_store (self->context)));
+  job->checkin_weekday = pl_context_get_checkin_weekday (self->context);
+  g_task_set_task_data (task, job, demo_job_free);
   g_task_run_in_thread (task, demo_thread);
 }
 
@@ -699,6 +778,34 @@ pl_window_get_view (PlWindow *self)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+pl_window_set_locked (PlWindow *self,
+                      gboolean  locked)
+{
+  GtkWidgetClass *klass;
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  self->locked = locked;
+  klass = GTK_WIDGET_GET_CLASS (self);
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (owner == PL_TYPE_WINDOW)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, !locked);
+  /* The demo stays off while its work runs. */
+  if (!locked && self->work != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+}
+
+gboolean
+pl_window_get_locked (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->locked;
 }
 
 void

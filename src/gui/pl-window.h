@@ -26,6 +26,12 @@ const char *pl_window_get_view         (PlWindow       *self);
 void        pl_window_add_toast        (PlWindow       *self,
                                         AdwToast       *toast);
 
+/* Learner mode: while locked, none of the window's own actions (Sync,
+ * the views, new class, demo…) can run. */
+void        pl_window_set_locked       (PlWindow       *self,
+                                        gboolean        locked);
+gboolean    pl_window_get_locked       (PlWindow       *self);
+
 /* The view names, in switcher order, NULL-terminated. */
 const char * const *pl_window_get_view_names (void);
 

@@ -740,14 +740,21 @@ pl_case_import_file (PlStore        *store,
       pl_case_summary_clear (&counts);
       return FALSE;
     }
+  if (!dry_run)
+    pl_store_claim_writes (store, _("standards are being imported into this database; try again when the import has finished"));
   if (!write_framework (store, dry_run, doc_id, document, name, items, links, &counts, cancellable, error) ||
       (!dry_run && !pl_store_commit (store, error)))
     {
       if (!dry_run)
-        pl_store_rollback (store);
+        {
+          pl_store_release_writes (store);
+          pl_store_rollback (store);
+        }
       pl_case_summary_clear (&counts);
       return FALSE;
     }
+  if (!dry_run)
+    pl_store_release_writes (store);
   if (summary != NULL)
     *summary = counts;
   else

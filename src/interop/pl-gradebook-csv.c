@@ -75,7 +75,11 @@ method_label (const char *method,
 }
 
 static GString *
-build_csv (const PlGradebook *gb)
+build_csv (const PlGradebook     *gb,
+           PlExportProgressFunc   progress,
+           gpointer               user_data,
+           GCancellable          *cancellable,
+           GError               **error)
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
@@ -96,6 +100,16 @@ build_csv (const PlGradebook *gb)
 
   for (guint i = 0; i < gb->n_learners; i++)
     {
+      if (i % 64 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          if (progress != NULL)
+            progress ((double) i / MAX (gb->n_learners, 1) * 0.9, user_data);
+        }
       g_ptr_array_set_size (row, 0);
       g_ptr_array_add (row, g_strdup (gb->learner_names[i]));
       g_ptr_array_add (row, g_strdup (gb->learner_source_ids[i] != NULL ? gb->learner_source_ids[i]
@@ -158,7 +172,9 @@ pl_gradebook_csv_write (const PlGradebook  *gb,
   g_return_val_if_fail (gb != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  text = build_csv (gb);
+  text = build_csv (gb, NULL, NULL, cancellable, error);
+  if (text == NULL)
+    return FALSE;
   return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
 }
 
@@ -168,13 +184,30 @@ pl_gradebook_csv_export (const PlGradebook  *gb,
                          GCancellable       *cancellable,
                          GError            **error)
 {
+  return pl_gradebook_csv_export_with_progress (gb, file, NULL, NULL, cancellable, error);
+}
+
+gboolean
+pl_gradebook_csv_export_with_progress (const PlGradebook     *gb,
+                                       GFile                 *file,
+                                       PlExportProgressFunc   progress,
+                                       gpointer               user_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error)
+{
   g_autoptr(GString) text = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (gb != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  text = build_csv (gb);
+  text = build_csv (gb, progress, user_data, cancellable, error);
+  if (text == NULL)
+    return FALSE;
   /* g_file_replace_contents writes a temporary file and renames it. */
-  return g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  ok = g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  if (ok && progress != NULL)
+    progress (1.0, user_data);
+  return ok;
 }

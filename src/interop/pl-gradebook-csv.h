@@ -33,4 +33,18 @@ gboolean  pl_gradebook_csv_export    (const PlGradebook  *gradebook,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
+/* How far an export is, 0 to 1, called from the thread that runs it. */
+typedef void (*PlExportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+/* The same, telling PROGRESS (may be NULL) as it goes through the
+ * learners and stopping with G_IO_ERROR_CANCELLED, writing nothing, when
+ * CANCELLABLE is cancelled. */
+gboolean  pl_gradebook_csv_export_with_progress (const PlGradebook    *gradebook,
+                                                 GFile                *file,
+                                                 PlExportProgressFunc  progress,
+                                                 gpointer              user_data,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+
 G_END_DECLS

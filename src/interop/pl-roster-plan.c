@@ -765,6 +765,9 @@ pl_roster_plan_apply (PlRosterPlan         *self,
 
   if (!pl_store_begin (self->store, error))
     return FALSE;
+  /* A large roster holds the database for a while: edits in the window
+   * meanwhile are refused at once, with this message. */
+  pl_store_claim_writes (self->store, _("a roster is being imported into this database; try again when the import has finished"));
 
   for (guint i = 0; i < self->classes->len; i++)
     {
@@ -812,6 +815,7 @@ pl_roster_plan_apply (PlRosterPlan         *self,
 
   if (!pl_store_commit (self->store, error))
     goto undo_flags;
+  pl_store_release_writes (self->store);
   if (result != NULL)
     *result = counts;
   return TRUE;
@@ -819,6 +823,7 @@ pl_roster_plan_apply (PlRosterPlan         *self,
 fail:
   pl_store_rollback (self->store);
 undo_flags:
+  pl_store_release_writes (self->store);
   /* The records were not written after all: applying again writes them. */
   for (guint i = 0; i < self->classes->len; i++)
     {

@@ -344,15 +344,79 @@ finish (Writer        *w,
   return TRUE;
 }
 
+/* A temporary file's name carries the writing device, so that the next
+ * export can tell its own leftovers (of an export that was killed) from a
+ * colleague's export in progress on a shared folder. */
+static char *
+temp_tag (PlStore *store)
+{
+  return g_strdup_printf ("%.8s", pl_store_get_device_id (store));
+}
+
 static GFile *
-temp_sibling (GFile *dest)
+temp_sibling (GFile      *dest,
+              const char *tag)
 {
   g_autoptr(GFile) parent = g_file_get_parent (dest);
   g_autofree char *base = g_file_get_basename (dest);
   g_autofree char *suffix = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf (".%s.%.8s.part", base, suffix);
+  g_autofree char *name = g_strdup_printf (".%s.%s-%.8s.part", base, tag, suffix);
 
   return parent != NULL ? g_file_get_child (parent, name) : g_file_new_for_path (name);
+}
+
+static gboolean
+is_own_temp (const char *name,
+             const char *tag)
+{
+  g_autofree char *ending = g_strdup_printf (".%s-", tag);
+  const char *at;
+  gsize len = strlen (name);
+
+  /* ".NAME.TAG-XXXXXXXX.part" */
+  if (name[0] != '.' || !g_str_has_suffix (name, ".part") || len < strlen (ending) + 8 + 5 + 2)
+    return FALSE;
+  at = name + len - 5 - 8 - strlen (ending);
+  if (strncmp (at, ending, strlen (ending)) != 0)
+    return FALSE;
+  for (const char *p = at + strlen (ending); p < name + len - 5; p++)
+    if (!g_ascii_isxdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* This device's temporary files older than this are leftovers: an export
+ * in progress writes to its file all the time. */
+#define STALE_TEMP_SECONDS (10 * 60)
+
+static void
+remove_stale_temps (GFile        *dest,
+                    const char   *tag,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  g_autoptr(GFileEnumerator) children = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GFileInfo *info;
+
+  if (parent == NULL)
+    return;
+  children = g_file_enumerate_children (parent,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+      if (is_own_temp (name, tag) && (gint64) modified + STALE_TEMP_SECONDS < now)
+        {
+          g_autoptr(GFile) stale = g_file_get_child (parent, name);
+
+          g_file_delete (stale, NULL, NULL);
+        }
+      g_object_unref (info);
+    }
 }
 
 gboolean
@@ -370,6 +434,7 @@ pl_bundle_export (PlStore                      *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *dest_name = NULL;
+  g_autofree char *tag = NULL;
   guint8 key[PL_SYNC_KEY_LENGTH];
   Writer w = { 0 };
   gboolean ok;
@@ -395,7 +460,9 @@ pl_bundle_export (PlStore                      *store,
   else
     m->base = pl_sync_vector_new ();
 
-  temp = temp_sibling (dest);
+  tag = temp_tag (store);
+  remove_stale_temps (dest, tag, cancellable);
+  temp = temp_sibling (dest, tag);
   out = g_file_create (temp, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
   if (out == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/pl-school.h"
+#include "core/pl-store-sync.h"
 #include "pl-bundle.h"
 #include "pl-sync-school.h"
 
@@ -31,32 +32,88 @@ decode_key (const char *hex,
 }
 
 gboolean
+pl_sync_check_school_id (const char  *school_id,
+                         GError     **error)
+{
+  if (school_id == NULL || !g_uuid_string_is_valid (school_id))
+    {
+      g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID,
+                   _("“%s” is not a school id: a school id is 32 hexadecimal digits in groups of 8-4-4-4-12, "
+                     "as the school hub prints it"),
+                   school_id != NULL ? school_id : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pl_sync_check_key (const char  *sync_key,
+                   GError     **error)
+{
+  guint8 raw[PL_SYNC_KEY_LENGTH];
+
+  if (!decode_key (sync_key, raw))
+    {
+      g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID,
+                   _("a sync key is 64 hexadecimal digits (0–9, a–f), as the school hub prints it; "
+                     "this one has %u characters"),
+                   sync_key != NULL ? (guint) g_utf8_strlen (sync_key, -1) : 0);
+      explicit_bzero (raw, sizeof raw);
+      return FALSE;
+    }
+  explicit_bzero (raw, sizeof raw);
+  return TRUE;
+}
+
+gboolean
 pl_sync_join_school (PlStore     *store,
                      const char  *school_id,
                      const char  *sync_key,
                      GError     **error)
 {
+  return pl_sync_join_school_full (store, school_id, sync_key, PL_SYNC_JOIN_DEFAULT, error);
+}
+
+/* What was exchanged with the old school's hub and devices means nothing
+ * to the new one's. What this database holds (sync_seen) stays true. */
+static gboolean
+forget_peers (PlStore  *store,
+              GError  **error)
+{
+  return pl_store_sync_forget_peers (store, error) &&
+         pl_store_set_meta (store, "sync_hub", NULL, error) &&
+         pl_store_set_meta (store, "sync_last_export", NULL, error) &&
+         pl_store_set_meta (store, "sync_last_import", NULL, error);
+}
+
+gboolean
+pl_sync_join_school_full (PlStore          *store,
+                          const char       *school_id,
+                          const char       *sync_key,
+                          PlSyncJoinFlags   flags,
+                          GError          **error)
+{
   g_autofree char *current = NULL;
+  g_autofree char *current_key = NULL;
   g_autofree char *key = NULL;
-  guint8 raw[PL_SYNC_KEY_LENGTH];
+  gboolean other_school;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
-  if (school_id == NULL || !g_uuid_string_is_valid (school_id))
-    {
-      g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID,
-                   _("--id: “%s” is not a school id (it looks like 8-4-4-4-12 hexadecimal digits)"),
-                   school_id != NULL ? school_id : "");
-      return FALSE;
-    }
-  if (!decode_key (sync_key, raw))
-    {
-      g_set_error_literal (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_INVALID,
-                           _("--key: a sync key is 64 hexadecimal digits, as printed by “hub init”"));
-      return FALSE;
-    }
+  if (!pl_sync_check_school_id (school_id, error) || !pl_sync_check_key (sync_key, error))
+    return FALSE;
+  key = g_ascii_strdown (sync_key, -1);
   current = pl_store_get_meta (store, "school_id");
-  if (current != NULL && g_ascii_strcasecmp (current, school_id) != 0)
+  current_key = pl_store_get_meta (store, "sync_key");
+  other_school = current != NULL && g_ascii_strcasecmp (current, school_id) != 0;
+  if (pl_sync_is_hub (store) && (other_school || g_strcmp0 (current_key, key) != 0))
+    {
+      g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL,
+                   _("%s: this database is the hub of school %s; its id and key cannot change"),
+                   pl_store_get_path (store), current);
+      return FALSE;
+    }
+  if (other_school && !(flags & PL_SYNC_JOIN_SWITCH_SCHOOL))
     {
       g_set_error (error, PL_BUNDLE_ERROR, PL_BUNDLE_ERROR_OTHER_SCHOOL,
                    _("%s: this database already belongs to school %s"),
@@ -64,10 +121,10 @@ pl_sync_join_school (PlStore     *store,
       return FALSE;
     }
 
-  key = g_ascii_strdown (sync_key, -1);
   if (!pl_store_begin (store, error))
     return FALSE;
-  if (!pl_store_set_meta (store, "school_id", school_id, error) ||
+  if ((other_school && !forget_peers (store, error)) ||
+      !pl_store_set_meta (store, "school_id", school_id, error) ||
       !pl_store_set_meta (store, "sync_key", key, error))
     {
       pl_store_rollback (store);

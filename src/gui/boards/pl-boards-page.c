@@ -8,6 +8,8 @@
 #include "core/pl-store-boards.h"
 #include "core/pl-store-learners.h"
 #include "pl-accessible.h"
+#include "pl-board-assign-dialog.h"
+#include "pl-board-editor.h"
 #include "pl-boards-page.h"
 
 enum {
@@ -35,9 +37,14 @@ struct _PlBoardsPage
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GPtrArray          *buttons;      /* one per option, in option order */
+  gboolean            pilot;        /* the board is for some learners only */
 
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
+  AdwStatusPage      *no_board_page;
+  GtkBox             *menu_box;
+  GtkBox             *must_box;
+  GtkBox             *may_box;
   GtkLabel           *unit_label;
   GtkLabel           *idea_label;
   AdwPreferencesGroup *board_group;
@@ -99,6 +106,52 @@ pick_of (PlBoardsPage *self,
   return mine != NULL ? g_hash_table_lookup (mine, option) : NULL;
 }
 
+/* The board the view shows: the one place to change when the view shows
+ * the board of the unit chosen at its top. */
+static PlBoard *
+current_board (PlBoardsPage  *self,
+               GError       **error)
+{
+  return pl_store_class_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), error);
+}
+
+/* The unit a new board is made for: the class's latest. */
+static PlRecord *
+current_unit (PlBoardsPage *self)
+{
+  g_autoptr(GListModel) units = pl_store_list_where (store_of (self), PL_TYPE_UNIT, "classroom-uuid",
+                                                     pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
+  PlRecord *latest = NULL;
+
+  for (guint i = 0; units != NULL && i < g_list_model_get_n_items (units); i++)
+    {
+      PlRecord *u = g_list_model_get_item (units, i);
+
+      if (latest == NULL || g_strcmp0 (pl_record_get_string (u, "starts-on"), pl_record_get_string (latest, "starts-on")) > 0)
+        {
+          g_clear_object (&latest);
+          latest = u;
+        }
+      else
+        g_object_unref (u);
+    }
+  return latest;
+}
+
+static guint
+n_picked (PlBoardsPage *self,
+          const char   *option)
+{
+  GHashTableIter iter;
+  gpointer mine;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->picks);
+  while (g_hash_table_iter_next (&iter, NULL, &mine))
+    n += g_hash_table_contains (mine, option) ? 1 : 0;
+  return n;
+}
+
 /* ---- the grid --------------------------------------------------------- */
 
 static void
@@ -115,30 +168,29 @@ update_grid (PlBoardsPage *self)
       GtkWidget *button = self->buttons->pdata[i];
       g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
       PlPick *pick = pick_of (self, learner, pl_record_get_uuid (option));
-      guint n_picked = 0;
-      GHashTableIter iter;
-      gpointer mine;
+      guint picked = n_picked (self, pl_record_get_uuid (option));
       g_autofree char *text = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "picked by %u", "picked by %u", picked), picked);
       const char *status = pick != NULL ? pl_record_get_string (PL_RECORD (pick), "status") : NULL;
+      const char *format = pl_record_get_string (option, "format");
+      gboolean menu = g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
 
-      g_hash_table_iter_init (&iter, self->picks);
-      while (g_hash_table_iter_next (&iter, NULL, &mine))
-        n_picked += g_hash_table_contains (mine, pl_record_get_uuid (option)) ? 1 : 0;
-
-      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s · %s · %" G_GINT64_FORMAT " min</small>\n<small>%s</small>",
+      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" G_GINT64_FORMAT " min</small>\n<small>%s%s%s</small>",
                                       pl_record_get_string (option, "title"),
-                                      pl_record_get_boolean (option, "required") ? _(" · required") : "",
-                                      pl_record_get_string (option, "format") != NULL ? pl_record_get_string (option, "format") : "",
-                                      pl_record_get_string (option, "grouping"),
+                                      pl_record_get_boolean (option, "required") && !menu ? _(" · required") : "",
+                                      format != NULL ? pl_option_format_label (format) : "",
+                                      format != NULL ? " · " : "",
+                                      pl_option_grouping_label (pl_record_get_string (option, "grouping")),
                                       pl_record_get_int (option, "minutes"),
+                                      count, status != NULL ? " · " : "",
                                       status != NULL ? pl_pick_status_label (status) : "");
       gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
       if (pick != NULL)
         gtk_widget_add_css_class (button, "suggested-action");
       else
         gtk_widget_remove_css_class (button, "suggested-action");
-      name = g_strdup_printf (_("%s, picked by %u; %s"), pl_record_get_string (option, "title"), n_picked,
+      name = g_strdup_printf (_("%s, picked by %u; %s"), pl_record_get_string (option, "title"), picked,
                               status != NULL ? pl_pick_status_label (status) : _("not picked"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_widget_set_sensitive (button, learner != NULL);
@@ -258,9 +310,17 @@ build_grid (PlBoardsPage *self)
   GtkWidget *child;
   PlBoardRules rules;
 
+  gboolean menu = g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->must_box))) != NULL)
+    gtk_box_remove (self->must_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->may_box))) != NULL)
+    gtk_box_remove (self->may_box, child);
   g_ptr_array_set_size (self->buttons, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->grid), !menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_box), menu);
   pl_board_get_rules (self->board, &rules);
   for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
     {
@@ -277,7 +337,11 @@ build_grid (PlBoardsPage *self)
       /* Stored one up, so that the first option is not a NULL pointer. */
       g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i + 1));
       g_signal_connect (button, "clicked", G_CALLBACK (on_option_clicked_cb), self);
-      gtk_grid_attach (self->grid, button, (int) col, rules.n_cols > 1 ? (int) row : (int) i, 1, 1);
+      if (menu)
+        gtk_box_append (g_strcmp0 (pl_record_get_string (option, "section"), "must") == 0 ? self->must_box : self->may_box,
+                        button);
+      else
+        gtk_grid_attach (self->grid, button, (int) col, rules.n_cols > 1 ? (int) row : (int) i, 1, 1);
       g_ptr_array_add (self->buttons, button);
     }
 }
@@ -294,13 +358,38 @@ learner_summary (PlBoardsPage *self,
   PlBoardRules rules;
   g_autofree char *why = NULL;
 
+  g_autoptr(GString) text = NULL;
+
   pl_board_get_rules (self->board, &rules);
   if (n == 0)
     return g_strdup (_("No pick yet"));
+  /* Who picked what: the titles in board order, with how far each got. */
+  text = g_string_new (NULL);
+  g_string_printf (text, _("%u of %u picked"), n, rules.picks_required);
+  for (guint i = 0; i < g_list_model_get_n_items (self->options); i++)
+    {
+      g_autoptr(PlRecord) option = g_list_model_get_item (self->options, i);
+      PlPick *pick = g_hash_table_lookup (mine, pl_record_get_uuid (option));
+      const char *status;
+
+      if (pick == NULL)
+        continue;
+      status = pl_record_get_string (PL_RECORD (pick), "status");
+      g_string_append (text, " · ");
+      g_string_append (text, pl_record_get_string (option, "title"));
+      if (g_strcmp0 (status, "assessed") == 0)
+        g_string_append (text, " ✓");
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (pl_pick_status_label (status), -1);
+
+          g_string_append_printf (text, " (%s)", lower);
+        }
+    }
   why = pl_board_describe_picks (problems & ~PL_PICKS_TOO_FEW, &rules);
   if (why[0] != '\0')
-    return g_strdup_printf (_("%u of %u picked · %s"), n, rules.picks_required, why);
-  return g_strdup_printf (_("%u of %u picked"), n, rules.picks_required);
+    g_string_append_printf (text, " · %s", why);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -407,6 +496,49 @@ fill_milestones (PlBoardsPage *self)
     }
 }
 
+/* ---- the board's state: none yet, pilot group --------------------------- */
+
+static void
+update_board_actions (PlBoardsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.edit-board", self->board != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.assign", self->board != NULL);
+}
+
+static void
+show_no_board (PlBoardsPage *self)
+{
+  g_autoptr(PlRecord) unit = current_unit (self);
+  g_autofree char *text = NULL;
+
+  if (unit == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Unit Yet"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  text = g_strdup_printf (_("“%s” has no choice board. Create a grid of options, such as a 3 × 3 tic-tac-toe "
+                            "with a required centre, or a menu of must-do and may-do options."),
+                          pl_record_get_string (unit, "title"));
+  adw_status_page_set_description (self->no_board_page, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boards.create-board", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "no-board");
+}
+
+/* With a pilot group, the first filter says whom the list shows. */
+static void
+show_pilot_filter (PlBoardsPage *self)
+{
+  GtkStringList *items = GTK_STRING_LIST (gtk_drop_down_get_model (self->filter_dropdown));
+  const char *want = self->pilot ? _("Pilot group") : _("Everyone");
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (g_strcmp0 (gtk_string_list_get_string (items, FILTER_EVERYONE), want) == 0)
+    return;
+  gtk_string_list_splice (items, FILTER_EVERYONE, 1, (const char * const []) { want, NULL });
+  gtk_drop_down_set_selected (self->filter_dropdown, selected);
+}
+
 static void
 reload (PlBoardsPage *self)
 {
@@ -421,6 +553,8 @@ reload (PlBoardsPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *design_text = NULL;
   g_autofree char *rules_text = NULL;
+  g_auto(GStrv) assignees = NULL;
+  gboolean whole = TRUE;
   PlBoardRules rules;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -430,13 +564,14 @@ reload (PlBoardsPage *self)
     {
       adw_status_page_set_title (self->empty_page, _("No Class Yet"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_board_actions (self);
       return;
     }
-  self->board = pl_store_class_board (store_of (self), pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
+  self->board = current_board (self, &error);
+  update_board_actions (self);
   if (self->board == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("No Choice Board Yet"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_no_board (self);
       return;
     }
   self->options = pl_store_list_board_options (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)), &error);
@@ -461,12 +596,19 @@ reload (PlBoardsPage *self)
                                              rules.picks_required),
                                 pl_record_get_string (PL_RECORD (self->board), "title"), rules.picks_required,
                                 rules.three_in_row ? _(" that make three in a row") : "",
-                                _("; required options are marked."));
+                                g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0
+                                ? _(", every must-do option among them.") : _("; required options are marked."));
   adw_preferences_group_set_description (self->board_group, rules_text);
   design = pl_store_check_board_design (store_of (self), self->board, NULL);
   design_text = pl_board_describe_design (design);
   gtk_label_set_label (self->design_label, design_text);
   gtk_widget_set_visible (GTK_WIDGET (self->design_label), design != PL_DESIGN_OK);
+
+  /* A pilot-group board is shown with its learners only. */
+  assignees = pl_store_board_assignees (store_of (self), pl_record_get_uuid (PL_RECORD (self->board)),
+                                        pl_record_get_uuid (PL_RECORD (self->classroom)), &whole, NULL);
+  self->pilot = !whole && assignees != NULL && assignees[0] != NULL;
+  show_pilot_filter (self);
 
   g_hash_table_remove_all (self->names);
   g_hash_table_remove_all (self->picks);
@@ -477,6 +619,8 @@ reload (PlBoardsPage *self)
       const char *preferred = pl_record_get_string (l, "preferred-name");
 
       if (pl_record_get_boolean (l, "archived"))
+        continue;
+      if (self->pilot && !g_strv_contains ((const char * const *) assignees, pl_record_get_uuid (l)))
         continue;
       g_hash_table_insert (self->names, g_strdup (pl_record_get_uuid (l)),
                            g_strdup_printf ("%s %s", preferred != NULL && preferred[0] != '\0' ? preferred
@@ -512,8 +656,15 @@ reload (PlBoardsPage *self)
   gtk_string_list_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)),
                           (const char * const *) uuids->pdata);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  summary = g_strdup_printf (_("%u learners · %u without a pick · %u with picks against the rules"),
-                             uuids->len - 1, n_none, n_broken);
+  if (self->pilot)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Pilot group: %u learner · %u without a pick · %u with picks against the rules",
+                                            "Pilot group: %u learners · %u without a pick · %u with picks against the rules",
+                                            uuids->len - 1),
+                               uuids->len - 1, n_none, n_broken);
+  else
+    summary = g_strdup_printf (_("%u learners · %u without a pick · %u with picks against the rules"),
+                               uuids->len - 1, n_none, n_broken);
   gtk_label_set_label (self->summary_label, summary);
 
   build_grid (self);
@@ -548,6 +699,138 @@ on_store_changed_cb (PlStore      *store,
 {
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (300, reload_timeout_cb, self);
+}
+
+/* ---- building, editing and assigning the board ------------------------- */
+
+static void
+open_editor (PlBoardsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PlBoardEditor *editor;
+
+  if (self->board == NULL)
+    return;
+  editor = pl_board_editor_new (self->context, self->board);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_board_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_editor (PL_BOARDS_PAGE (widget));
+}
+
+static void
+create_board_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  g_autoptr(PlRecord) unit = self->classroom != NULL ? current_unit (self) : NULL;
+  g_autoptr(PlBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (unit == NULL)
+    return;
+  board = pl_store_create_board (store_of (self), pl_record_get_uuid (unit), g_variant_get_string (parameter, NULL), &error);
+  if (board == NULL)
+    {
+      toast (self, adw_toast_new_format (_("Not created: %s"), error->message));
+      return;
+    }
+  reload (self);
+  /* A new board is nine empty options: go on to fill them in. */
+  open_editor (self);
+}
+
+static void
+on_assign_response_cb (PlBoardAssignDialog *dialog,
+                       const char          *response,
+                       PlBoardsPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "assign") != 0)
+    return;
+  if (!pl_board_assign_dialog_apply (dialog, &error))
+    toast (self, adw_toast_new_format (_("Not assigned: %s"), error->message));
+  reload (self);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PlBoardAssignDialog *dialog;
+
+  if (self->board == NULL)
+    return;
+  dialog = pl_board_assign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store_of (self),
+                                       self->board, self->classroom);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- between the learner list and the board, by keyboard ---------------- */
+
+static gboolean
+focus_in (GtkWidget *widget,
+          GtkWidget *container)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == container || gtk_widget_is_ancestor (focus, container));
+}
+
+static void
+focus_board (PlBoardsPage *self)
+{
+  guint at = 0;
+
+  if (self->buttons->len == 0)
+    return;
+  if (selected_learner (self) == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  /* The option the learner last picked, else the first. */
+  for (guint i = 0; i < self->buttons->len; i++)
+    if (gtk_widget_has_css_class (self->buttons->pdata[i], "suggested-action"))
+      at = i;
+  gtk_widget_grab_focus (self->buttons->pdata[at]);
+}
+
+static void
+focus_learners (PlBoardsPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->learner_list), "list.scroll-to-item", "u", selected);
+  gtk_widget_grab_focus (GTK_WIDGET (self->learner_list));
+}
+
+static void
+focus_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlBoardsPage *self = PL_BOARDS_PAGE (widget);
+
+  if (g_str_equal (action_name, "boards.focus-board"))
+    focus_board (self);
+  else if (g_str_equal (action_name, "boards.focus-learners"))
+    focus_learners (self);
+  else if (focus_in (widget, GTK_WIDGET (self->learner_list)))
+    focus_board (self);
+  else
+    focus_learners (self);
 }
 
 /* ---- GObject -------------------------------------------------------------- */
@@ -662,6 +945,10 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
                                                "/org/example/PersonalLearn/boards/pl-boards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, no_board_page);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, menu_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, must_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, may_box);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, unit_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, idea_label);
   gtk_widget_class_bind_template_child (widget_class, PlBoardsPage, board_group);
@@ -675,6 +962,35 @@ pl_boards_page_class_init (PlBoardsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "boards.remove-pick", NULL, remove_pick_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "boards.remove-pick", NULL);
+
+  gtk_widget_class_install_action (widget_class, "boards.edit-board", NULL, edit_board_action);
+  gtk_widget_class_install_action (widget_class, "boards.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "boards.create-board", "s", create_board_action);
+  gtk_widget_class_install_action (widget_class, "boards.switch-pane", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "boards.focus-board", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "boards.focus-learners", NULL, focus_action);
+
+
+}
+
+/* Shortcuts of the whole view, wherever the focus is while it shows (the
+ * view switcher, say), and only after a text field had its say. */
+static void
+add_view_shortcuts (PlBoardsPage *self)
+{
+  static const struct { const char *trigger, *action; } keys[] = {
+    { "<Control>b", "boards.edit-board" },
+    { "F6", "boards.switch-pane" },
+    { "<Shift>F6", "boards.switch-pane" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -703,4 +1019,5 @@ pl_boards_page_init (PlBoardsPage *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));
+  add_view_shortcuts (self);
 }

@@ -16,6 +16,7 @@ struct _PlCheckinsPage
   PlContext        *context;
   PlClassroom      *classroom;
   gulong            changed_id;
+  gulong            day_changed_id;  /* the checkin-day preference */
   guint             reload_id;
 
   GHashTable       *status;        /* learner uuid → PlCheckinStatus* */
@@ -46,6 +47,7 @@ struct _PlCheckinsPage
   GtkListBox       *goals_list;
   AdwEntryRow      *new_goal_row;
   AdwComboRow      *link_row;
+  AdwEntryRow      *target_row;
   GListModel       *targets;        /* milestones and standards a goal can link to */
   GtkLabel         *smart_label;
   GtkBox           *progress_box;
@@ -64,6 +66,11 @@ PlStore *_pl_checkins_page_store               (PlCheckinsPage *self);
 guint    _pl_checkins_page_weekday             (PlCheckinsPage *self);
 void     _pl_checkins_page_toast               (PlCheckinsPage *self,
                                                 AdwToast       *toast);
+
+void     _pl_checkins_page_init_goals          (PlCheckinsPage *self);
+void     _pl_checkins_page_load_targets        (PlCheckinsPage *self);
+void     _pl_checkins_page_fill_goals          (PlCheckinsPage *self);
+void     _pl_checkins_page_fill_history        (PlCheckinsPage *self);
 
 void     _pl_checkins_page_set_pin_action      (GtkWidget      *widget,
                                                 const char     *name,

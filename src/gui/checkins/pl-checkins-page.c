@@ -5,7 +5,6 @@
  */
 #include <glib/gi18n.h>
 
-#include "core/pl-smart-goal.h"
 #include "core/pl-store-goals.h"
 #include "core/pl-store-learners.h"
 #include "core/pl-teacher-pin.h"
@@ -30,22 +29,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const weekdays[] = {
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
-};
-
 static void load_learner (PlCheckinsPage *self, const char *uuid);
-static void load_targets (PlCheckinsPage *self);
 
 guint
 _pl_checkins_page_weekday (PlCheckinsPage *self)
 {
-  g_autofree char *day = g_settings_get_string (pl_context_get_settings (self->context), "checkin-day");
-
-  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
-    if (g_strcmp0 (day, weekdays[i]) == 0)
-      return i + 1;
-  return 1;
+  return pl_context_get_checkin_weekday (self->context);
 }
 
 void
@@ -245,7 +234,7 @@ reload (PlCheckinsPage *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "main");
-  load_targets (self);
+  _pl_checkins_page_load_targets (self);
   if (keep == NULL || !pl_checkins_page_select (self, keep))
     {
       GListModel *shown = G_LIST_MODEL (self->filtered);
@@ -277,6 +266,14 @@ on_store_changed_cb (PlStore        *store,
 {
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (200, reload_timeout_cb, self);
+}
+
+static void
+on_checkin_day_changed_cb (GSettings      *settings,
+                           const char     *key,
+                           PlCheckinsPage *self)
+{
+  reload (self);
 }
 
 static void
@@ -347,240 +344,6 @@ pl_checkins_page_get_learner (PlCheckinsPage *self)
   return self->learner;
 }
 
-/* ---- the learner's goals ------------------------------------------------ */
-
-static char *
-target_label (PlRecord *target)
-{
-  if (PL_IS_MILESTONE (target))
-    return g_strdup_printf (_("Milestone: %s"), pl_record_get_string (target, "title"));
-  return g_strdup_printf (_("Standard: %s — %s"), pl_record_get_string (target, "code"),
-                          pl_record_get_string (target, "statement"));
-}
-
-static PlRecord *
-find_target (PlCheckinsPage *self,
-             const char     *uuid)
-{
-  for (guint i = 0; uuid != NULL && self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
-    {
-      g_autoptr(PlRecord) t = g_list_model_get_item (self->targets, i);
-
-      if (g_strcmp0 (pl_record_get_uuid (t), uuid) == 0)
-        return t;   /* the list keeps it alive */
-    }
-  return NULL;
-}
-
-static void
-load_targets (PlCheckinsPage *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  g_clear_object (&self->targets);
-  self->targets = pl_store_list_goal_targets (_pl_checkins_page_store (self), pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
-  gtk_string_list_append (labels, _("Nothing yet"));
-  for (guint i = 0; self->targets != NULL && i < g_list_model_get_n_items (self->targets); i++)
-    {
-      g_autoptr(PlRecord) t = g_list_model_get_item (self->targets, i);
-      g_autofree char *label = target_label (t);
-
-      gtk_string_list_append (labels, label);
-    }
-  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
-}
-
-static void
-on_goal_status_clicked_cb (GtkButton      *button,
-                           PlCheckinsPage *self)
-{
-  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
-  const char *status = g_object_get_data (G_OBJECT (button), "status");
-  g_autoptr(GError) error = NULL;
-
-  if (!pl_store_set_goal_status (_pl_checkins_page_store (self), goal, status, &error))
-    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
-}
-
-static void
-on_revise_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PlCheckinsPage   *self)
-{
-  PlGoal *goal = g_object_get_data (G_OBJECT (dialog), "goal");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(PlGoal) revised = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "revise") != 0)
-    return;
-  revised = pl_store_revise_goal (_pl_checkins_page_store (self), goal, gtk_editable_get_text (entry), &error);
-  if (revised == NULL)
-    _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
-}
-
-static void
-on_revise_clicked_cb (GtkButton      *button,
-                      PlCheckinsPage *self)
-{
-  PlGoal *goal = g_object_get_data (G_OBJECT (button), "goal");
-  GtkWidget *dialog, *entry;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Revise the Goal"),
-                                   _("The goal as it was stays in the history, marked revised."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "revise", _("_Revise"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revise", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "revise");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (PL_RECORD (goal), "body"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Goal"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data_full (G_OBJECT (dialog), "goal", g_object_ref (goal), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revise_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-goal_button (PlCheckinsPage *self,
-             PlGoal         *goal,
-             const char     *icon,
-             const char     *label,
-             const char     *status)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "goal", g_object_ref (goal), g_object_unref);
-  g_object_set_data (G_OBJECT (button), "status", (gpointer) status);
-  if (status != NULL)
-    g_signal_connect (button, "clicked", G_CALLBACK (on_goal_status_clicked_cb), self);
-  else
-    g_signal_connect (button, "clicked", G_CALLBACK (on_revise_clicked_cb), self);
-  return button;
-}
-
-static void
-fill_goals (PlCheckinsPage *self)
-{
-  g_autoptr(GListModel) goals = pl_store_list_goals (_pl_checkins_page_store (self), self->learner, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
-    gtk_list_box_remove (self->goals_list, child);
-  for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
-    {
-      g_autoptr(PlGoal) goal = g_list_model_get_item (goals, i);
-      const char *status = pl_record_get_string (PL_RECORD (goal), "status");
-      const char *target = pl_record_get_string (PL_RECORD (goal), "target-on");
-      GtkWidget *row = adw_action_row_new ();
-      PlRecord *linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "milestone-uuid"));
-      g_autofree char *link = NULL;
-      g_autofree char *base = target != NULL
-        ? g_strdup_printf (_("%s · set %s · by %s"), pl_goal_status_label (status),
-                           pl_record_get_string (PL_RECORD (goal), "set-on"), target)
-        : g_strdup_printf (_("%s · set %s"), pl_goal_status_label (status),
-                           pl_record_get_string (PL_RECORD (goal), "set-on"));
-      g_autofree char *subtitle = NULL;
-
-      if (linked == NULL)
-        linked = find_target (self, pl_record_get_string (PL_RECORD (goal), "standard-uuid"));
-      link = linked != NULL ? target_label (linked) : NULL;
-      subtitle = link != NULL ? g_strdup_printf ("%s · %s", base, link) : g_strdup (base);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_record_get_string (PL_RECORD (goal), "body"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (g_strcmp0 (status, "active") == 0)
-        {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "object-select-symbolic", _("Mark as met"), "met"));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "document-edit-symbolic", _("Revise the goal"), NULL));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     goal_button (self, goal, "edit-delete-symbolic", _("Drop the goal"), "dropped"));
-        }
-      else
-        gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->goals_list, row);
-    }
-  if (goals == NULL || g_list_model_get_n_items (goals) == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("No goal yet: write one with the learner below."));
-
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_widget_set_margin_top (none, 12);
-      gtk_widget_set_margin_bottom (none, 12);
-      gtk_list_box_append (self->goals_list, none);
-    }
-}
-
-static void
-update_smart_hints (PlCheckinsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_goal_row));
-  PlSmartFlags have;
-  g_autoptr(GString) hints = g_string_new (NULL);
-
-  if (text[0] == '\0')
-    {
-      gtk_label_set_label (self->smart_label, _("A good goal is specific, measurable, achievable, relevant and time-bound."));
-      return;
-    }
-  have = pl_smart_goal_check (text, adw_combo_row_get_selected (self->link_row) > 0, FALSE);
-  for (PlSmartFlags f = PL_SMART_SPECIFIC; f <= PL_SMART_TIME_BOUND; f <<= 1)
-    if ((have & f) == 0)
-      g_string_append_printf (hints, "%s%s: %s", hints->len > 0 ? "\n" : "", pl_smart_goal_label (f),
-                              pl_smart_goal_hint (f));
-  gtk_label_set_label (self->smart_label, hints->len > 0 ? hints->str : _("Looks like a SMART goal."));
-}
-
-static void
-on_new_goal_changed_cb (GtkEditable    *editable,
-                        PlCheckinsPage *self)
-{
-  update_smart_hints (self);
-}
-
-static void
-on_new_goal_applied_cb (AdwEntryRow    *row,
-                        PlCheckinsPage *self)
-{
-  g_autoptr(PlGoal) goal = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->learner == NULL)
-    return;
-  {
-    guint chosen = adw_combo_row_get_selected (self->link_row);
-    g_autoptr(PlRecord) target = NULL;
-    const char *milestone = NULL, *standard = NULL;
-
-    if (chosen > 0 && chosen != GTK_INVALID_LIST_POSITION && self->targets != NULL)
-      target = g_list_model_get_item (self->targets, chosen - 1);
-    if (target != NULL && PL_IS_MILESTONE (target))
-      milestone = pl_record_get_uuid (target);
-    else if (target != NULL)
-      standard = pl_record_get_uuid (target);
-    goal = pl_store_add_goal (_pl_checkins_page_store (self), self->learner, gtk_editable_get_text (GTK_EDITABLE (row)),
-                              standard, milestone, NULL, &error);
-  }
-  if (goal == NULL)
-    {
-      _pl_checkins_page_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
-  adw_combo_row_set_selected (self->link_row, 0);
-}
-
 static void
 on_reflection_applied_cb (AdwEntryRow    *row,
                           PlCheckinsPage *self)
@@ -631,59 +394,10 @@ fill_form (PlCheckinsPage *self)
 }
 
 static void
-fill_history (PlCheckinsPage *self)
-{
-  g_autoptr(GListModel) list = pl_store_list_checkins (_pl_checkins_page_store (self), self->learner, NULL);
-  guint counts[PL_N_MARKERS], weeks = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
-
-  if (pl_store_marker_totals (_pl_checkins_page_store (self), self->learner, counts, &weeks, NULL) && weeks > 0)
-    {
-      g_autoptr(GString) seen = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-
-      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
-        if (counts[m] > 0)
-          g_string_append_printf (seen, "%s%s %u/%u", seen->len > 0 ? " · " : "", pl_marker_label (m),
-                                  counts[m], weeks);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Self-regulation over time"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), seen->len > 0 ? seen->str : _("No markers ticked yet"));
-      gtk_list_box_append (self->history_list, row);
-    }
-
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PlRecord) c = g_list_model_get_item (list, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *next = pl_record_get_string (c, "next-step");
-      const char *worked = pl_record_get_string (c, "worked");
-      g_autofree char *title = NULL;
-
-      if (pl_record_get_int (c, "progress") > 0)
-        title = g_strdup_printf (_("Week of %s · progress %d of 4%s"), pl_record_get_string (c, "week-of"),
-                                 (int) pl_record_get_int (c, "progress"),
-                                 pl_record_get_boolean (c, "by-learner") ? _(" · by the learner") : "");
-      else
-        title = g_strdup_printf (_("Week of %s"), pl_record_get_string (c, "week-of"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), next != NULL ? next : worked != NULL ? worked : "");
-      gtk_list_box_append (self->history_list, row);
-    }
-}
-
-static void
 load_learner (PlCheckinsPage *self,
               const char     *uuid)
 {
-  g_autofree char *week = NULL;
   g_autofree char *prompt = NULL;
-  g_autoptr(GListModel) checkins = NULL;
-  char today[11];
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (g_strcmp0 (self->learner, uuid) != 0)
     {
@@ -692,22 +406,15 @@ load_learner (PlCheckinsPage *self,
     }
   gtk_label_set_label (self->name_label, g_hash_table_lookup (self->names, uuid));
 
-  /* This week's check-in is edited in place; otherwise the form starts empty. */
-  g_snprintf (today, sizeof today, "%04d-%02d-%02d", g_date_time_get_year (now),
-              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
-  week = pl_checkin_week_start (today, _pl_checkins_page_weekday (self));
+  /* This week's check-in is edited in place; otherwise the form starts
+   * empty. It is found by the day it was made, so that one made before
+   * the check-in day changed is still this week's. */
   g_clear_object (&self->editing);
-  checkins = pl_store_list_checkins (_pl_checkins_page_store (self), uuid, NULL);
-  if (checkins != NULL && g_list_model_get_n_items (checkins) > 0)
-    {
-      g_autoptr(PlCheckin) latest = g_list_model_get_item (checkins, 0);
-
-      if (g_strcmp0 (pl_record_get_string (PL_RECORD (latest), "week-of"), week) == 0)
-        self->editing = g_steal_pointer (&latest);
-    }
+  self->editing = pl_store_find_week_checkin (_pl_checkins_page_store (self), uuid, NULL,
+                                              _pl_checkins_page_weekday (self), NULL);
   fill_form (self);
-  fill_goals (self);
-  fill_history (self);
+  _pl_checkins_page_fill_goals (self);
+  _pl_checkins_page_fill_history (self);
 
   g_clear_pointer (&self->reflection_progress, g_free);
   prompt = pl_store_pending_reflection (_pl_checkins_page_store (self), uuid, &self->reflection_progress, NULL);
@@ -735,6 +442,28 @@ move (PlCheckinsPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
 }
 
+/* Selects the first learner after UUID, in name order, that the filter
+ * shows, whether UUID itself is shown or not. */
+static gboolean
+select_after (PlCheckinsPage *self,
+              const char     *uuid)
+{
+  GListModel *all = G_LIST_MODEL (self->learners);
+  guint n = g_list_model_get_n_items (all);
+  gboolean past = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (all, i);
+      const char *other = gtk_string_object_get_string (item);
+
+      if (past && filter_cb (item, self))
+        return pl_checkins_page_select (self, other);
+      past = past || g_strcmp0 (other, uuid) == 0;
+    }
+  return FALSE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -745,6 +474,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GString) markers = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) goals = NULL;
+  g_autofree char *saved = NULL;
   int progress = 0;
 
   if (self->learner == NULL)
@@ -785,8 +515,18 @@ save_action (GtkWidget  *widget,
                                             (char *) g_hash_table_lookup (self->names, self->learner));
     _pl_checkins_page_toast (self, adw_toast_new (msg));
   }
+  saved = g_strdup (self->learner);
   reload (self);
-  move (self, +1);
+  /* Saving may take the learner out of a "Not checked in this week" list:
+   * the round goes on from where they were, not from the top. */
+  if (!select_after (self, saved) && !pl_checkins_page_select (self, saved))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+      if (n > 0)
+        gtk_single_selection_set_selected (self->selection, n - 1);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->worked_row));
 }
 
 static void
@@ -829,12 +569,17 @@ set_context (PlCheckinsPage *self,
     return;
   if (self->context != NULL && self->changed_id != 0)
     g_signal_handler_disconnect (pl_context_get_store (self->context), self->changed_id);
-  self->changed_id = 0;
+  if (self->context != NULL && self->day_changed_id != 0)
+    g_signal_handler_disconnect (pl_context_get_settings (self->context), self->day_changed_id);
+  self->changed_id = self->day_changed_id = 0;
   g_set_object (&self->context, context);
   if (context != NULL)
     {
       self->changed_id = g_signal_connect (pl_context_get_store (context), "changed",
                                            G_CALLBACK (on_store_changed_cb), self);
+      /* A new check-in day moves every week: who is done, due or quiet. */
+      self->day_changed_id = g_signal_connect (pl_context_get_settings (context), "changed::checkin-day",
+                                               G_CALLBACK (on_checkin_day_changed_cb), self);
       reload (self);
     }
 }
@@ -949,6 +694,7 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, new_goal_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, link_row);
+  gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, target_row);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, smart_label);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PlCheckinsPage, worked_row);
@@ -972,8 +718,6 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "checkins.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "checkins.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "checkins.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "checkins.previous", NULL);
   for (int i = 1; i <= 4; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
                                          "checkins.progress", "i", i);
@@ -982,12 +726,24 @@ pl_checkins_page_class_init (PlCheckinsPageClass *klass)
 static void
 pl_checkins_page_init (PlCheckinsPage *self)
 {
-  static const char *progress_names[] = {
-    N_("1 — Not started"), N_("2 — Some progress"), N_("3 — Nearly there"), N_("4 — Goal met")
-  };
   GtkListItemFactory *factory;
+  GtkEventController *moves;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Page Down/Up are taken on their way down to the focus: bound on
+   * the page they would only bubble up to it, and the list boxes of the
+   * form, the learner list and the scrolled windows all use them first
+   * (to move their cursor a page, or to scroll sideways). */
+  moves = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (moves, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (moves),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("checkins.next")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (moves),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("checkins.previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self), moves);
 
   self->status = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_status);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1012,9 +768,9 @@ pl_checkins_page_init (PlCheckinsPage *self)
       g_autofree char *label = g_strdup_printf ("%u", i + 1);
 
       self->progress[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (label));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress[i]), _(progress_names[i]));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress[i]), pl_checkin_progress_label ((int) i + 1));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(progress_names[i]), -1);
+                                      pl_checkin_progress_label ((int) i + 1), -1);
       if (i > 0)
         gtk_toggle_button_set_group (self->progress[i], self->progress[0]);
       gtk_box_append (self->progress_box, GTK_WIDGET (self->progress[i]));
@@ -1025,11 +781,8 @@ pl_checkins_page_init (PlCheckinsPage *self)
       gtk_flow_box_append (self->markers_box, GTK_WIDGET (self->markers[m]));
     }
 
-  g_signal_connect (self->new_goal_row, "changed", G_CALLBACK (on_new_goal_changed_cb), self);
-  g_signal_connect_swapped (self->link_row, "notify::selected", G_CALLBACK (update_smart_hints), self);
-  g_signal_connect (self->new_goal_row, "apply", G_CALLBACK (on_new_goal_applied_cb), self);
+  _pl_checkins_page_init_goals (self);
   g_signal_connect (self->reflection_row, "apply", G_CALLBACK (on_reflection_applied_cb), self);
-  update_smart_hints (self);
 
   pl_accessible_name_button (self->more_button, _("More actions for this learner"));
   pl_accessible_name_button (GTK_WIDGET (self->filter_dropdown), _("Show"));

@@ -72,7 +72,7 @@ pl_checkins_print_pdf (PlStore     *store,
   cairo_status_t status;
   Page page = { NULL, MARGIN };
   g_autofree char *title = NULL;
-  guint counts[PL_N_MARKERS], weeks = 0;
+  g_autoptr(GArray) weeks = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (learner_uuid != NULL, FALSE);
@@ -82,7 +82,10 @@ pl_checkins_print_pdf (PlStore     *store,
   if (goals == NULL)
     return FALSE;
   checkins = pl_store_list_checkins (store, learner_uuid, error);
-  if (checkins == NULL || !pl_store_marker_totals (store, learner_uuid, counts, &weeks, error))
+  if (checkins == NULL)
+    return FALSE;
+  weeks = pl_store_marker_weeks (store, learner_uuid, error);
+  if (weeks == NULL)
     return FALSE;
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
@@ -101,24 +104,40 @@ pl_checkins_print_pdf (PlStore     *store,
     paragraph (&page, _("No goal yet."), "Sans 10", 6);
   for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
     {
-      g_autoptr(PlRecord) g = g_list_model_get_item (goals, i);
-      g_autofree char *line = g_strdup_printf ("%s — %s (%s)", pl_record_get_string (g, "body"),
-                                               pl_goal_status_label (pl_record_get_string (g, "status")),
-                                               pl_record_get_string (g, "set-on") != NULL
-                                                 ? pl_record_get_string (g, "set-on") : "");
-      paragraph (&page, line, "Sans 10", 4);
+      g_autoptr(PlGoal) g = g_list_model_get_item (goals, i);
+      g_autoptr(GListModel) history = pl_store_list_goal_history (store, pl_record_get_uuid (PL_RECORD (g)), NULL);
+      g_autofree char *dated = pl_goal_history_describe (g, history);
+      const char *target = pl_record_get_string (PL_RECORD (g), "target-on");
+      const char *revises = pl_record_get_string (PL_RECORD (g), "revises-uuid");
+      g_autoptr(GString) line = g_string_new (pl_record_get_string (PL_RECORD (g), "body"));
+
+      g_string_append_printf (line, "\n%s", dated);
+      if (target != NULL)
+        {
+          g_string_append (line, " · ");
+          g_string_append_printf (line, pl_goal_is_past_due (g, NULL) ? _("past due: the target was %s") : _("by %s"),
+                                  target);
+        }
+      for (guint k = 0; revises != NULL && k < g_list_model_get_n_items (goals); k++)
+        {
+          g_autoptr(PlRecord) other = g_list_model_get_item (goals, k);
+
+          if (g_strcmp0 (pl_record_get_uuid (other), revises) == 0)
+            {
+              g_string_append_c (line, '\n');
+              g_string_append_printf (line, _("Replaces: %s"), pl_record_get_string (other, "body"));
+            }
+        }
+      paragraph (&page, line->str, "Sans 10", 6);
     }
   page.y += 10;
 
-  if (weeks > 0)
+  if (weeks->len > 0)
     {
-      g_autoptr(GString) seen = g_string_new (NULL);
+      g_autofree char *over_time = pl_marker_weeks_describe (weeks);
 
-      paragraph (&page, _("Self-regulation seen in check-ins"), "Sans Bold 13", 6);
-      for (PlMarker m = 0; m < PL_N_MARKERS; m++)
-        g_string_append_printf (seen, "%s%s: %u/%u", seen->len > 0 ? " · " : "", pl_marker_label (m),
-                                counts[m], weeks);
-      paragraph (&page, seen->str, "Sans 10", 14);
+      paragraph (&page, _("Self-regulation seen in check-ins, week by week"), "Sans Bold 13", 6);
+      paragraph (&page, over_time, "Sans 10", 14);
     }
 
   paragraph (&page, _("Check-ins"), "Sans Bold 13", 6);
@@ -128,12 +147,14 @@ pl_checkins_print_pdf (PlStore     *store,
     {
       g_autoptr(PlRecord) c = g_list_model_get_item (checkins, i);
       g_autoptr(GString) body = g_string_new (NULL);
-      g_autofree char *head = g_strdup_printf (_("Week of %s — progress %d of 4"),
-                                               pl_record_get_string (c, "week-of"),
-                                               (int) pl_record_get_int (c, "progress"));
+      g_autofree char *head = pl_record_get_int (c, "progress") > 0
+        ? g_strdup_printf (_("Week of %s — progress %d of 4"), pl_record_get_string (c, "week-of"),
+                           (int) pl_record_get_int (c, "progress"))
+        : g_strdup_printf (_("Week of %s"), pl_record_get_string (c, "week-of"));
       const struct { const char *column; const char *label; } fields[] = {
         { "worked", N_("What worked") }, { "hard", N_("What was hard") },
-        { "strategy", N_("Strategy to try next") }, { "next-step", N_("Next step") },
+        { "strategy", N_("Strategy to try next") }, { "help-needed", N_("Help needed") },
+        { "next-step", N_("Next step") },
         { "reflection", N_("Reflection") },
       };
 
@@ -145,6 +166,15 @@ pl_checkins_print_pdf (PlStore     *store,
           if (v != NULL && v[0] != '\0')
             g_string_append_printf (body, "%s%s: %s", body->len > 0 ? "\n" : "", _(fields[f].label), v);
         }
+      {
+        g_autofree char *seen = pl_markers_describe (pl_record_get_string (c, "markers"));
+
+        if (seen != NULL)
+          {
+            g_string_append (body, body->len > 0 ? "\n" : "");
+            g_string_append_printf (body, _("Self-regulation seen: %s"), seen);
+          }
+      }
       if (body->len > 0)
         paragraph (&page, body->str, "Sans 10", 8);
     }

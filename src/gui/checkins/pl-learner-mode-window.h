@@ -1,9 +1,10 @@
 /* pl-learner-mode-window.h — the laptop handed to one learner
  *
- * While it is open the main window is hidden and every application action
- * is disabled; the window holds only this learner's goals and check-in
- * form, never other learners, scores or notes. Leaving needs the teacher's
- * PIN.
+ * While it is open every other window of the application is hidden and
+ * every application and window action is off (see PlLearnerModeLock); the
+ * window holds only this learner's goals, recent check-ins and check-in
+ * form, never other learners, scores or the teacher's notes. Leaving needs
+ * the teacher's PIN.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,10 +26,15 @@ PlLearnerModeWindow *pl_learner_mode_window_new       (GtkApplication      *appl
                                                        const char          *learner_name,
                                                        guint                checkin_weekday);
 const char          *pl_learner_mode_window_get_learner (PlLearnerModeWindow *self);
-/* Ends learner mode when PIN is the teacher's: restores the actions and
- * the main window and closes this one. FALSE (and nothing changes) for a
- * wrong PIN. */
+/* Ends learner mode when PIN is the teacher's: shows again the windows it
+ * hid, restores the actions and closes this one. FALSE (and nothing
+ * changes) for a wrong PIN; after five wrong PINs in a row no PIN is
+ * tried for thirty seconds. */
 gboolean             pl_learner_mode_window_leave     (PlLearnerModeWindow *self,
                                                        const char          *pin);
+
+/* Seconds before a PIN is tried again after too many wrong ones; 0 when
+ * none is running. */
+guint                pl_learner_mode_window_get_wait  (PlLearnerModeWindow *self);
 
 G_END_DECLS

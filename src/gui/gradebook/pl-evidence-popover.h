@@ -16,8 +16,10 @@ G_DECLARE_FINAL_TYPE (PlEvidencePopover, pl_evidence_popover, PL, EVIDENCE_POPOV
 
 /* Shows the cell of LEARNER × STANDARD of GRADEBOOK (which must outlive
  * the popover's next popdown): the value and how it was reached, each
- * piece of evidence (score, date, source, comment), a trend chart with its
- * text, and the override with its reason, or a form to override. */
+ * piece of evidence (score, date, its source named: rubric and criterion,
+ * pick or milestone; comment), the scores corrections replaced behind a
+ * toggle, a trend chart with its text, every override the cell has had
+ * with its reason, and the override in force or a form to override. */
 GtkWidget  *pl_evidence_popover_new        (PlStore           *store,
                                             const PlGradebook *gradebook,
                                             guint              learner,
@@ -29,5 +31,11 @@ gboolean    pl_evidence_popover_override       (PlEvidencePopover *self,
                                                 double             value,
                                                 const char        *reason,
                                                 GError           **error);
+
+/* Every text the popover shows, one a line; the "Show corrected scores"
+ * toggle (NULL when nothing was corrected), and whether they are shown. */
+char       *pl_evidence_popover_get_text             (PlEvidencePopover *self);
+GtkWidget  *pl_evidence_popover_get_corrected_toggle (PlEvidencePopover *self);
+gboolean    pl_evidence_popover_corrected_shown      (PlEvidencePopover *self);
 
 G_END_DECLS

@@ -10,44 +10,13 @@
 #include "interop/pl-gradebook-csv.h"
 #include "interop/pl-oneroster-results.h"
 #include "pl-evidence-popover.h"
-#include "pl-gradebook-page.h"
+#include "pl-gradebook-page-private.h"
 #include "pl-gradebook-print.h"
 #include "pl-gradebook-row.h"
 #include "pl-rubric-editor.h"
 #include "pl-scoring-window.h"
+#include "pl-standard-methods-window.h"
 
-struct _PlGradebookPage
-{
-  AdwBin             parent_instance;
-
-  PlContext         *context;
-  PlClassroom       *classroom;
-
-  AdwToastOverlay   *toast_overlay;
-  GtkDropDown       *method_dropdown;
-  GtkSpinButton     *param_spin;
-  GtkToggleButton   *course_grade_toggle;
-  GtkLabel          *explanation_label;
-  GtkRevealer       *course_grade_revealer;
-  GtkLabel          *course_grade_label;
-  GtkStack          *stack;
-  GtkColumnView     *column_view;
-
-  PlGradebookShare  *share;
-  GtkSingleSelection *selection;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *grade_column;
-  GPtrArray         *standard_columns;
-  char             **column_standards;   /* the standards the columns were made for */
-  guint              reload_id;
-  GCancellable      *loading;
-  GtkWidget         *open_popover;     /* weak */
-  gboolean           updating;
-  gulong             store_changed_id;
-  gulong             settings_changed_id;
-  PlStore           *watched_store;
-  GSettings         *watched_settings;
-};
 
 G_DEFINE_FINAL_TYPE (PlGradebookPage, pl_gradebook_page, ADW_TYPE_BIN)
 
@@ -90,20 +59,13 @@ method_label (const char *method)
 static gboolean
 engine_rollup (const char   *method,
                double        param,
+               double        mastery_level,
                const double *scores,
                gsize         n_scores,
                double       *out_value,
                gpointer      user_data)
 {
-  PlMasteryMethod m;
-  PlMasterySpec spec;
-
-  if (!pl_mastery_method_from_string (method, &m))
-    return FALSE;
-  pl_mastery_spec_init_default (&spec, m);
-  if (param > 0)
-    spec.param = param;
-  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+  return pl_mastery_rollup_named (method, param, mastery_level, scores, n_scores, out_value);
 }
 
 static void
@@ -117,6 +79,19 @@ static PlGradebook *
 current_gradebook (PlGradebookPage *self)
 {
   return self->share != NULL ? pl_gradebook_share_get (self->share) : NULL;
+}
+
+void
+_pl_gradebook_page_toast (PlGradebookPage *self,
+                          const char      *message)
+{
+  toast (self, message);
+}
+
+PlGradebook *
+_pl_gradebook_page_current (PlGradebookPage *self)
+{
+  return current_gradebook (self);
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -288,8 +263,13 @@ column_title (PlGradebook *gb,
               guint        j)
 {
   if (gb->standard_method_overridden[j])
-    /* Translators: a gradebook column: standard code and the method it uses instead of the class's. */
-    return g_strdup_printf (_("%s (%s)"), gb->standard_codes[j], method_label (gb->standard_methods[j]));
+    {
+      g_autofree char *method = pl_gradebook_method_describe (gb->standard_methods[j], gb->standard_params[j],
+                                                              gb->standard_mastery_levels[j]);
+
+      /* Translators: a gradebook column: standard code and the method it uses instead of the class's. */
+      return g_strdup_printf (_("%s · %s"), gb->standard_codes[j], method);
+    }
   return g_strdup (gb->standard_codes[j]);
 }
 
@@ -300,7 +280,10 @@ column_menu (guint j)
   GMenu *section = g_menu_new ();
   g_autofree char *reset = g_strdup_printf ("gradebook.standard-method('%u|')", j);
 
+  g_autofree char *more = g_strdup_printf ("gradebook.standard-methods-for(uint32 %u)", j);
+
   g_menu_append (menu, _("Use the Class’s Method"), reset);
+  g_menu_append (menu, _("Method for This Standard…"), more);
   for (guint i = 0; i < G_N_ELEMENTS (method_ids); i++)
     {
       g_autofree char *action = g_strdup_printf ("gradebook.standard-method('%u|%s')", j, method_ids[i]);
@@ -378,6 +361,10 @@ update_method_controls (PlGradebookPage *self,
                                  g_str_equal (method, "weighted-average") ||
                                  g_str_equal (method, "n-mastery"));
   gtk_widget_set_visible (GTK_WIDGET (self->param_spin), has_param && !gb->class_method_is_default);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_spin), method != NULL && g_str_equal (method, "n-mastery") &&
+                                                        !gb->class_method_is_default);
+  if (gb != NULL)
+    gtk_spin_button_set_value (self->level_spin, gb->class_mastery_level > 0 ? gb->class_mastery_level : 3);
   if (has_param)
     {
       gboolean n_mastery = g_str_equal (method, "n-mastery");
@@ -392,10 +379,14 @@ update_method_controls (PlGradebookPage *self,
   self->updating = FALSE;
 
   if (method != NULL && pl_mastery_method_from_string (method, &m))
-    explanation = g_strdup_printf (_("%s: %s Each cell is one learner’s level on one standard; "
-                                     "there is no average of everything. Evidence counts in the order it was "
-                                     "assessed. Click a cell to see why; ✎ marks a cell the teacher set."),
-                                   method_label (method), pl_mastery_method_describe (m));
+    {
+      g_autofree char *named = pl_gradebook_method_describe (method, gb->class_param, gb->class_mastery_level);
+
+      explanation = g_strdup_printf (_("%s: %s Each cell is one learner’s level on one standard; "
+                                       "there is no average of everything. Evidence counts in the order it was "
+                                       "assessed. Click a cell to see why; ✎ marks a cell the teacher set."),
+                                     named, pl_mastery_method_describe (m));
+    }
   else
     explanation = g_strdup ("");
   gtk_label_set_text (self->explanation_label, explanation);
@@ -415,7 +406,8 @@ default_method (PlGradebookPage *self,
       method = g_strdup ("decaying-average");
     }
   *out_param = 0;
-  if (settings != NULL && g_str_equal (method, "decaying-average"))
+  /* The school's weight is for both averages, as Preferences says. */
+  if (settings != NULL && (g_str_equal (method, "decaying-average") || g_str_equal (method, "weighted-average")))
     *out_param = g_settings_get_int (settings, "decaying-average-weight");
   *out_method = g_steal_pointer (&method);
 }
@@ -676,14 +668,17 @@ save_class_method (PlGradebookPage *self)
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->method_dropdown);
   const char *method = selected >= 1 && selected <= G_N_ELEMENTS (method_ids) ? method_ids[selected - 1] : NULL;
-  double param = 0;
+  double param = 0, level = 0;
 
   if (self->updating || self->context == NULL || self->classroom == NULL)
     return;
   if (method != NULL && gtk_widget_get_visible (GTK_WIDGET (self->param_spin)))
     param = gtk_spin_button_get_value (self->param_spin);
-  if (!pl_store_set_class_method (pl_context_get_store (self->context),
-                                  pl_record_get_uuid (PL_RECORD (self->classroom)), method, param, &error))
+  if (method != NULL && gtk_widget_get_visible (GTK_WIDGET (self->level_spin)))
+    level = gtk_spin_button_get_value (self->level_spin);
+  if (!pl_store_set_class_method_full (pl_context_get_store (self->context),
+                                       pl_record_get_uuid (PL_RECORD (self->classroom)), method, param, level,
+                                       &error))
     toast (self, error->message);
   /* A new method shows its parameter with the method's default. */
   queue_reload (self);
@@ -697,6 +692,7 @@ on_method_selected_cb (PlGradebookPage *self)
   /* A different method starts from its own default parameter. */
   self->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->param_spin), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_spin), FALSE);
   self->updating = FALSE;
   save_class_method (self);
 }
@@ -728,158 +724,36 @@ standard_method_action_cb (GtkWidget  *widget,
 }
 
 static void
+standard_methods_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlGradebookPage *self = PL_GRADEBOOK_PAGE (widget);
+  PlGradebook *gb = current_gradebook (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PlStandardMethodsWindow *window;
+  guint focus = parameter != NULL ? g_variant_get_uint32 (parameter) : G_MAXUINT;
+
+  if (gb == NULL)
+    {
+      toast (self, _("Choose a class first"));
+      return;
+    }
+  window = pl_standard_methods_window_new (pl_context_get_store (self->context), gb,
+                                           focus < gb->n_standards ? focus : 0);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 on_course_grade_toggled_cb (PlGradebookPage *self)
 {
   gboolean on = gtk_toggle_button_get_active (self->course_grade_toggle);
 
   gtk_revealer_set_reveal_child (self->course_grade_revealer, on);
   gtk_column_view_column_set_visible (self->grade_column, on);
-}
-
-/* ---- exports ------------------------------------------------------------ */
-
-typedef enum
-{
-  EXPORT_CSV,
-  EXPORT_ONEROSTER_ZIP,
-  EXPORT_ONEROSTER_FOLDER,
-  EXPORT_REPORT_PDF,
-} ExportKind;
-
-typedef struct
-{
-  PlGradebookPage  *page;
-  PlGradebookShare *share;
-  ExportKind        kind;
-  guint             learner;
-} ExportJob;
-
-static void
-on_export_response_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       ExportJob       *job)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  PlGradebook *gb = pl_gradebook_share_get (job->share);
-  gboolean ok = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      switch (job->kind)
-        {
-        case EXPORT_CSV:
-          ok = pl_gradebook_csv_export (gb, file, NULL, &error);
-          break;
-        case EXPORT_ONEROSTER_ZIP:
-          ok = pl_oneroster_results_write_zip (gb, path, NULL, &error);
-          break;
-        case EXPORT_ONEROSTER_FOLDER:
-          ok = pl_oneroster_results_write_folder (gb, file, NULL, NULL, &error);
-          break;
-        case EXPORT_REPORT_PDF:
-          ok = pl_gradebook_print_report_pdf (gb, job->learner, path, &error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (ok)
-        {
-          g_autofree char *message = g_strdup_printf (_("Exported to %s"), path);
-
-          toast (job->page, message);
-        }
-      else
-        toast (job->page, error->message);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  pl_gradebook_share_unref (job->share);
-  g_object_unref (job->page);
-  g_free (job);
-}
-
-static void
-start_export (PlGradebookPage *self,
-              ExportKind       kind)
-{
-  PlGradebook *gb = current_gradebook (self);
-  GtkFileChooserNative *chooser;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ExportJob *job;
-  g_autofree char *name = NULL;
-  guint learner = 0;
-
-  if (gb == NULL || gb->n_learners == 0)
-    {
-      toast (self, _("Choose a class with learners first"));
-      return;
-    }
-  if (kind == EXPORT_REPORT_PDF)
-    {
-      learner = gtk_single_selection_get_selected (self->selection);
-      if (learner == GTK_INVALID_LIST_POSITION)
-        {
-          toast (self, _("Select a learner’s row first"));
-          return;
-        }
-    }
-
-  switch (kind)
-    {
-    case EXPORT_CSV:
-      chooser = gtk_file_chooser_native_new (_("Export the Gradebook"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-      name = g_strdup_printf ("%s.csv", gb->classroom_name);
-      break;
-    case EXPORT_ONEROSTER_ZIP:
-      chooser = gtk_file_chooser_native_new (_("Export OneRoster Results"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-      name = g_strdup_printf ("%s-results.zip", gb->classroom_name);
-      break;
-    case EXPORT_ONEROSTER_FOLDER:
-      chooser = gtk_file_chooser_native_new (_("Choose a Folder for OneRoster Results"),
-                                             GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
-      break;
-    case EXPORT_REPORT_PDF:
-    default:
-      chooser = gtk_file_chooser_native_new (_("Save the Standards Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-      name = g_strdup_printf ("%s.pdf", gb->learner_names[learner]);
-      break;
-    }
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  job = g_new0 (ExportJob, 1);
-  job->page = g_object_ref (self);
-  job->share = pl_gradebook_share_ref (self->share);
-  job->kind = kind;
-  job->learner = learner;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PlGradebookPage *self = PL_GRADEBOOK_PAGE (widget);
-
-  if (g_str_equal (action_name, "gradebook.export-csv"))
-    start_export (self, EXPORT_CSV);
-  else if (g_str_equal (action_name, "gradebook.export-oneroster-zip"))
-    start_export (self, EXPORT_ONEROSTER_ZIP);
-  else if (g_str_equal (action_name, "gradebook.export-oneroster-folder"))
-    start_export (self, EXPORT_ONEROSTER_FOLDER);
-  else
-    start_export (self, EXPORT_REPORT_PDF);
 }
 
 static void
@@ -916,6 +790,9 @@ pl_gradebook_page_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  g_clear_handle_id (&self->export_timer, g_source_remove);
   g_clear_weak_pointer (&self->open_popover);
   g_clear_object (&self->context);
   watch_context (self);
@@ -1008,18 +885,26 @@ pl_gradebook_page_class_init (PlGradebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, param_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, level_spin);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, course_grade_toggle);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, course_grade_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, export_label);
+  gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, export_progress);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, course_grade_label);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PlGradebookPage, column_view);
 
   gtk_widget_class_install_action (widget_class, "gradebook.standard-method", "s", standard_method_action_cb);
-  gtk_widget_class_install_action (widget_class, "gradebook.export-csv", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-zip", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-folder", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "gradebook.export-report-pdf", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.standard-methods", NULL, standard_methods_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.standard-methods-for", "u", standard_methods_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.export-csv", NULL, _pl_gradebook_page_export_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.cancel-export", NULL,
+                                   _pl_gradebook_page_cancel_export_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-zip", NULL, _pl_gradebook_page_export_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.export-oneroster-folder", NULL, _pl_gradebook_page_export_action_cb);
+  gtk_widget_class_install_action (widget_class, "gradebook.export-report-pdf", NULL, _pl_gradebook_page_export_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.edit-rubrics", NULL, open_window_action_cb);
   gtk_widget_class_install_action (widget_class, "gradebook.score", NULL, open_window_action_cb);
 }
@@ -1032,6 +917,17 @@ pl_gradebook_page_init (PlGradebookPage *self)
   static gsize css_loaded = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+M works wherever the focus is in the window while the view is
+   * shown, the class switcher included. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_m, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("gradebook.standard-methods")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   self->standard_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_once_init_enter (&css_loaded))
@@ -1050,6 +946,7 @@ pl_gradebook_page_init (PlGradebookPage *self)
   gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (methods));
   g_signal_connect_swapped (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected_cb), self);
   g_signal_connect_swapped (self->param_spin, "value-changed", G_CALLBACK (on_param_changed_cb), self);
+  g_signal_connect_swapped (self->level_spin, "value-changed", G_CALLBACK (on_param_changed_cb), self);
   g_signal_connect_swapped (self->course_grade_toggle, "toggled", G_CALLBACK (on_course_grade_toggled_cb), self);
   gtk_label_set_text (self->course_grade_label, pl_gradebook_course_grade_rule ());
 

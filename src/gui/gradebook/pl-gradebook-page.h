@@ -23,4 +23,12 @@ void           pl_gradebook_page_reload           (PlGradebookPage *self);
 /* TRUE while a load is queued or running. */
 gboolean       pl_gradebook_page_is_loading       (PlGradebookPage *self);
 
+/* Exports the grid shown to PATH as the file chooser would: KIND is "csv",
+ * "oneroster-zip", "oneroster-folder" or "report-pdf" (the selected
+ * learner's); it runs in a thread, and is_exporting says while it does. */
+void             pl_gradebook_page_export_to      (PlGradebookPage *self,
+                                                   const char      *kind,
+                                                   const char      *path);
+gboolean         pl_gradebook_page_is_exporting   (PlGradebookPage *self);
+
 G_END_DECLS

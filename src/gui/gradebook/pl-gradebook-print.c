@@ -70,6 +70,47 @@ finish (cairo_surface_t  *surface,
   return TRUE;
 }
 
+/* The header row of a rubric: each level with its points or range; the
+ * y below it. */
+static double
+draw_level_header (cairo_t    *cr,
+                   GListModel *levels,
+                   double      y,
+                   double      first_w,
+                   double      col_w)
+{
+  guint n_levels = g_list_model_get_n_items (levels);
+  double h = 0;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+
+  cairo_set_line_width (cr, 0.5);
+  for (guint j = 0; j < n_levels; j++)
+    {
+      g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, j);
+      g_autofree char *markup = NULL;
+      double lo, hi;
+
+      if (pl_rubric_level_get_range (level, &lo, &hi))
+        markup = g_markup_printf_escaped (_("<b>%s</b>\n%g–%g points"),
+                                          pl_record_get_string (PL_RECORD (level), "title"), lo, hi);
+      else
+        markup = g_markup_printf_escaped (_("<b>%s</b>\n%g points"),
+                                          pl_record_get_string (PL_RECORD (level), "title"),
+                                          pl_record_get_double (PL_RECORD (level), "points"));
+      g_ptr_array_add (cells, layout_new (cr, markup, col_w - 4 * MM, 10));
+      h = MAX (h, layout_height (g_ptr_array_index (cells, j)));
+    }
+  h += 4 * MM;
+  for (guint j = 0; j < n_levels; j++)
+    {
+      draw_layout (cr, g_ptr_array_index (cells, j), MARGIN + first_w + j * col_w + 2 * MM, y + 2 * MM);
+      cairo_rectangle (cr, MARGIN + first_w + j * col_w, y, col_w, h);
+    }
+  cairo_rectangle (cr, MARGIN, y, first_w, h);
+  cairo_stroke (cr);
+  return y + h;
+}
+
 gboolean
 pl_gradebook_print_rubric_pdf (PlStore     *store,
                                const char  *rubric_uuid,
@@ -114,38 +155,7 @@ pl_gradebook_print_rubric_pdf (PlStore     *store,
   col_w = n_levels > 0 ? (page_w - 2 * MARGIN - first_w) / n_levels : 0;
   cairo_set_line_width (cr, 0.5);
 
-  /* The header row: each level with its points or range. */
-  {
-    double h = 0;
-    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint j = 0; j < n_levels; j++)
-      {
-        g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, j);
-        g_autofree char *markup = NULL;
-        double lo, hi;
-
-        if (pl_rubric_level_get_range (level, &lo, &hi))
-          markup = g_markup_printf_escaped (_("<b>%s</b>\n%g–%g points"),
-                                            pl_record_get_string (PL_RECORD (level), "title"), lo, hi);
-        else
-          markup = g_markup_printf_escaped (_("<b>%s</b>\n%g points"),
-                                            pl_record_get_string (PL_RECORD (level), "title"),
-                                            pl_record_get_double (PL_RECORD (level), "points"));
-        g_ptr_array_add (cells, layout_new (cr, markup, col_w - 4 * MM, 10));
-        h = MAX (h, layout_height (g_ptr_array_index (cells, j)));
-      }
-    h += 4 * MM;
-    for (guint j = 0; j < n_levels; j++)
-      {
-        draw_layout (cr, g_ptr_array_index (cells, j), MARGIN + first_w + j * col_w + 2 * MM, y + 2 * MM);
-        cairo_rectangle (cr, MARGIN + first_w + j * col_w, y, col_w, h);
-      }
-    cairo_rectangle (cr, MARGIN, y, first_w, h);
-    cairo_stroke (cr);
-    y += h;
-  }
-
+  y = draw_level_header (cr, levels, y, first_w, col_w);
   for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
     {
       g_autoptr(PlRecord) criterion = g_list_model_get_item (criteria, i);
@@ -175,8 +185,9 @@ pl_gradebook_print_rubric_pdf (PlStore     *store,
       h += 4 * MM;
       if (y + h > page_h - MARGIN)
         {
+          /* Each page repeats the levels, so a page read alone makes sense. */
           cairo_show_page (cr);
-          y = MARGIN;
+          y = draw_level_header (cr, levels, MARGIN, first_w, col_w);
         }
       draw_layout (cr, g_ptr_array_index (cells, 0), MARGIN + 2 * MM, y + 2 * MM);
       cairo_rectangle (cr, MARGIN, y, first_w, h);
@@ -231,15 +242,30 @@ pl_gradebook_print_report_pdf (const PlGradebook  *gb,
       g_autofree char *override = NULL;
       double h;
 
+      g_autofree char *method = pl_gradebook_method_describe (gb->standard_methods[j], gb->standard_params[j],
+                                                              gb->standard_mastery_levels[j]);
+
       if (cell->flags & (PL_GRADEBOOK_CELL_HAS_VALUE | PL_GRADEBOOK_CELL_OVERRIDDEN))
-        level = g_strdup_printf ("%.2f · %s", cell->value, pl_gradebook_level_name (cell->value));
+        level = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.2f · %s (%u piece of evidence)",
+                                              "%.2f · %s (%u pieces of evidence)", cell->n_evidence),
+                                 cell->value, pl_gradebook_level_name (cell->value), cell->n_evidence);
+      else if (cell->n_evidence > 0 && g_strcmp0 (gb->standard_methods[j], "n-mastery") == 0)
+        /* Evidence, but not yet enough of it at the mastery level. */
+        level = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Not yet mastered by the n-mastery rule (%u piece of evidence)",
+                                              "Not yet mastered by the n-mastery rule (%u pieces of evidence)",
+                                              cell->n_evidence), cell->n_evidence);
+      else if (cell->n_evidence > 0)
+        level = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No value yet (%u piece of evidence)",
+                                              "No value yet (%u pieces of evidence)", cell->n_evidence),
+                                 cell->n_evidence);
       else
         level = g_strdup (_("No evidence yet"));
       if (cell->flags & PL_GRADEBOOK_CELL_OVERRIDDEN)
         override = g_markup_printf_escaped (_("\n<i>Set by the teacher: %s</i>"), cell->override_reason);
-      markup = g_markup_printf_escaped (_("<b>%s</b> %s\n%s — %u pieces of evidence, method: %s"),
-                                        gb->standard_codes[j], gb->standard_statements[j], level,
-                                        cell->n_evidence, gb->standard_methods[j]);
+      /* Translators: a standard in a learner's report: code, statement, level, method with its numbers. */
+      markup = g_markup_printf_escaped (_("<b>%s</b> %s\n%s — method: %s"),
+                                        gb->standard_codes[j], gb->standard_statements[j], level, method);
       if (override != NULL)
         {
           char *joined = g_strconcat (markup, override, NULL);

@@ -10,42 +10,16 @@
 #include "core/pl-store-evidence.h"
 #include "core/pl-store-rubrics.h"
 #include "pl-gradebook-print.h"
-#include "pl-rubric-editor.h"
+#include "pl-rubric-editor-private.h"
 
-struct _PlRubricEditor
-{
-  AdwWindow        parent_instance;
-
-  PlContext       *context;
-  PlClassroom     *classroom;
-  PlStore         *store;
-
-  AdwToastOverlay *toasts;
-  GtkDropDown     *rubric_dropdown;
-  GtkEntry        *title_entry;
-  GtkEntry        *description_entry;
-  GtkGrid         *grid;
-  GtkWidget       *content;
-
-  GListModel      *rubrics;
-  PlRubric        *rubric;
-  GListModel      *criteria;
-  GListModel      *levels;
-  GPtrArray       *warnings;        /* one GtkLabel per criterion */
-  GPtrArray       *criterion_entries;
-  GPtrArray       *level_entries;
-  char           **standard_uuids;  /* the class's standards, for the dropdowns */
-  GtkStringList   *standard_names;
-  gboolean         updating;
-};
 
 G_DEFINE_FINAL_TYPE (PlRubricEditor, pl_rubric_editor, ADW_TYPE_WINDOW)
 
 static void rebuild_grid (PlRubricEditor *self);
 
-static void
-toast_error (PlRubricEditor *self,
-             GError         *error)
+void
+_pl_rubric_editor_toast_error (PlRubricEditor *self,
+                               GError         *error)
 {
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -65,7 +39,7 @@ load_rubrics (PlRubricEditor *self,
   self->rubrics = pl_store_list_rubrics (self->store, pl_record_get_uuid (PL_RECORD (self->classroom)), &error);
   if (self->rubrics == NULL)
     {
-      toast_error (self, error);
+      _pl_rubric_editor_toast_error (self, error);
       self->rubrics = G_LIST_MODEL (g_list_store_new (PL_TYPE_RUBRIC));
     }
   for (guint i = 0; i < g_list_model_get_n_items (self->rubrics); i++)
@@ -118,7 +92,7 @@ new_rubric_action_cb (GtkWidget  *widget,
     rubric = pl_store_duplicate_rubric (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), NULL, &error);
   if (rubric == NULL)
     {
-      toast_error (self, error);
+      _pl_rubric_editor_toast_error (self, error);
       return;
     }
   load_rubrics (self, pl_record_get_uuid (PL_RECORD (rubric)));
@@ -143,7 +117,7 @@ on_pdf_response_cb (GtkNativeDialog *chooser,
           adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
         }
       else
-        toast_error (self, error);
+        _pl_rubric_editor_toast_error (self, error);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -184,31 +158,92 @@ on_rubric_text_changed_cb (PlRubricEditor *self)
   pl_record_set_string (PL_RECORD (self->rubric), "description",
                         gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
   if (!pl_store_save (self->store, PL_RECORD (self->rubric), &error))
-    toast_error (self, error);
+    _pl_rubric_editor_toast_error (self, error);
+  /* The rubric list above shows the new title at once. */
+  {
+    GListModel *titles = gtk_drop_down_get_model (self->rubric_dropdown);
+    guint selected = gtk_drop_down_get_selected (self->rubric_dropdown);
+
+    if (GTK_IS_STRING_LIST (titles) && selected < g_list_model_get_n_items (titles) &&
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (titles), selected), title) != 0)
+      {
+        const char *replacement[] = { title, NULL };
+
+        self->updating = TRUE;
+        gtk_string_list_splice (GTK_STRING_LIST (titles), selected, 1, replacement);
+        gtk_drop_down_set_selected (self->rubric_dropdown, selected);
+        self->updating = FALSE;
+      }
+  }
 }
 
 /* ---- criteria ------------------------------------------------------- */
 
-typedef struct
-{
-  PlRubricEditor *self;
-  PlRecord       *record;    /* criterion or level */
-  guint           index;
-} Item;
+
+/* Titles are saved a moment after the last key, not on every key: a
+ * title typed in full is one change to sync, not one per letter. */
+#define TITLE_SAVE_DELAY_MS 400
 
 static void
-item_free (gpointer data)
+save_title_now (Item *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&item->save_id, g_source_remove);
+  if (item->self->store == NULL)
+    return;
+  if (!pl_store_save (item->self->store, item->record, &error))
+    _pl_rubric_editor_toast_error (item->self, error);
+}
+
+static gboolean
+save_title_cb (gpointer data)
 {
   Item *item = data;
 
+  item->save_id = 0;
+  save_title_now (item);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_pl_rubric_editor_queue_title_save (Item *item)
+{
+  g_clear_handle_id (&item->save_id, g_source_remove);
+  item->save_id = g_timeout_add (TITLE_SAVE_DELAY_MS, save_title_cb, item);
+}
+
+void
+_pl_rubric_editor_item_free (gpointer data)
+{
+  Item *item = data;
+
+  if (item->save_id != 0)
+    save_title_now (item);
   g_object_unref (item->record);
   g_free (item);
 }
 
-static Item *
-item_new (PlRubricEditor *self,
-          GListModel     *model,
-          guint           index)
+/* Saves the titles still waiting, before the grid goes or the window closes. */
+static void
+flush_titles (PlRubricEditor *self)
+{
+  GPtrArray *lists[] = { self->criterion_entries, self->level_entries };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      {
+        Item *item = g_object_get_data (G_OBJECT (g_ptr_array_index (lists[l], i)), "item");
+
+        if (item != NULL && item->save_id != 0)
+          save_title_now (item);
+      }
+}
+
+Item *
+_pl_rubric_editor_item_new (PlRubricEditor *self,
+                            GListModel     *model,
+                            guint           index)
 {
   Item *item = g_new0 (Item, 1);
 
@@ -218,15 +253,47 @@ item_new (PlRubricEditor *self,
   return item;
 }
 
-static void
-update_warning (PlRubricEditor *self,
-                guint           index,
-                const char     *title)
+/* Why criterion INDEX (titled TITLE) may grade effort rather than
+ * learning: its title, else the first of its descriptors that does. */
+static char *
+effort_reason (PlRubricEditor *self,
+               guint           index,
+               const char     *title)
 {
-  GtkLabel *label = g_ptr_array_index (self->warnings, index);
   g_autofree char *reason = NULL;
+  g_autoptr(PlRecord) criterion = NULL;
 
   if (pl_effort_check (title, &reason, NULL) != PL_EFFORT_NONE)
+    return g_steal_pointer (&reason);
+  if (self->criteria == NULL || self->levels == NULL || index >= g_list_model_get_n_items (self->criteria))
+    return NULL;
+  criterion = g_list_model_get_item (self->criteria, index);
+  for (guint j = 0; j < g_list_model_get_n_items (self->levels); j++)
+    {
+      g_autoptr(PlRecord) level = g_list_model_get_item (self->levels, j);
+      g_autofree char *body = pl_store_get_descriptor (self->store, pl_record_get_uuid (criterion),
+                                                       pl_record_get_uuid (level));
+
+      if (pl_effort_check (body, &reason, NULL) != PL_EFFORT_NONE)
+        /* Translators: where the effort word was found: a level's descriptor, then why. */
+        return g_strdup_printf (_("In the descriptor of %s: %s"), pl_record_get_string (level, "title"), reason);
+    }
+  return NULL;
+}
+
+void
+_pl_rubric_editor_update_warning (PlRubricEditor *self,
+                                  guint           index,
+                                  const char     *title)
+{
+  GtkLabel *label;
+  g_autofree char *reason = NULL;
+
+  if (index >= self->warnings->len)
+    return;
+  label = g_ptr_array_index (self->warnings, index);
+  reason = effort_reason (self, index, title);
+  if (reason != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Grades effort, not learning? %s"), reason);
 
@@ -252,15 +319,14 @@ static void
 on_criterion_title_changed_cb (GtkEditable *entry,
                                Item        *item)
 {
-  g_autoptr(GError) error = NULL;
   const char *title = gtk_editable_get_text (entry);
 
-  update_warning (item->self, item->index, title);
+  /* The effort warning follows every key; the store the last one. */
+  _pl_rubric_editor_update_warning (item->self, item->index, title);
   if (*title == '\0')
     return;
   pl_record_set_string (item->record, "title", title);
-  if (!pl_store_save (item->self->store, item->record, &error))
-    toast_error (item->self, error);
+  _pl_rubric_editor_queue_title_save (item);
 }
 
 static void
@@ -279,7 +345,7 @@ on_criterion_standard_cb (GtkDropDown *dropdown,
                         selected - 1 < g_strv_length (self->standard_uuids)
                         ? self->standard_uuids[selected - 1] : NULL);
   if (!pl_store_save (self->store, item->record, &error))
-    toast_error (self, error);
+    _pl_rubric_editor_toast_error (self, error);
 }
 
 static void
@@ -311,7 +377,7 @@ move_item (PlRubricEditor *self,
                  : pl_store_move_level (self->store, pl_record_get_uuid (record), to, &error);
   if (!ok)
     {
-      toast_error (self, error);
+      _pl_rubric_editor_toast_error (self, error);
       return;
     }
   rebuild_grid (self);
@@ -331,10 +397,10 @@ move_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static void
-add_move_shortcuts (GtkWidget  *widget,
-                    const char *back,
-                    const char *forward)
+void
+_pl_rubric_editor_add_move_shortcuts (GtkWidget  *widget,
+                                      const char *back,
+                                      const char *forward)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   const char *triggers[] = { back, forward };
@@ -350,18 +416,18 @@ add_move_shortcuts (GtkWidget  *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
-static void
-on_move_clicked_cb (GtkButton *button,
-                    Item      *item)
+void
+_pl_rubric_editor_on_move_clicked_cb (GtkButton *button,
+                                      Item      *item)
 {
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
 
   move_item (item->self, PL_IS_CRITERION (item->record), item->index, delta);
 }
 
-static void
-on_remove_clicked_cb (GtkButton *button,
-                      Item      *item)
+void
+_pl_rubric_editor_on_remove_clicked_cb (GtkButton *button,
+                                        Item      *item)
 {
   PlRubricEditor *self = item->self;
   g_autoptr(GError) error = NULL;
@@ -370,16 +436,16 @@ on_remove_clicked_cb (GtkButton *button,
                 : pl_store_remove_level (self->store, PL_RUBRIC_LEVEL (item->record), &error);
 
   if (!ok)
-    toast_error (self, error);
+    _pl_rubric_editor_toast_error (self, error);
   rebuild_grid (self);
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *label,
-             Item       *item,
-             int         delta,
-             GCallback   callback)
+GtkWidget *
+_pl_rubric_editor_icon_button (const char *icon,
+                               const char *label,
+                               Item       *item,
+                               int         delta,
+                               GCallback   callback)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -424,15 +490,15 @@ on_drop_cb (GtkDropTarget *target,
   ok = criterion ? pl_store_move_criterion (self->store, payload, item->index, &error)
                  : pl_store_move_level (self->store, payload, item->index, &error);
   if (!ok)
-    toast_error (self, error);
+    _pl_rubric_editor_toast_error (self, error);
   rebuild_grid (self);
   return ok;
 }
 
-static void
-add_drag_and_drop (GtkWidget *handle,
-                   GtkWidget *target_widget,
-                   Item      *item)
+void
+_pl_rubric_editor_add_drag_and_drop (GtkWidget *handle,
+                                     GtkWidget *target_widget,
+                                     Item      *item)
 {
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
@@ -448,7 +514,7 @@ static GtkWidget *
 criterion_header (PlRubricEditor *self,
                   guint           index)
 {
-  Item *item = item_new (self, self->criteria, index);
+  Item *item = _pl_rubric_editor_item_new (self, self->criteria, index);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
@@ -458,7 +524,7 @@ criterion_header (PlRubricEditor *self,
   guint selected = 0;
   g_autofree char *entry_label = g_strdup_printf (_("Criterion %u"), index + 1);
 
-  g_object_set_data_full (G_OBJECT (box), "item", item, item_free);
+  g_object_set_data_full (G_OBJECT (box), "item", item, _pl_rubric_editor_item_free);
   gtk_widget_set_size_request (box, 220, -1);
 
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Up and Alt+Down in the title"));
@@ -469,16 +535,16 @@ criterion_header (PlRubricEditor *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Alt+Up and Alt+Down move the criterion"), -1);
   g_object_set_data (G_OBJECT (entry), "item", item);
-  add_move_shortcuts (entry, "<Alt>Up", "<Alt>Down");
+  _pl_rubric_editor_add_move_shortcuts (entry, "<Alt>Up", "<Alt>Down");
   g_signal_connect (entry, "changed", G_CALLBACK (on_criterion_title_changed_cb), item);
   gtk_box_append (GTK_BOX (row), entry);
   g_ptr_array_add (self->criterion_entries, entry);
-  gtk_box_append (GTK_BOX (row), icon_button ("go-up-symbolic", _("Move criterion up"), item, -1,
-                                              G_CALLBACK (on_move_clicked_cb)));
-  gtk_box_append (GTK_BOX (row), icon_button ("go-down-symbolic", _("Move criterion down"), item, 1,
-                                              G_CALLBACK (on_move_clicked_cb)));
-  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Remove criterion"), item, 0,
-                                              G_CALLBACK (on_remove_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), _pl_rubric_editor_icon_button ("go-up-symbolic", _("Move criterion up"), item, -1,
+                                                                G_CALLBACK (_pl_rubric_editor_on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), _pl_rubric_editor_icon_button ("go-down-symbolic", _("Move criterion down"), item, 1,
+                                                                G_CALLBACK (_pl_rubric_editor_on_move_clicked_cb)));
+  gtk_box_append (GTK_BOX (row), _pl_rubric_editor_icon_button ("user-trash-symbolic", _("Remove criterion"), item, 0,
+                                                                G_CALLBACK (_pl_rubric_editor_on_remove_clicked_cb)));
   gtk_box_append (GTK_BOX (box), row);
 
   for (guint i = 0; self->standard_uuids != NULL && self->standard_uuids[i] != NULL; i++)
@@ -500,192 +566,10 @@ criterion_header (PlRubricEditor *self,
   gtk_widget_add_css_class (warning, "caption");
   gtk_box_append (GTK_BOX (box), warning);
   g_ptr_array_add (self->warnings, warning);
-  update_warning (self, index, pl_record_get_string (item->record, "title"));
+  _pl_rubric_editor_update_warning (self, index, pl_record_get_string (item->record, "title"));
 
-  add_drag_and_drop (handle, box, item);
+  _pl_rubric_editor_add_drag_and_drop (handle, box, item);
   return box;
-}
-
-/* ---- levels --------------------------------------------------------- */
-
-static void
-on_level_title_changed_cb (GtkEditable *entry,
-                           Item        *item)
-{
-  g_autoptr(GError) error = NULL;
-  const char *title = gtk_editable_get_text (entry);
-
-  if (*title == '\0')
-    return;
-  pl_record_set_string (item->record, "title", title);
-  if (!pl_store_save (item->self->store, item->record, &error))
-    toast_error (item->self, error);
-}
-
-static void
-on_level_points_changed_cb (GtkSpinButton *spin,
-                            Item          *item)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWidget *box = g_object_get_data (G_OBJECT (spin), "points-row");
-  GtkSpinButton *points = g_object_get_data (G_OBJECT (box), "points");
-  GtkSpinButton *lo = g_object_get_data (G_OBJECT (box), "min");
-  GtkSpinButton *hi = g_object_get_data (G_OBJECT (box), "max");
-
-  if (item->self->updating)
-    return;
-  if (!pl_store_set_level_points (item->self->store, PL_RUBRIC_LEVEL (item->record),
-                                  gtk_spin_button_get_value (points), gtk_spin_button_get_value (lo),
-                                  gtk_spin_button_get_value (hi), &error))
-    toast_error (item->self, error);
-}
-
-static GtkWidget *
-labelled_spin (GtkWidget  *box,
-               const char *label,
-               double      value,
-               const char *key,
-               Item       *item)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
-
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_tooltip_text (spin, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (box), key, spin);
-  g_object_set_data (G_OBJECT (spin), "points-row", box);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_level_points_changed_cb), item);
-  return spin;
-}
-
-static GtkWidget *
-level_header (PlRubricEditor *self,
-              guint           index)
-{
-  Item *item = item_new (self, self->levels, index);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *points_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *entry = gtk_entry_new ();
-  double lo = 0, hi = 0;
-  g_autofree char *entry_label = g_strdup_printf (_("Level %u"), index + 1);
-
-  g_object_set_data_full (G_OBJECT (box), "item", item, item_free);
-  gtk_widget_set_size_request (box, 150, -1);
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder; or Alt+Left and Alt+Right in the title"));
-  gtk_box_append (GTK_BOX (row), handle);
-  gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (item->record, "title"));
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Alt+Left and Alt+Right move the level"), -1);
-  g_object_set_data (G_OBJECT (entry), "item", item);
-  add_move_shortcuts (entry, "<Alt>Left", "<Alt>Right");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_level_title_changed_cb), item);
-  gtk_box_append (GTK_BOX (row), entry);
-  g_ptr_array_add (self->level_entries, entry);
-  gtk_box_append (GTK_BOX (row), icon_button ("go-previous-symbolic", _("Move level left"), item, -1,
-                                              G_CALLBACK (on_move_clicked_cb)));
-  gtk_box_append (GTK_BOX (row), icon_button ("go-next-symbolic", _("Move level right"), item, 1,
-                                              G_CALLBACK (on_move_clicked_cb)));
-  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Remove level"), item, 0,
-                                              G_CALLBACK (on_remove_clicked_cb)));
-  gtk_box_append (GTK_BOX (box), row);
-
-  pl_rubric_level_get_range (PL_RUBRIC_LEVEL (item->record), &lo, &hi);
-  gtk_box_append (GTK_BOX (points_row),
-                  labelled_spin (points_row, _("Points"), pl_record_get_double (item->record, "points"), "points", item));
-  /* The optional range sits in a popover so that levels stay narrow. */
-  {
-    GtkWidget *range_button = gtk_menu_button_new ();
-    GtkWidget *popover = gtk_popover_new ();
-    GtkWidget *range_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *hint = gtk_label_new (_("A score anywhere in this range counts as this level; "
-                                       "leave both at 0 for none."));
-    g_autofree char *range_text = lo < hi ? g_strdup_printf (_("Range %g–%g"), lo, hi) : g_strdup (_("Range…"));
-
-    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-    gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
-    gtk_box_append (GTK_BOX (range_box), hint);
-    gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Lowest points of the range (optional)"), lo, "min", item));
-    gtk_box_append (GTK_BOX (range_box), labelled_spin (points_row, _("Highest points of the range (optional)"), hi, "max", item));
-    gtk_popover_set_child (GTK_POPOVER (popover), range_box);
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (range_button), popover);
-    gtk_menu_button_set_label (GTK_MENU_BUTTON (range_button), range_text);
-    gtk_widget_set_tooltip_text (range_button, _("Optional range of points for this level"));
-    gtk_box_append (GTK_BOX (points_row), range_button);
-  }
-  gtk_box_append (GTK_BOX (box), points_row);
-
-  add_drag_and_drop (handle, box, item);
-  return box;
-}
-
-/* ---- descriptors ---------------------------------------------------- */
-
-typedef struct
-{
-  PlRubricEditor *self;
-  char           *criterion_uuid;
-  char           *level_uuid;
-} Cell;
-
-static void
-cell_free (gpointer data)
-{
-  Cell *cell = data;
-
-  g_free (cell->criterion_uuid);
-  g_free (cell->level_uuid);
-  g_free (cell);
-}
-
-static void
-on_descriptor_changed_cb (GtkTextBuffer *buffer,
-                          Cell          *cell)
-{
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!pl_store_set_descriptor (cell->self->store, cell->criterion_uuid, cell->level_uuid, text, &error))
-    toast_error (cell->self, error);
-}
-
-static GtkWidget *
-descriptor_cell (PlRubricEditor *self,
-                 guint           criterion,
-                 guint           level)
-{
-  g_autoptr(PlRecord) c = g_list_model_get_item (self->criteria, criterion);
-  g_autoptr(PlRecord) l = g_list_model_get_item (self->levels, level);
-  Cell *cell = g_new0 (Cell, 1);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *body = pl_store_get_descriptor (self->store, pl_record_get_uuid (c), pl_record_get_uuid (l));
-  g_autofree char *label = g_strdup_printf (_("Descriptor of %s at %s"), pl_record_get_string (c, "title"),
-                                            pl_record_get_string (l, "title"));
-
-  cell->self = self;
-  cell->criterion_uuid = g_strdup (pl_record_get_uuid (c));
-  cell->level_uuid = g_strdup (pl_record_get_uuid (l));
-  g_object_set_data_full (G_OBJECT (view), "cell", cell, cell_free);
-  gtk_text_buffer_set_text (buffer, body, -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_widget_set_size_request (view, 160, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_descriptor_changed_cb), cell);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  return frame;
 }
 
 static void
@@ -710,7 +594,7 @@ add_action_cb (GtkWidget  *widget,
       made = G_OBJECT (pl_store_add_level (self->store, rubric, _("New level"), points, &error));
     }
   if (made == NULL)
-    toast_error (self, error);
+    _pl_rubric_editor_toast_error (self, error);
   rebuild_grid (self);
   if (g_str_equal (action_name, "rubric.add-criterion"))
     focus_entry (self->criterion_entries, self->criterion_entries->len - 1);
@@ -725,6 +609,7 @@ rebuild_grid (PlRubricEditor *self)
   GtkWidget *child;
   guint n_criteria, n_levels;
 
+  flush_titles (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_ptr_array_set_size (self->warnings, 0);
@@ -751,7 +636,7 @@ rebuild_grid (PlRubricEditor *self)
     self->levels = pl_store_list_levels (self->store, pl_record_get_uuid (PL_RECORD (self->rubric)), &error);
   if (self->levels == NULL)
     {
-      toast_error (self, error);
+      _pl_rubric_editor_toast_error (self, error);
       g_clear_object (&self->criteria);
       return;
     }
@@ -761,12 +646,12 @@ rebuild_grid (PlRubricEditor *self)
   self->updating = TRUE;
   gtk_grid_attach (self->grid, gtk_label_new (_("Criteria ↓ · Levels →")), 0, 0, 1, 1);
   for (guint j = 0; j < n_levels; j++)
-    gtk_grid_attach (self->grid, level_header (self, j), j + 1, 0, 1, 1);
+    gtk_grid_attach (self->grid, _pl_rubric_editor_level_header (self, j), j + 1, 0, 1, 1);
   for (guint i = 0; i < n_criteria; i++)
     {
       gtk_grid_attach (self->grid, criterion_header (self, i), 0, i + 1, 1, 1);
       for (guint j = 0; j < n_levels; j++)
-        gtk_grid_attach (self->grid, descriptor_cell (self, i, j), j + 1, i + 1, 1, 1);
+        gtk_grid_attach (self->grid, _pl_rubric_editor_descriptor_cell (self, i, j), j + 1, i + 1, 1, 1);
     }
   self->updating = FALSE;
 }
@@ -785,7 +670,7 @@ load_standards (PlRubricEditor *self)
   gtk_string_list_append (self->standard_names, _("No standard"));
   if (table == NULL)
     {
-      toast_error (self, error);
+      _pl_rubric_editor_toast_error (self, error);
       return;
     }
   self->standard_uuids = g_strdupv (table->standard_uuids);
@@ -816,6 +701,7 @@ pl_rubric_editor_dispose (GObject *object)
 {
   PlRubricEditor *self = PL_RUBRIC_EDITOR (object);
 
+  flush_titles (self);
   g_clear_object (&self->rubrics);
   g_clear_object (&self->rubric);
   g_clear_object (&self->criteria);
@@ -986,3 +872,56 @@ pl_rubric_editor_move_criterion (PlRubricEditor *self,
   g_return_if_fail (PL_IS_RUBRIC_EDITOR (self));
   move_item (self, TRUE, index, delta);
 }
+
+GtkWidget *
+pl_rubric_editor_get_title_entry (PlRubricEditor *self,
+                                  gboolean        criterion,
+                                  guint           index)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  entries = criterion ? self->criterion_entries : self->level_entries;
+  g_return_val_if_fail (index < entries->len, NULL);
+  return g_ptr_array_index (entries, index);
+}
+
+GtkSpinButton *
+pl_rubric_editor_get_level_spin (PlRubricEditor *self,
+                                 guint           level,
+                                 const char     *which)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  g_return_val_if_fail (level < self->level_entries->len, NULL);
+  row = g_object_get_data (G_OBJECT (g_ptr_array_index (self->level_entries, level)), "points-row");
+  return g_object_get_data (G_OBJECT (row), which);
+}
+
+const char *
+pl_rubric_editor_get_range_label (PlRubricEditor *self,
+                                  guint           level)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  g_return_val_if_fail (level < self->level_entries->len, NULL);
+  row = g_object_get_data (G_OBJECT (g_ptr_array_index (self->level_entries, level)), "points-row");
+  return gtk_menu_button_get_label (g_object_get_data (G_OBJECT (row), "range-button"));
+}
+
+GtkEditable *
+pl_rubric_editor_get_rubric_title (PlRubricEditor *self)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  return GTK_EDITABLE (self->title_entry);
+}
+
+GtkDropDown *
+pl_rubric_editor_get_rubric_dropdown (PlRubricEditor *self)
+{
+  g_return_val_if_fail (PL_IS_RUBRIC_EDITOR (self), NULL);
+  return self->rubric_dropdown;
+}
+

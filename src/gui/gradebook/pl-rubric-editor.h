@@ -28,5 +28,22 @@ const char     *pl_rubric_editor_get_warning     (PlRubricEditor *self,
 void            pl_rubric_editor_move_criterion  (PlRubricEditor *self,
                                                   guint           index,
                                                   int             delta);
+/* The title field of criterion or level INDEX (Alt+Up/Down, Alt+Left/Right
+ * move it), a level's spin button WHICH ("points", "min" or "max"), the
+ * label of its range button, and the rubric's title and list. */
+GtkWidget      *pl_rubric_editor_get_title_entry (PlRubricEditor *self,
+                                                  gboolean        criterion,
+                                                  guint           index);
+GtkSpinButton  *pl_rubric_editor_get_level_spin  (PlRubricEditor *self,
+                                                  guint           level,
+                                                  const char     *which);
+const char     *pl_rubric_editor_get_range_label (PlRubricEditor *self,
+                                                  guint           level);
+GtkEditable    *pl_rubric_editor_get_rubric_title (PlRubricEditor *self);
+/* The text of the descriptor of CRITERION at LEVEL. */
+GtkTextBuffer  *pl_rubric_editor_get_descriptor  (PlRubricEditor *self,
+                                                  guint           criterion,
+                                                  guint           level);
+GtkDropDown    *pl_rubric_editor_get_rubric_dropdown (PlRubricEditor *self);
 
 G_END_DECLS

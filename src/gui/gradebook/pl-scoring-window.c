@@ -4,37 +4,14 @@
  */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/pl-core.h"
+#include "core/pl-store-evidence.h"
 #include "core/pl-store-learners.h"
 #include "core/pl-store-rubrics.h"
-#include "pl-scoring-window.h"
-
-typedef struct
-{
-  char *source;   /* "pick" or "milestone" */
-  char *uuid;
-} Work;
-
-static void
-work_free (gpointer data)
-{
-  Work *work = data;
-
-  g_free (work->source);
-  g_free (work->uuid);
-  g_free (work);
-}
-
-typedef struct
-{
-  GtkWidget  *row;
-  GPtrArray  *buttons;     /* GtkToggleButton per level */
-  GtkEntry   *comment;
-  int         chosen;      /* level index, -1 none */
-  int         initial;     /* the level of the live evidence, -1 none */
-  char       *initial_comment;
-} CriterionRow;
+#include "core/pl-store-scoring.h"
+#include "pl-scoring-window-private.h"
 
 static void
 criterion_row_free (gpointer data)
@@ -46,31 +23,6 @@ criterion_row_free (gpointer data)
   g_free (row);
 }
 
-struct _PlScoringWindow
-{
-  AdwWindow        parent_instance;
-
-  PlContext       *context;
-  PlClassroom     *classroom;
-  PlStore         *store;
-
-  AdwToastOverlay *toasts;
-  GtkDropDown     *rubric_dropdown;
-  GtkDropDown     *learner_dropdown;
-  GtkDropDown     *work_dropdown;
-  GtkListBox      *list;
-  GtkLabel        *hint_label;
-
-  GListModel      *rubrics;
-  GListModel      *learners;
-  GListModel      *criteria;
-  GListModel      *levels;
-  GPtrArray       *works;
-  GPtrArray       *rows;
-  GStrv            bank;
-  guint            current;
-  gboolean         updating;
-};
 
 G_DEFINE_FINAL_TYPE (PlScoringWindow, pl_scoring_window, ADW_TYPE_WINDOW)
 
@@ -97,12 +49,37 @@ selected_work (PlScoringWindow *self)
 {
   guint i = gtk_drop_down_get_selected (self->work_dropdown);
 
-  return i < self->works->len ? g_ptr_array_index (self->works, i) : NULL;
+  return i < self->works->len ? &g_array_index (self->works, Work, i) : NULL;
 }
 
-static void
-set_current (PlScoringWindow *self,
-             guint            index)
+CriterionRow *
+_pl_scoring_window_row (PlScoringWindow *self,
+                        guint            index)
+{
+  return index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
+}
+
+/* The range of points of level LEVEL, FALSE when it is worth fixed points. */
+static gboolean
+level_range (PlScoringWindow *self,
+             int              level,
+             double          *out_min,
+             double          *out_max,
+             double          *out_points)
+{
+  g_autoptr(PlRubricLevel) l = NULL;
+
+  if (level < 0 || self->levels == NULL || (guint) level >= g_list_model_get_n_items (self->levels))
+    return FALSE;
+  l = g_list_model_get_item (self->levels, level);
+  if (out_points != NULL)
+    *out_points = pl_record_get_double (PL_RECORD (l), "points");
+  return pl_rubric_level_get_range (l, out_min, out_max);
+}
+
+void
+_pl_scoring_window_set_current (PlScoringWindow *self,
+                                guint            index)
 {
   if (index >= self->rows->len)
     return;
@@ -116,12 +93,46 @@ choose (PlScoringWindow *self,
         int              level)
 {
   CriterionRow *row = g_ptr_array_index (self->rows, criterion);
+  double lo, hi, points = 0;
+  gboolean ranged = level_range (self, level, &lo, &hi, &points);
 
   row->chosen = level;
   self->updating = TRUE;
   for (guint j = 0; j < row->buttons->len; j++)
     gtk_toggle_button_set_active (g_ptr_array_index (row->buttons, j), (int) j == level);
+  /* A level worth a range of points asks for the points within it. */
+  gtk_widget_set_visible (GTK_WIDGET (row->points), ranged);
+  if (ranged)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Points within the level, %g to %g"), lo, hi);
+
+      gtk_spin_button_set_range (row->points, lo, hi);
+      gtk_spin_button_set_value (row->points, CLAMP (points, lo, hi));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->points), tip);
+    }
   self->updating = FALSE;
+}
+
+/* Levels chosen or changed, points or comments edited, and not saved. */
+gboolean
+pl_scoring_window_has_unsaved (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CriterionRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->chosen < 0)
+        continue;
+      if (row->chosen != row->initial ||
+          g_strcmp0 (row->initial_comment ? row->initial_comment : "",
+                     gtk_editable_get_text (GTK_EDITABLE (row->comment))) != 0 ||
+          (gtk_widget_get_visible (GTK_WIDGET (row->points)) &&
+           gtk_spin_button_get_value (row->points) != row->initial_points))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -159,17 +170,13 @@ insert_comment_action_cb (GtkWidget  *widget,
   pl_scoring_window_set_comment (self, criterion, comment);
 }
 
-static GtkWidget *
-bank_button (PlScoringWindow *self,
-             guint            criterion)
+static void
+fill_bank (PlScoringWindow *self,
+           GtkWidget       *button,
+           guint            criterion)
 {
-  GtkWidget *button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "user-bookmarks-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Comment bank: comments you often write"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Insert a comment from the comment bank"), -1);
   for (guint i = 0; self->bank != NULL && self->bank[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (self->bank[i], NULL);
@@ -178,10 +185,91 @@ bank_button (PlScoringWindow *self,
                                                g_variant_new ("(us)", criterion, self->bank[i]));
       g_menu_append_item (menu, item);
     }
-  if (self->bank == NULL || self->bank[0] == NULL)
-    gtk_widget_set_sensitive (button, FALSE);
+  gtk_widget_set_sensitive (button, self->bank != NULL && self->bank[0] != NULL);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+}
+
+static GtkWidget *
+bank_button (PlScoringWindow *self,
+             guint            criterion)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "user-bookmarks-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Comment bank: comments you often write"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Insert a comment from the comment bank"), -1);
+  fill_bank (self, button, criterion);
   return button;
+}
+
+/* Comments just saved join the bank at once. */
+static void
+refresh_bank (PlScoringWindow *self)
+{
+  g_clear_pointer (&self->bank, g_strfreev);
+  self->bank = pl_store_comment_bank (self->store, NULL, 12, NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    fill_bank (self, ((CriterionRow *) g_ptr_array_index (self->rows, i))->bank, i);
+}
+
+GStrv
+pl_scoring_window_get_bank (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  return self->bank;
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The date in the "Assessed on" field, or NULL with why not. */
+static char *
+assessed_on (PlScoringWindow  *self,
+             GError          **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *day = NULL;
+  g_autofree char *now = today ();
+
+  if (strlen (trimmed) != 10 || (day = pl_evidence_normalize_date (trimmed)) == NULL)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("Assessed on: “%s” is not a date; write it as YYYY-MM-DD, e.g. %s"), trimmed, now);
+      return NULL;
+    }
+  if (strcmp (day, now) > 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("Assessed on: %s is in the future"), day);
+      return NULL;
+    }
+  return g_steal_pointer (&day);
+}
+
+static void
+on_date_changed_cb (PlScoringWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = assessed_on (self, &error);
+
+  if (day == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry), error->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry),
+                                   _("The day the work was assessed: evidence counts in this order"));
+    }
 }
 
 static void
@@ -191,7 +279,12 @@ prefill (PlScoringWindow *self)
   g_autoptr(PlRecord) learner = selected_item (self->learner_dropdown, self->learners);
   Work *work = selected_work (self);
   g_autoptr(GListModel) evidence = NULL;
+  g_autofree char *now = today ();
 
+  /* The day it was handed in is the day it is assessed, unless the
+   * teacher says otherwise. */
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry),
+                         work != NULL && work->submitted_on != NULL ? work->submitted_on : now);
   for (guint i = 0; i < self->rows->len; i++)
     {
       CriterionRow *row = g_ptr_array_index (self->rows, i);
@@ -199,6 +292,7 @@ prefill (PlScoringWindow *self)
       choose (self, i, -1);
       gtk_editable_set_text (GTK_EDITABLE (row->comment), "");
       row->initial = -1;
+      row->initial_points = NAN;
       g_clear_pointer (&row->initial_comment, g_free);
     }
   if (rubric == NULL || learner == NULL || work == NULL)
@@ -208,8 +302,8 @@ prefill (PlScoringWindow *self)
   for (guint k = 0; evidence != NULL && k < g_list_model_get_n_items (evidence); k++)
     {
       g_autoptr(PlRecord) e = g_list_model_get_item (evidence, k);
-      g_autoptr(PlRubricLevel) level = pl_store_level_for_points (self->store, pl_record_get_uuid (rubric),
-                                                                  pl_record_get_double (e, "score"));
+      double score = pl_record_get_double (e, "score");
+      g_autoptr(PlRubricLevel) level = pl_store_level_for_points (self->store, pl_record_get_uuid (rubric), score);
 
       for (guint i = 0; i < g_list_model_get_n_items (self->criteria); i++)
         {
@@ -226,6 +320,11 @@ prefill (PlScoringWindow *self)
                 {
                   choose (self, i, j);
                   row->initial = j;
+                  if (gtk_widget_get_visible (GTK_WIDGET (row->points)))
+                    {
+                      gtk_spin_button_set_value (row->points, score);
+                      row->initial_points = gtk_spin_button_get_value (row->points);
+                    }
                 }
             }
           gtk_editable_set_text (GTK_EDITABLE (row->comment), pl_record_get_string (e, "comment") ?: "");
@@ -233,7 +332,20 @@ prefill (PlScoringWindow *self)
           row->initial_comment = g_strdup (pl_record_get_string (e, "comment") ?: "");
         }
     }
-  set_current (self, 0);
+  _pl_scoring_window_set_current (self, 0);
+}
+
+static void
+on_row_activated_cb (GtkListBox      *list,
+                     GtkListBoxRow   *list_row,
+                     PlScoringWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_row), "criterion"));
+  CriterionRow *row = _pl_scoring_window_row (self, index);
+
+  /* Return on a criterion: write its comment. */
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row->comment));
 }
 
 static void
@@ -269,9 +381,12 @@ rebuild_rows (PlScoringWindow *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
       GtkToggleButton *first = NULL;
       g_autofree char *comment_label = g_strdup_printf (_("Comment on %s"), pl_record_get_string (c, "title"));
+      g_autofree char *points_label = g_strdup_printf (_("Points on %s"), pl_record_get_string (c, "title"));
 
       row->buttons = g_ptr_array_new ();
       row->chosen = -1;
+      row->initial = -1;
+      row->initial_points = NAN;
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_widget_add_css_class (title, "heading");
       gtk_box_append (GTK_BOX (box), title);
@@ -296,15 +411,23 @@ rebuild_rows (PlScoringWindow *self)
           gtk_box_append (GTK_BOX (levels_box), button);
           g_ptr_array_add (row->buttons, button);
         }
+      row->points = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1, 0.5));
+      gtk_spin_button_set_digits (row->points, 1);
+      gtk_widget_set_visible (GTK_WIDGET (row->points), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->points), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      points_label, -1);
+      gtk_box_append (GTK_BOX (levels_box), GTK_WIDGET (row->points));
       gtk_box_append (GTK_BOX (box), levels_box);
 
       row->comment = GTK_ENTRY (gtk_entry_new ());
       gtk_widget_set_hexpand (GTK_WIDGET (row->comment), TRUE);
-      gtk_entry_set_placeholder_text (row->comment, _("Comment (optional)"));
+      gtk_entry_set_placeholder_text (row->comment, _("Comment (optional; Escape or Tab goes back to the levels)"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->comment), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       comment_label, -1);
+      g_object_set_data (G_OBJECT (row->comment), "criterion", GUINT_TO_POINTER (i));
       gtk_box_append (GTK_BOX (comment_box), GTK_WIDGET (row->comment));
-      gtk_box_append (GTK_BOX (comment_box), bank_button (self, i));
+      row->bank = bank_button (self, i);
+      gtk_box_append (GTK_BOX (comment_box), row->bank);
       gtk_box_append (GTK_BOX (box), comment_box);
 
       gtk_widget_set_margin_top (box, 6);
@@ -329,52 +452,48 @@ load_works (PlScoringWindow *self)
 {
   g_autoptr(PlRecord) learner = selected_item (self->learner_dropdown, self->learners);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) picks = NULL;
-  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
 
-  g_ptr_array_set_size (self->works, 0);
+  g_array_set_size (self->works, 0);
   if (learner != NULL)
     {
-      picks = pl_store_list_where (self->store, PL_TYPE_PICK, "learner_uuid", pl_record_get_uuid (learner), NULL);
-      for (guint i = 0; picks != NULL && i < g_list_model_get_n_items (picks); i++)
-        {
-          g_autoptr(PlRecord) pick = g_list_model_get_item (picks, i);
-          g_autoptr(PlRecord) option = pl_store_get (self->store, PL_TYPE_CHOICE_OPTION,
-                                                     pl_record_get_string (pick, "option_uuid"), NULL);
-          Work *work = g_new0 (Work, 1);
-          /* Translators: a choice-board pick in the list of work to score. */
-          g_autofree char *title = g_strdup_printf (_("Pick: %s"), option ? pl_record_get_string (option, "title") : "?");
+      g_autoptr(GArray) works = pl_store_list_scoring_work (self->store,
+                                                            pl_record_get_uuid (PL_RECORD (self->classroom)),
+                                                            pl_record_get_uuid (learner), &error);
 
-          work->source = g_strdup ("pick");
-          work->uuid = g_strdup (pl_record_get_uuid (pick));
-          g_ptr_array_add (self->works, work);
+      if (works == NULL)
+        toast (self, error->message);
+      for (guint i = 0; works != NULL && i < works->len; i++)
+        {
+          Work *work = &g_array_index (works, Work, i);
+          g_autofree char *title = NULL;
+
+          if (g_str_equal (work->source, "pick"))
+            /* Translators: a choice-board pick in the list of work to score. */
+            title = g_strdup_printf (_("Pick: %s"), work->title);
+          else
+            /* Translators: a milestone in the list of work to score. */
+            title = g_strdup_printf (_("Milestone: %s"), work->title);
+          if (g_strcmp0 (work->work_key, self->work_key) == 0)
+            selected = self->works->len;
           gtk_string_list_append (titles, title);
+          g_array_append_val (self->works, *work);
+          memset (work, 0, sizeof *work);   /* moved into self->works */
         }
-      units = pl_store_list_where (self->store, PL_TYPE_UNIT, "classroom_uuid",
-                                   pl_record_get_uuid (PL_RECORD (self->classroom)), NULL);
-      for (guint u = 0; units != NULL && u < g_list_model_get_n_items (units); u++)
+      if (self->work_key != NULL && selected == 0 && self->works->len > 0 &&
+          g_strcmp0 (g_array_index (self->works, Work, 0).work_key, self->work_key) != 0)
         {
-          g_autoptr(PlRecord) unit = g_list_model_get_item (units, u);
-          g_autoptr(GListModel) milestones = pl_store_list_where (self->store, PL_TYPE_MILESTONE, "unit_uuid",
-                                                                  pl_record_get_uuid (unit), NULL);
+          g_autofree char *message =
+            g_strdup_printf (_("%s has not handed in the same work: showing their first"),
+                             pl_record_get_string (learner, "given_name"));
 
-          for (guint m = 0; milestones != NULL && m < g_list_model_get_n_items (milestones); m++)
-            {
-              g_autoptr(PlRecord) milestone = g_list_model_get_item (milestones, m);
-              Work *work = g_new0 (Work, 1);
-              /* Translators: a milestone in the list of work to score. */
-              g_autofree char *title = g_strdup_printf (_("Milestone: %s"), pl_record_get_string (milestone, "title"));
-
-              work->source = g_strdup ("milestone");
-              work->uuid = g_strdup (pl_record_get_uuid (milestone));
-              g_ptr_array_add (self->works, work);
-              gtk_string_list_append (titles, title);
-            }
+          toast (self, message);
         }
     }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->work_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->work_dropdown, 0);
+  gtk_drop_down_set_selected (self->work_dropdown, selected);
   self->updating = FALSE;
   prefill (self);
 }
@@ -396,8 +515,15 @@ on_learner_selected_cb (PlScoringWindow *self)
 static void
 on_work_selected_cb (PlScoringWindow *self)
 {
-  if (!self->updating)
-    prefill (self);
+  Work *work;
+
+  if (self->updating)
+    return;
+  /* The teacher chose this work: the next learner gets the same. */
+  work = selected_work (self);
+  g_free (self->work_key);
+  self->work_key = g_strdup (work != NULL ? work->work_key : NULL);
+  prefill (self);
 }
 
 gboolean
@@ -414,9 +540,15 @@ pl_scoring_window_choose_level (PlScoringWindow *self,
   if (number < 1 || number > row->buttons->len)
     return FALSE;
   choose (self, self->current, number - 1);
-  /* On to the next criterion, so a whole rubric is a row of key presses. */
+  /* A level with a range asks for its points first; otherwise on to the
+   * next criterion, so a whole rubric is a row of key presses. */
+  if (gtk_widget_get_visible (GTK_WIDGET (row->points)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (row->points));
+      return TRUE;
+    }
   if (self->current + 1 < self->rows->len)
-    set_current (self, self->current + 1);
+    _pl_scoring_window_set_current (self, self->current + 1);
   gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, self->current))->row);
   return TRUE;
 }
@@ -451,6 +583,39 @@ pl_scoring_window_select (PlScoringWindow *self,
   gtk_drop_down_set_selected (self->work_dropdown, work);
 }
 
+const char *
+pl_scoring_window_get_work_key (PlScoringWindow *self)
+{
+  Work *work;
+
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  work = selected_work (self);
+  return work != NULL ? work->work_key : NULL;
+}
+
+guint
+pl_scoring_window_get_n_works (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), 0);
+  return self->works->len;
+}
+
+GtkEditable *
+pl_scoring_window_get_date_editable (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->date_entry);
+}
+
+GtkSpinButton *
+pl_scoring_window_get_points (PlScoringWindow *self,
+                              guint            criterion)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  g_return_val_if_fail (criterion < self->rows->len, NULL);
+  return ((CriterionRow *) g_ptr_array_index (self->rows, criterion))->points;
+}
+
 gboolean
 pl_scoring_window_save (PlScoringWindow  *self,
                         GError          **error)
@@ -459,6 +624,7 @@ pl_scoring_window_save (PlScoringWindow  *self,
   g_autoptr(PlRecord) learner = selected_item (self->learner_dropdown, self->learners);
   g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (PlRubricScore));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *day = NULL;
   Work *work = selected_work (self);
   guint next;
 
@@ -470,16 +636,26 @@ pl_scoring_window_save (PlScoringWindow  *self,
                    _("Choose a rubric, a learner and the work to score"));
       return FALSE;
     }
+  day = assessed_on (self, error);
+  if (day == NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return FALSE;
+    }
   for (guint i = 0; i < self->rows->len; i++)
     {
       CriterionRow *row = g_ptr_array_index (self->rows, i);
+      gboolean ranged = gtk_widget_get_visible (GTK_WIDGET (row->points));
       PlRecord *c, *l;
       PlRubricScore score = { 0 };
 
       if (row->chosen < 0)
         continue;
+      if (ranged)
+        gtk_spin_button_update (row->points);
       /* What was already scored and is unchanged needs no correction. */
       if (row->chosen == row->initial &&
+          (!ranged || gtk_spin_button_get_value (row->points) == row->initial_points) &&
           g_strcmp0 (row->initial_comment, gtk_editable_get_text (GTK_EDITABLE (row->comment))) == 0)
         continue;
       c = g_list_model_get_item (self->criteria, i);
@@ -488,7 +664,7 @@ pl_scoring_window_save (PlScoringWindow  *self,
       g_ptr_array_add (keep, l);
       score.criterion_uuid = pl_record_get_uuid (c);
       score.level_uuid = pl_record_get_uuid (l);
-      score.points = NAN;
+      score.points = ranged ? gtk_spin_button_get_value (row->points) : NAN;
       score.comment = gtk_editable_get_text (GTK_EDITABLE (row->comment));
       g_array_append_val (scores, score);
     }
@@ -499,16 +675,23 @@ pl_scoring_window_save (PlScoringWindow  *self,
       return FALSE;
     }
   if (!pl_store_score_rubric (self->store, pl_record_get_uuid (rubric), pl_record_get_uuid (learner),
-                              work->source, work->uuid, NULL, (PlRubricScore *) (void *) scores->data,
+                              work->source, work->uuid, day, (PlRubricScore *) (void *) scores->data,
                               scores->len, error))
     return FALSE;
 
-  /* Next learner, same work position, ready for the keys again. */
+  /* Next learner, same work (the same option or milestone), ready for
+   * the keys again. */
+  g_free (self->work_key);
+  self->work_key = g_strdup (work->work_key);
+  g_clear_pointer (&self->bank, g_strfreev);
   next = gtk_drop_down_get_selected (self->learner_dropdown) + 1;
   if (next < g_list_model_get_n_items (self->learners))
     gtk_drop_down_set_selected (self->learner_dropdown, next);
   else
     prefill (self);
+  refresh_bank (self);
+  if (self->rows->len > 0)
+    gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, 0))->row);
   return TRUE;
 }
 
@@ -526,28 +709,31 @@ save_action_cb (GtkWidget  *widget,
     toast (self, _("Saved as evidence"));
 }
 
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   PlScoringWindow       *self)
+static void
+on_store_changed_cb (PlStore         *store,
+                     const char      *table,
+                     PlScoringWindow *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  guint number;
+  /* A rubric renamed in the editor shows its new title here. */
+  if (table == NULL || g_str_equal (table, "rubric"))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (self->rubrics); i++)
+        {
+          g_autoptr(PlRecord) r = g_list_model_get_item (self->rubrics, i);
+          g_autoptr(PlRecord) fresh = pl_store_get (self->store, PL_TYPE_RUBRIC, pl_record_get_uuid (r), NULL);
+          const char *title = fresh != NULL ? pl_record_get_string (fresh, "title") : NULL;
+          const char *shown = gtk_string_list_get_string (self->rubric_titles, i);
 
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  /* Digits type into comment fields as usual. */
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
-    return FALSE;
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    number = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    number = keyval - GDK_KEY_KP_0;
-  else
-    return FALSE;
-  return pl_scoring_window_choose_level (self, number);
+          if (title != NULL && g_strcmp0 (title, shown) != 0)
+            {
+              const char *replacement[] = { title, NULL };
+
+              self->updating = TRUE;
+              gtk_string_list_splice (self->rubric_titles, i, 1, replacement);
+              self->updating = FALSE;
+            }
+        }
+    }
 }
 
 static void
@@ -555,13 +741,17 @@ pl_scoring_window_dispose (GObject *object)
 {
   PlScoringWindow *self = PL_SCORING_WINDOW (object);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->rubrics);
+  g_clear_object (&self->rubric_titles);
   g_clear_object (&self->learners);
   g_clear_object (&self->criteria);
   g_clear_object (&self->levels);
-  g_clear_pointer (&self->works, g_ptr_array_unref);
+  g_clear_pointer (&self->works, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->bank, g_strfreev);
+  g_clear_pointer (&self->work_key, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->classroom);
   g_clear_object (&self->context);
@@ -572,19 +762,23 @@ static void
 pl_scoring_window_class_init (PlScoringWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pl_scoring_window_dispose;
+  window_class->close_request = _pl_scoring_window_close_request_cb;
   gtk_widget_class_install_action (widget_class, "scoring.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "scoring.insert-comment", "(us)", insert_comment_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "scoring.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "scoring.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "scoring.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "scoring.close", NULL, _pl_scoring_window_close_action_cb);
 }
 
 static void
 pl_scoring_window_init (PlScoringWindow *self)
 {
-  self->works = g_ptr_array_new_with_free_func (work_free);
+  self->works = g_array_new (FALSE, TRUE, sizeof (PlScoringWork));
+  g_array_set_clear_func (self->works, (GDestroyNotify) pl_scoring_work_clear);
   self->rows = g_ptr_array_new_with_free_func (criterion_row_free);
 }
 
@@ -606,7 +800,6 @@ pl_scoring_window_new (PlContext   *context,
                        PlClassroom *classroom)
 {
   PlScoringWindow *self;
-  g_autoptr(GtkStringList) rubric_titles = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) learner_names = gtk_string_list_new (NULL);
   GtkWidget *box, *header, *choices, *scroller, *save;
   GtkEventController *keys;
@@ -616,11 +809,12 @@ pl_scoring_window_new (PlContext   *context,
   g_return_val_if_fail (PL_IS_CLASSROOM (classroom), NULL);
 
   title = g_strdup_printf (_("Score Work — %s"), pl_record_get_string (PL_RECORD (classroom), "name"));
-  self = g_object_new (PL_TYPE_SCORING_WINDOW, "title", title, "default-width", 760,
+  self = g_object_new (PL_TYPE_SCORING_WINDOW, "title", title, "default-width", 820,
                        "default-height", 640, NULL);
   self->context = g_object_ref (context);
   self->classroom = g_object_ref (classroom);
   self->store = g_object_ref (pl_context_get_store (context));
+  self->rubric_titles = gtk_string_list_new (NULL);
 
   self->rubrics = pl_store_list_rubrics (self->store, pl_record_get_uuid (PL_RECORD (classroom)), NULL);
   if (self->rubrics == NULL)
@@ -629,7 +823,7 @@ pl_scoring_window_new (PlContext   *context,
     {
       g_autoptr(PlRecord) r = g_list_model_get_item (self->rubrics, i);
 
-      gtk_string_list_append (rubric_titles, pl_record_get_string (r, "title"));
+      gtk_string_list_append (self->rubric_titles, pl_record_get_string (r, "title"));
     }
   {
     g_autoptr(GListModel) all = pl_store_list_class_learners (self->store,
@@ -664,20 +858,33 @@ pl_scoring_window_new (PlContext   *context,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_box_append (GTK_BOX (box), header);
 
-  choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  choices = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (choices), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (choices), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (choices), 12);
   gtk_widget_set_margin_start (choices, 12);
   gtk_widget_set_margin_end (choices, 12);
-  self->rubric_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (rubric_titles)), NULL));
+  self->rubric_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->rubric_titles)), NULL));
   self->learner_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (learner_names)), NULL));
   self->work_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_box_append (GTK_BOX (choices), labelled (_("_Rubric"), GTK_WIDGET (self->rubric_dropdown)));
-  gtk_box_append (GTK_BOX (choices), labelled (_("_Learner"), GTK_WIDGET (self->learner_dropdown)));
-  gtk_box_append (GTK_BOX (choices), labelled (_("_Work"), GTK_WIDGET (self->work_dropdown)));
+  self->date_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 11);
+  gtk_entry_set_placeholder_text (self->date_entry, _("YYYY-MM-DD"));
+  gtk_flow_box_append (GTK_FLOW_BOX (choices), labelled (_("_Rubric"), GTK_WIDGET (self->rubric_dropdown)));
+  gtk_flow_box_append (GTK_FLOW_BOX (choices), labelled (_("_Learner"), GTK_WIDGET (self->learner_dropdown)));
+  gtk_flow_box_append (GTK_FLOW_BOX (choices), labelled (_("_Work"), GTK_WIDGET (self->work_dropdown)));
+  gtk_flow_box_append (GTK_FLOW_BOX (choices), labelled (_("Assessed _on"), GTK_WIDGET (self->date_entry)));
+  /* The flow box's children need not take the focus themselves. */
+  for (GtkWidget *child = gtk_widget_get_first_child (choices); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), choices);
 
   self->hint_label = GTK_LABEL (gtk_label_new (_("Keys 1–4 choose the level of the highlighted criterion and move "
-                                                 "to the next; Ctrl+Return saves and opens the next learner. "
-                                                 "Scores become evidence; scoring again records a correction.")));
+                                                 "to the next; Return writes a comment, and Escape or Tab goes "
+                                                 "back to the levels. Ctrl+Return saves and opens the next learner "
+                                                 "with the same work. Scores become evidence, dated the day "
+                                                 "assessed; scoring again records a correction.")));
   gtk_label_set_wrap (self->hint_label, TRUE);
   gtk_label_set_xalign (self->hint_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
@@ -695,6 +902,7 @@ pl_scoring_window_new (PlContext   *context,
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Criteria to score"), -1);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   gtk_box_append (GTK_BOX (box), scroller);
 
@@ -704,14 +912,25 @@ pl_scoring_window_new (PlContext   *context,
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (_pl_scoring_window_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_swapped (self->rubric_dropdown, "notify::selected", G_CALLBACK (on_rubric_selected_cb), self);
   g_signal_connect_swapped (self->learner_dropdown, "notify::selected", G_CALLBACK (on_learner_selected_cb), self);
   g_signal_connect_swapped (self->work_dropdown, "notify::selected", G_CALLBACK (on_work_selected_cb), self);
+  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (on_date_changed_cb), self);
+  self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
 
   rebuild_rows (self);
   load_works (self);
+  if (self->rows->len > 0)
+    gtk_widget_grab_focus (((CriterionRow *) g_ptr_array_index (self->rows, 0))->row);
   return self;
+}
+
+GtkDropDown *
+pl_scoring_window_get_rubric_dropdown (PlScoringWindow *self)
+{
+  g_return_val_if_fail (PL_IS_SCORING_WINDOW (self), NULL);
+  return self->rubric_dropdown;
 }

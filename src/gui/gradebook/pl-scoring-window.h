@@ -29,8 +29,24 @@ guint            pl_scoring_window_get_current    (PlScoringWindow *self);
 void             pl_scoring_window_select         (PlScoringWindow *self,
                                                    guint            learner,
                                                    guint            work);
-/* Writes the chosen levels as evidence (Ctrl+Return) and moves on to the
- * next learner. */
+/* The option or milestone of the selected work (the same for every
+ * learner), and how many pieces of work the learner has to score. */
+const char      *pl_scoring_window_get_work_key   (PlScoringWindow *self);
+guint            pl_scoring_window_get_n_works    (PlScoringWindow *self);
+/* The "Assessed on" field, and the points field of a criterion (shown
+ * when its chosen level has a range of points). */
+GtkEditable     *pl_scoring_window_get_date_editable (PlScoringWindow *self);
+GtkSpinButton   *pl_scoring_window_get_points     (PlScoringWindow *self,
+                                                   guint            criterion);
+/* The rubric list, which follows renames made in the rubric editor. */
+GtkDropDown     *pl_scoring_window_get_rubric_dropdown (PlScoringWindow *self);
+/* The comment bank the comment menus offer. */
+GStrv            pl_scoring_window_get_bank       (PlScoringWindow *self);
+/* Levels, points or comments chosen and not saved yet: closing asks. */
+gboolean         pl_scoring_window_has_unsaved    (PlScoringWindow *self);
+/* Writes the chosen levels as evidence (Ctrl+Return), dated by the
+ * "Assessed on" field, and moves on to the next learner with the same
+ * work. */
 gboolean         pl_scoring_window_save           (PlScoringWindow *self,
                                                    GError         **error);
 

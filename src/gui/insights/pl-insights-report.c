@@ -206,20 +206,13 @@ series_mastery (const PlClassSnapshot *s)
 static gboolean
 rollup_cb (const char   *method,
            double        param,
+           double        mastery_level,
            const double *scores,
            gsize         n_scores,
            double       *out_value,
            gpointer      user_data)
 {
-  PlMasteryMethod m;
-  PlMasterySpec spec;
-
-  if (!pl_mastery_method_from_string (method, &m))
-    return FALSE;
-  pl_mastery_spec_init_default (&spec, m);
-  if (param > 0)
-    spec.param = param;
-  return pl_mastery_rollup (&spec, scores, n_scores, out_value);
+  return pl_mastery_rollup_named (method, param, mastery_level, scores, n_scores, out_value);
 }
 
 /* How the Gradebook rolls up each standard of the snapshot, and the
@@ -228,6 +221,7 @@ typedef struct
 {
   char   **methods;     /* per standard */
   double  *params;
+  double  *levels;      /* n-mastery's mastery level, per standard */
   double  *overrides;   /* n_learners × n_standards; NaN: none */
 } Methods;
 
@@ -236,6 +230,7 @@ methods_clear (Methods *m)
 {
   g_clear_pointer (&m->methods, g_strfreev);
   g_clear_pointer (&m->params, g_free);
+  g_clear_pointer (&m->levels, g_free);
   g_clear_pointer (&m->overrides, g_free);
 }
 
@@ -262,6 +257,7 @@ load_methods (PlStore                  *store,
 
   out->methods = g_new0 (char *, s->n_standards + 1);
   out->params = g_new0 (double, MAX (s->n_standards, 1));
+  out->levels = g_new0 (double, MAX (s->n_standards, 1));
   out->overrides = g_new (double, MAX ((gsize) s->n_learners * s->n_standards, 1));
   for (guint st = 0; st < s->n_standards; st++)
     {
@@ -269,6 +265,7 @@ load_methods (PlStore                  *store,
 
       out->methods[st] = g_strdup (j > 0 ? gb->standard_methods[j - 1] : gb->class_method);
       out->params[st] = j > 0 ? gb->standard_params[j - 1] : gb->class_param;
+      out->levels[st] = j > 0 ? gb->standard_mastery_levels[j - 1] : gb->class_mastery_level;
     }
   for (guint l = 0; l < s->n_learners; l++)
     {
@@ -303,8 +300,8 @@ current_levels (const PlClassSnapshot *s,
       guint st = s->series_standard[i];
       double v;
 
-      if (rollup_cb (methods->methods[st], methods->params[st], s->scores + s->offsets[i],
-                     s->offsets[i + 1] - s->offsets[i], &v, NULL))
+      if (pl_mastery_rollup_named (methods->methods[st], methods->params[st], methods->levels[st],
+                                   s->scores + s->offsets[i], s->offsets[i + 1] - s->offsets[i], &v))
         levels[(gsize) s->series_learner[i] * s->n_standards + st] = v;
     }
   if (overrides)

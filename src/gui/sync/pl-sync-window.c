@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "core/pl-profile.h"
 #include "core/pl-store-sync.h"
 #include "pl-sync-window.h"
 #include "sync/pl-bundle.h"
@@ -25,6 +26,7 @@ struct _PlSyncWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwActionRow         *school_row;
+  AdwActionRow         *device_row;
   AdwActionRow         *folder_row;
   AdwActionRow         *last_export_row;
   AdwActionRow         *last_import_row;
@@ -90,6 +92,7 @@ update_actions (PlSyncWindow *self)
   gboolean ready = folder != NULL && is_joined (self) && !busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.export", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.export-all", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.import", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.choose-folder", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.cancel", busy);
@@ -112,28 +115,90 @@ learner_name (PlStore    *store,
   return g_strdup_printf ("%s %s", given != NULL ? given : "", family != NULL ? family : "");
 }
 
+/* "this computer", the name another device gave in its bundles, or the
+ * start of its id. */
+static char *
+device_label (PlSyncWindow *self,
+              GPtrArray    *peers,
+              const char   *device)
+{
+  if (g_strcmp0 (device, pl_store_get_device_id (get_store (self))) == 0)
+    return g_strdup (_("this computer"));
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      PlSyncPeer *peer = peers->pdata[i];
+
+      if (g_strcmp0 (peer->device, device) == 0 && peer->name != NULL && peer->name[0] != '\0')
+        return g_strdup (peer->name);
+    }
+  /* TRANSLATORS: a device known only by the start of its id. */
+  return g_strdup_printf (_("device %.8s"), device != NULL ? device : "");
+}
+
+/* When a side of a conflict was written, from its clock. */
+static char *
+format_clock (guint64 hlc)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (pl_hlc_physical_ms (hlc) / 1000);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("?");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x %H:%M");
+}
+
+/* One side of a conflict in words: its value (or that it removed the
+ * field), the device and the time. */
+static char *
+describe_side (PlSyncWindow *self,
+               GPtrArray    *peers,
+               const char   *value,
+               const char   *origin,
+               guint64       hlc)
+{
+  g_autofree char *device = device_label (self, peers, origin);
+  g_autofree char *when = format_clock (hlc);
+
+  if (value == NULL)
+    /* TRANSLATORS: a profile field removed on a device, at a time. */
+    return g_strdup_printf (_("removed on %s, %s"), device, when);
+  /* TRANSLATORS: a profile field's value, the device that wrote it, and when. */
+  return g_strdup_printf (_("“%s” from %s, %s"), value, device, when);
+}
+
 static GtkWidget *
 conflict_row (PlSyncWindow   *self,
+              GPtrArray      *peers,
               PlSyncConflict *c)
 {
   g_autofree char *name = learner_name (get_store (self), c->learner_uuid);
-  g_autofree char *title = g_strdup_printf ("%s · %s", name, c->field != NULL ? c->field : "");
-  const char *kept = c->remote_won ? c->remote_value : c->local_value;
-  const char *other = c->remote_won ? c->local_value : c->remote_value;
-  /* TRANSLATORS: the two values of a profile field two devices changed. */
-  g_autofree char *subtitle = g_strdup_printf (_("Kept: “%s” — other: “%s”"),
-                                               kept != NULL ? kept : "", other != NULL ? other : "");
+  const PlProfileFieldInfo *info = pl_profile_lookup_field (c->field);
+  const char *label = info != NULL ? g_dgettext (GETTEXT_PACKAGE, info->label)
+                                   : (c->field != NULL ? c->field : "");
+  g_autofree char *title = g_strdup_printf ("%s · %s", name, label);
+  g_autofree char *kept = c->remote_won
+    ? describe_side (self, peers, c->remote_value, c->remote_origin, c->remote_hlc)
+    : describe_side (self, peers, c->local_value, c->local_origin, c->local_hlc);
+  g_autofree char *other = c->remote_won
+    ? describe_side (self, peers, c->local_value, c->local_origin, c->local_hlc)
+    : describe_side (self, peers, c->remote_value, c->remote_origin, c->remote_hlc);
+  /* TRANSLATORS: both sides of a conflict, as "“value” from DEVICE, TIME". */
+  g_autofree char *subtitle = g_strdup_printf (_("Kept: %s\nOther: %s"), kept, other);
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
   g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  gboolean other_removed = (c->remote_won ? c->local_value : c->remote_value) == NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Keep Other"));
+  GtkWidget *keep = gtk_button_new_with_mnemonic (other_removed ? _("_Remove It") : _("_Keep Other"));
   GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
 
   gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (keep, other_removed ? _("Remove the field again, as the other device did")
+                                                   : _("Keep the other value instead"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "sync.keep-other");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (keep), "x", c->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), keep);
@@ -160,6 +225,7 @@ refresh (PlSyncWindow *self)
   g_autofree char *import_text = format_when (last_import);
   g_autoptr(GFile) folder = get_folder (self);
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
   GtkListBoxRow *row;
 
   if (school != NULL && is_joined (self))
@@ -176,14 +242,17 @@ refresh (PlSyncWindow *self)
     }
   else
     adw_action_row_set_subtitle (self->folder_row, _("None chosen"));
+  /* The hub's administrator may ask for it (hub export --device ID). */
+  adw_action_row_set_subtitle (self->device_row, pl_store_get_device_id (store));
   adw_action_row_set_subtitle (self->last_export_row, export_text);
   adw_action_row_set_subtitle (self->last_import_row, import_text);
 
   while ((row = gtk_list_box_get_row_at_index (self->conflict_list, 0)) != NULL)
     gtk_list_box_remove (self->conflict_list, GTK_WIDGET (row));
   conflicts = pl_store_sync_list_conflicts (store, FALSE, NULL);
+  peers = pl_store_sync_list_peers (store, NULL);
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
-    gtk_list_box_append (self->conflict_list, conflict_row (self, conflicts->pdata[i]));
+    gtk_list_box_append (self->conflict_list, conflict_row (self, peers, conflicts->pdata[i]));
 
   update_actions (self);
 }
@@ -195,6 +264,7 @@ typedef struct
   char         *db_path;
   GFile        *folder;
   gboolean      export;
+  gboolean      everything;  /* an export of every record, not only changes */
   PlSyncWindow *window;    /* only touched in the main thread */
 } Job;
 
@@ -253,12 +323,16 @@ run_export (PlStore       *store,
   g_autoptr(GFile) dest = g_file_get_child (job->folder, name);
   g_autofree char *hub = pl_store_get_meta (store, "sync_hub");
   g_autoptr(PlBundleManifest) manifest = NULL;
-  PlBundleExportOptions options = { hub, TRUE, job_progress_cb, job };
+  PlBundleExportOptions options = { hub, !job->everything, job_progress_cb, job };
 
   if (!pl_bundle_export (store, dest, &options, &manifest, cancellable, error))
     return NULL;
-  return g_strdup_printf (g_dngettext (NULL, "Exported %" G_GUINT64_FORMAT " record",
-                                       "Exported %" G_GUINT64_FORMAT " records",
+  if (g_hash_table_size (manifest->base) == 0)
+    return g_strdup_printf (g_dngettext (NULL, "Exported everything: %" G_GUINT64_FORMAT " record",
+                                         "Exported everything: %" G_GUINT64_FORMAT " records",
+                                         manifest->total), manifest->total);
+  return g_strdup_printf (g_dngettext (NULL, "Exported the changes: %" G_GUINT64_FORMAT " record",
+                                       "Exported the changes: %" G_GUINT64_FORMAT " records",
                                        manifest->total), manifest->total);
 }
 
@@ -379,7 +453,8 @@ job_done_cb (GObject      *object,
 
 static void
 start_job (PlSyncWindow *self,
-           gboolean      export)
+           gboolean      export,
+           gboolean      everything)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
@@ -390,6 +465,7 @@ start_job (PlSyncWindow *self,
   job->db_path = g_strdup (pl_store_get_path (get_store (self)));
   job->folder = get_folder (self);
   job->export = export;
+  job->everything = everything;
   job->window = g_object_ref (self);
   if (job->folder == NULL)
     {
@@ -415,7 +491,27 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  start_job (PL_SYNC_WINDOW (widget), TRUE);
+  start_job (PL_SYNC_WINDOW (widget), TRUE, FALSE);
+}
+
+/* For a new hub, or when the hub lost what it had: every record again. */
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  start_job (PL_SYNC_WINDOW (widget), TRUE, TRUE);
+}
+
+static void
+copy_device_id_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlSyncWindow *self = PL_SYNC_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), pl_store_get_device_id (get_store (self)));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Device id copied")));
 }
 
 static void
@@ -423,7 +519,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  start_job (PL_SYNC_WINDOW (widget), FALSE);
+  start_job (PL_SYNC_WINDOW (widget), FALSE, FALSE);
 }
 
 static void
@@ -489,7 +585,7 @@ keep_other_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   else
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("The other value is kept; it reaches the other devices at the next sync")));
+                                 adw_toast_new (_("The other side is kept; it reaches the other devices at the next sync")));
   refresh (self);
 }
 
@@ -615,6 +711,7 @@ pl_sync_window_class_init (PlSyncWindowClass *klass)
                                                "/org/example/PersonalLearn/sync/pl-sync-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, school_row);
+  gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, device_row);
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, last_export_row);
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, last_import_row);
@@ -623,6 +720,8 @@ pl_sync_window_class_init (PlSyncWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlSyncWindow, conflict_list);
 
   gtk_widget_class_install_action (widget_class, "sync.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "sync.export-all", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "sync.copy-device-id", NULL, copy_device_id_action);
   gtk_widget_class_install_action (widget_class, "sync.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "sync.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "sync.choose-folder", NULL, choose_folder_action);
