@@ -795,8 +795,12 @@ test_learner_mode (Fixture *f, gconstpointer data)
    * folder, Export, conflicts with other learners' profiles), a rubric
    * editor, Preferences. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  /* The rubric editor opens from the Gradebook view, which loads when
+   * first shown. */
+  pl_window_set_view (f->window, "gradebook");
   gradebook = find_type (GTK_WIDGET (f->window), PL_TYPE_GRADEBOOK_PAGE);
   g_assert_true (gtk_widget_activate_action (gradebook, "gradebook.edit-rubrics", NULL));
+  pl_window_set_view (f->window, "checkins");
   /* The test's context is not the application's: open Preferences as its
    * action would. */
   gtk_window_present (GTK_WINDOW (pl_preferences_window_new (f->context)));

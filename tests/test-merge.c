@@ -431,6 +431,58 @@ test_future_clock_refused (Fixture       *f,
   g_assert_cmpuint (pl_store_count (f->b, "profile_field", TRUE), ==, 0);
 }
 
+/* A second bundle of a large table holds mostly records the receiver has
+ * already, some changed since, some deleted, some new: past the first
+ * few dozen the import stops trying the plain insert first, and every
+ * change still arrives. */
+static void
+test_held_and_new_records (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) learners = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Learner %u", i);
+      PlLearner *l = sync_test_learner (f->a, given, "Held");
+
+      g_ptr_array_add (learners, l);
+      g_ptr_array_add (evidence, sync_test_evidence (f->a, pl_record_get_uuid (PL_RECORD (l)), 1 + i % 4));
+    }
+  send (f, f->a, f->b);
+  g_assert_cmpuint (pl_store_count (f->b, "learner", TRUE), ==, 300);
+
+  g_usleep (1000);
+  for (guint i = 200; i < 300; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Renamed %u", i);
+
+      pl_record_set_string (learners->pdata[i], "given-name", given);
+      g_assert_true (pl_store_save (f->a, learners->pdata[i], NULL));
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      g_assert_true (pl_store_delete (f->a, learners->pdata[i], NULL));
+      g_assert_true (pl_store_delete (f->a, evidence->pdata[299 - i], NULL));
+    }
+  for (guint i = 0; i < 100; i++)
+    g_object_unref (sync_test_learner (f->a, "New", "Arrival"));
+  send (f, f->a, f->b);
+
+  g_assert_cmpuint (pl_store_count (f->b, "learner", TRUE), ==, 400);
+  g_assert_cmpuint (pl_store_count (f->b, "learner", FALSE), ==, 350);
+  g_assert_cmpuint (pl_store_count (f->b, "evidence", TRUE), ==, 300);
+  g_assert_cmpuint (pl_store_count (f->b, "evidence", FALSE), ==, 250);
+  for (guint i = 200; i < 300; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Renamed %u", i);
+      g_autofree char *got = given_name (f->b, pl_record_get_uuid (learners->pdata[i]));
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +501,7 @@ main (int    argc,
   ADD ("/merge/edit-against-removal", test_edit_against_removal);
   ADD ("/merge/order-independent", test_order_independent);
   ADD ("/merge/future-clock-refused", test_future_clock_refused);
+  ADD ("/merge/held-and-new-records", test_held_and_new_records);
 
   return g_test_run ();
 }

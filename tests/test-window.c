@@ -153,6 +153,60 @@ test_views_by_action_and_shortcut (Fixture *f, gconstpointer data)
     }
 }
 
+static PlContext *
+context_of (GtkWidget *page)
+{
+  PlContext *context = NULL;
+
+  g_object_get (page, "context", &context, NULL);
+  if (context != NULL)
+    g_object_unref (context);   /* the window keeps it */
+  return context;
+}
+
+/* Every view follows the class, but only the view on show loads at
+ * start; another loads the class when it is first shown, by its action
+ * or by the view switcher. */
+static void
+test_views_load_when_shown (Fixture *f, gconstpointer data)
+{
+  GtkWidget *learners = window_test_find (GTK_WIDGET (f->window), PL_TYPE_LEARNERS_PAGE, NULL, NULL);
+  GtkWidget *gradebook = window_test_find (GTK_WIDGET (f->window), PL_TYPE_GRADEBOOK_PAGE, NULL, NULL);
+  GtkWidget *insights = window_test_find (GTK_WIDGET (f->window), PL_TYPE_INSIGHTS_PAGE, NULL, NULL);
+  AdwViewStack *stack = ADW_VIEW_STACK (window_test_find (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+  GListModel *classes = pl_context_get_classrooms (f->context);
+  g_autoptr(PlClassroom) second = g_list_model_get_item (classes, 1);
+  PlClassroom *shown = NULL;
+
+  g_assert_cmpstr (pl_window_get_view (f->window), ==, "learners");
+  g_assert_true (context_of (learners) == f->context);
+  g_assert_null (context_of (gradebook));
+  g_assert_null (context_of (insights));
+
+  /* A class chosen while the Gradebook is hidden is the one it shows. */
+  pl_context_set_classroom (f->context, second);
+  iterate ();
+  g_assert_null (context_of (gradebook));
+  g_object_get (gradebook, "classroom", &shown, NULL);
+  g_assert_true (shown == second);
+  g_clear_object (&shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "gradebook"));
+  iterate ();
+  g_assert_true (context_of (gradebook) == f->context);
+  g_object_get (gradebook, "classroom", &shown, NULL);
+  g_assert_true (shown == second);
+  g_clear_object (&shown);
+  g_assert_null (context_of (insights));
+
+  /* What a click in the view switcher does. */
+  adw_view_stack_set_visible_child_name (stack, "insights");
+  iterate ();
+  g_assert_true (context_of (insights) == f->context);
+  g_object_get (insights, "classroom", &shown, NULL);
+  g_assert_true (shown == second);
+  g_clear_object (&shown);
+}
+
 static gboolean
 is_class_dropdown (GtkWidget     *widget,
                    gconstpointer  data)
@@ -550,6 +604,8 @@ main (int argc, char **argv)
 
   g_test_add ("/window/views", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_views_by_action_and_shortcut, fixture_tear_down);
+  g_test_add ("/window/views-load-when-shown", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_views_load_when_shown, fixture_tear_down);
   g_test_add ("/window/class-switching", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_class_switching, fixture_tear_down);
   g_test_add ("/window/first-run", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,

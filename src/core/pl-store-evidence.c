@@ -273,17 +273,6 @@ typedef struct
   guint64 hi, lo;
 } Uuid128;
 
-static int
-compare_uuid128 (gconstpointer a,
-                 gconstpointer b)
-{
-  const Uuid128 *x = a, *y = b;
-
-  if (x->hi != y->hi)
-    return x->hi < y->hi ? -1 : 1;
-  return (x->lo > y->lo) - (x->lo < y->lo);
-}
-
 static void
 format_uuid (const Uuid128 *u,
              char           out[37])
@@ -310,26 +299,156 @@ format_uuid (const Uuid128 *u,
 /* N new uuids in increasing order, 37 bytes each. Rows usually come
  * grouped by learner; giving them increasing uuids in that order keeps
  * both the primary key's and the learner index's writes close together,
- * several times faster than random order on a large table. */
+ * several times faster than random order on a large table.
+ *
+ * Sorted without sorting: the i-th uuid's first 64 bits fall at random
+ * in the i-th of N equal slices of their range, the other bits are
+ * random. A slice is a multiple of 2^16 wide, so the version nibble
+ * (bits 12-15) never moves a value out of its slice. */
 static char *
 sorted_random_uuids (gsize n)
 {
-  g_autofree Uuid128 *raw = g_new (Uuid128, MAX (n, 1));
   char *text = g_malloc (MAX (n, 1) * 37);
+  guint64 width = MAX ((G_MAXUINT64 / MAX (n, 1)) & ~G_GUINT64_CONSTANT (0xffff), 0x10000);
   UuidRng rng;
 
   for (guint i = 0; i < 4; i++)
     rng.s[i] = ((guint64) g_random_int () << 32) | g_random_int ();
   for (gsize i = 0; i < n; i++)
     {
+      Uuid128 u;
+
       /* version 4, variant 10 */
-      raw[i].hi = (uuid_rng_next (&rng) & ~G_GUINT64_CONSTANT (0xf000)) | 0x4000;
-      raw[i].lo = (uuid_rng_next (&rng) & ~(G_GUINT64_CONSTANT (3) << 62)) | (G_GUINT64_CONSTANT (2) << 62);
+      u.hi = (guint64) i * width + uuid_rng_next (&rng) % width;
+      u.hi = (u.hi & ~G_GUINT64_CONSTANT (0xf000)) | 0x4000;
+      u.lo = (uuid_rng_next (&rng) & ~(G_GUINT64_CONSTANT (3) << 62)) | (G_GUINT64_CONSTANT (2) << 62);
+      format_uuid (&u, text + 37 * i);
     }
-  qsort (raw, n, sizeof (Uuid128), compare_uuid128);
-  for (gsize i = 0; i < n; i++)
-    format_uuid (&raw[i], text + 37 * i);
   return text;
+}
+
+/* A batch of at least this many rows that at least triples the table
+ * gets the table's full indexes rebuilt after its rows, each sorted once,
+ * instead of updated row by row in random order (the learner index would
+ * otherwise touch a random page for every row and spill it to the log
+ * again and again). Inside the batch's transaction: all or nothing. */
+#define REBUILD_MIN_ROWS 20000
+
+/* Page cache for a large batch, in KiB: the new rows' pages and the
+ * index sort stay in memory until the commit writes them once. */
+#define BULK_CACHE_KIB 65536
+
+typedef struct
+{
+  PlStore    *store;
+  gint64      cache_size;        /* to restore; 0: left alone */
+  GPtrArray  *dropped_indexes;   /* CREATE INDEX statements to run again */
+} BulkWrite;
+
+static gint64
+query_int64 (PlStore    *store,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = _pl_store_prepare (store, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+set_cache_size (PlStore *store,
+                gint64   value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+
+  _pl_store_exec (store, sql, NULL);
+}
+
+static void
+bulk_write_prepare (BulkWrite *bulk,
+                    PlStore   *store,
+                    gsize      n_rows)
+{
+  bulk->store = store;
+  bulk->cache_size = 0;
+  bulk->dropped_indexes = NULL;
+  if (n_rows < REBUILD_MIN_ROWS)
+    return;
+  bulk->cache_size = query_int64 (store, "PRAGMA cache_size");
+  /* Negative values are KiB, positive ones pages: compare as KiB. */
+  if ((bulk->cache_size < 0 ? -bulk->cache_size : bulk->cache_size * 4) < BULK_CACHE_KIB)
+    set_cache_size (store, -BULK_CACHE_KIB);
+  else
+    bulk->cache_size = 0;
+}
+
+/* Drops the full indexes of evidence when the batch is large next to the
+ * table. Partial indexes (corrections only) stay: few rows reach them. */
+static gboolean
+bulk_write_drop_indexes (BulkWrite  *bulk,
+                         gsize       n_rows,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (n_rows < REBUILD_MIN_ROWS ||
+      (gint64) n_rows <= 2 * query_int64 (bulk->store, "SELECT max(rowid) FROM evidence"))
+    return TRUE;
+
+  /* Automatic indexes (the primary key) have no SQL and stay. */
+  stmt = _pl_store_prepare (bulk->store,
+                            "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                            " AND tbl_name = 'evidence' AND sql IS NOT NULL"
+                            " AND sql NOT LIKE '% WHERE %'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bulk->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (bulk->dropped_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_error (bulk->store, error, _("cannot read the schema"));
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Index names come from the schema itself, quoted all the same. */
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+
+      if (!_pl_store_exec (bulk->store, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+bulk_write_restore_indexes (BulkWrite  *bulk,
+                            GError    **error)
+{
+  for (guint i = 0; bulk->dropped_indexes != NULL && i < bulk->dropped_indexes->len; i++)
+    if (!_pl_store_exec (bulk->store, bulk->dropped_indexes->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* After the commit or the rollback. */
+static void
+bulk_write_finish (BulkWrite *bulk)
+{
+  if (bulk->cache_size != 0)
+    set_cache_size (bulk->store, bulk->cache_size);
+  g_clear_pointer (&bulk->dropped_indexes, g_ptr_array_unref);
 }
 
 gboolean
@@ -342,7 +461,9 @@ pl_store_add_evidence (PlStore              *store,
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   const char *origin;
   sqlite3_stmt *stmt;
+  BulkWrite bulk;
   gsize n_new = 0;
+  gboolean ok;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
@@ -383,18 +504,23 @@ pl_store_add_evidence (PlStore              *store,
   origin = pl_store_get_device_id (store);
   if (!pl_store_begin (store, error))
     return FALSE;
+  bulk_write_prepare (&bulk, store, n_rows);
+  if (!bulk_write_drop_indexes (&bulk, n_rows, error))
+    goto fail;
   stmt = _pl_store_prepare (store, insert_evidence_sql, error);
   if (stmt == NULL)
     goto fail;
 
+  /* Bound once: the same for every row. */
+  sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_STATIC);
   for (gsize i = 0; i < n_rows; i++)
     {
       const PlEvidenceRow *row = &rows[i];
       const char *uuid = row->uuid != NULL ? row->uuid : new_uuids + 37 * n_new++;
+      int rc;
 
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) _pl_store_tick (store));
-      sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, row->learner_uuid, -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 5, row->standard_uuid);
       bind_text_or_null (stmt, 6, row->criterion_uuid);
@@ -406,13 +532,25 @@ pl_store_add_evidence (PlStore              *store,
       bind_text_or_null (stmt, 12, row->comment);
       bind_text_or_null (stmt, 13, row->supersedes_uuid);
       sqlite3_bind_int (stmt, 14, row->minutes_spent);
-      if (!_pl_store_step_done (store, stmt, error))
-        goto fail;
+      /* Reset keeps the bindings: each row sets all but the origin. */
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _pl_store_set_error (store, error, _("cannot write"));
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
     }
+  if (!bulk_write_restore_indexes (&bulk, error))
+    goto fail;
   _pl_store_mark_changed (store, "evidence");
-  return pl_store_commit (store, error);
+  ok = pl_store_commit (store, error);
+  bulk_write_finish (&bulk);
+  return ok;
 
 fail:
   pl_store_rollback (store);
+  bulk_write_finish (&bulk);
   return FALSE;
 }

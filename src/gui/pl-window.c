@@ -149,6 +149,32 @@ select_last_classroom (PlWindow *self)
     }
 }
 
+/* Every view follows the class, but loads it only once it has the
+ * context. The view on show gets it at start and each other one when it
+ * is first shown, so that the first frame waits for one view's data and
+ * the hidden views' work (the Gradebook's and the Insights' threads among
+ * them) does not compete with it. */
+static void
+attach_view (PlWindow  *self,
+             GtkWidget *page)
+{
+  g_autoptr(PlContext) has = NULL;
+
+  if (self->context == NULL || page == NULL)
+    return;
+  g_object_get (page, "context", &has, NULL);
+  if (has == NULL)
+    g_object_set (page, "context", self->context, NULL);
+}
+
+static void
+on_visible_view_cb (AdwViewStack *stack,
+                    GParamSpec   *pspec,
+                    PlWindow     *self)
+{
+  attach_view (self, adw_view_stack_get_visible_child (stack));
+}
+
 static void
 set_context (PlWindow  *self,
              PlContext *context)
@@ -170,10 +196,10 @@ set_context (PlWindow  *self,
    * whole school before narrowing to the class. */
   select_last_classroom (self);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      g_object_bind_property (context, "classroom", pages[i], "classroom", G_BINDING_SYNC_CREATE);
-      g_object_set (pages[i], "context", context, NULL);
-    }
+    g_object_bind_property (context, "classroom", pages[i], "classroom", G_BINDING_SYNC_CREATE);
+  attach_view (self, adw_view_stack_get_visible_child (self->view_stack));
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_view_cb), self, 0);
 
   g_signal_connect_object (context, "notify::classroom",
                            G_CALLBACK (on_classroom_changed_cb), self, 0);
@@ -284,6 +310,7 @@ import_roster_action (GtkWidget  *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
 
+  attach_view (self, self->learners_page);
   gtk_widget_activate_action (self->learners_page, "learners.import-roster", NULL);
 }
 
@@ -773,6 +800,8 @@ pl_window_set_view (PlWindow   *self,
   g_return_if_fail (PL_IS_WINDOW (self));
   g_return_if_fail (g_strv_contains (view_names, name));
 
+  /* Loaded before it shows, so that the focus can land in its content. */
+  attach_view (self, adw_view_stack_get_child_by_name (self->view_stack, name));
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
