@@ -595,6 +595,28 @@ test_clock_survives_restart (void)
   g_object_unref (store);
 }
 
+/* A new file is made with 8 KiB pages. */
+static void
+test_page_size (void)
+{
+  g_autofree char *path = temp_path ("pages.db");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (path, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 8192);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -613,6 +635,7 @@ main (int    argc,
   g_test_add_func ("/store/quick-check-on-open", test_quick_check_on_open);
   g_test_add_func ("/store/claims-and-refusal", test_claims_and_refusal);
   g_test_add_func ("/store/copy-to", test_copy_to);
+  g_test_add_func ("/store/page-size", test_page_size);
   g_test_add_func ("/hlc/never-goes-back", test_clock_never_goes_back);
   g_test_add_func ("/hlc/across-connections", test_clock_across_connections);
   g_test_add_func ("/hlc/survives-restart", test_clock_survives_restart);
