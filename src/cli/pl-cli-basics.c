@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -61,7 +62,7 @@ parse_count (const char  *option,
   if (!g_ascii_string_to_unsigned (text, 10, min, max, out, &local_error))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: “%s” is not a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT),
+                   _("%s: “%s” is not a whole number from %" PRIu64 " to %" PRIu64),
                    option, text, min, max);
       return FALSE;
     }
@@ -141,7 +142,7 @@ pl_cli_demo (PlCliOptions  *o,
   classes = g_strdup_printf (ngettext ("%u learners in %u class", "%u learners in %u classes", n_classes),
                              options.n_learners, n_classes);
   g_print (_("demo: %s, %u standards, %u choice options, %u check-ins, "
-             "%u pieces of evidence (seed %" G_GUINT64_FORMAT ") in %s\n"),
+             "%u pieces of evidence (seed %" PRIu64 ") in %s\n"),
            classes, pl_store_count (store, "standard", FALSE),
            pl_store_count (store, "choice_option", FALSE),
            pl_store_count (store, "checkin", FALSE), pl_store_count (store, "evidence", FALSE),
@@ -484,7 +485,7 @@ list_standards (PlStore   *store,
       g_autoptr(PlRecord) s = g_list_model_get_item (standards, i);
       const char *framework = pl_record_get_string (s, "framework_uuid");
       char **row = g_new0 (char *, 7);
-      g_autofree char *position = g_strdup_printf ("%08" G_GINT64_FORMAT,
+      g_autofree char *position = g_strdup_printf ("%08" PRId64,
                                                    CLAMP (pl_record_get_int (s, "position"), 0, 99999999));
 
       row[0] = g_strdup (str_or_empty (pl_record_get_string (s, "code")));

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -67,7 +68,7 @@ print_conflicts (PlStore *store)
       g_autofree char *other_text = other != NULL ? g_strdup_printf ("“%s”", other) : g_strdup (_("(removed)"));
 
       /* TRANSLATORS: a profile field two devices changed; the values are quoted, or "(removed)". */
-      printf (_("conflict %" G_GINT64_FORMAT ": learner %s, %s: kept %s from %s, other %s from %s\n"),
+      printf (_("conflict %" PRId64 ": learner %s, %s: kept %s from %s, other %s from %s\n"),
               c->id, c->learner_uuid != NULL ? c->learner_uuid : "?",
               c->field != NULL ? c->field : "?",
               kept_text, c->remote_won ? c->remote_origin : c->local_origin,
@@ -88,8 +89,8 @@ export_to (PlStore    *store,
 
   if (!pl_bundle_export (store, dest, &options, &manifest, NULL, &error))
     return pl_cli_fail_error (error);
-  printf (g_dngettext (NULL, "%s: %" G_GUINT64_FORMAT " record (%s)\n",
-                       "%s: %" G_GUINT64_FORMAT " records (%s)\n", manifest->total),
+  printf (g_dngettext (NULL, "%s: %" PRIu64 " record (%s)\n",
+                       "%s: %" PRIu64 " records (%s)\n", manifest->total),
           out, manifest->total,
           g_hash_table_size (manifest->base) > 0 ? _("changes only") : _("everything"));
   return 0;
@@ -141,7 +142,7 @@ import_one (PlStore    *store,
 
   if (!pl_bundle_import (store, source, NULL, NULL, &result, NULL, &error))
     return pl_cli_fail_error (error);
-  printf (_("%s: from %s (%s): records read %" G_GUINT64_FORMAT ", changed %" G_GUINT64_FORMAT
+  printf (_("%s: from %s (%s): records read %" PRIu64 ", changed %" PRIu64
             ", new conflicts %u\n"),
           path, result.manifest->sender,
           result.manifest->sender_name != NULL ? result.manifest->sender_name : result.manifest->sender_role,
@@ -347,7 +348,7 @@ hub_status (PlCliOptions  *o,
     {
       PlSyncPeer *p = peers->pdata[i];
 
-      printf ("%s\t%s\t%s %s (%" G_GUINT64_FORMAT ")\t%s %s (%" G_GUINT64_FORMAT ")\n",
+      printf ("%s\t%s\t%s %s (%" PRIu64 ")\t%s %s (%" PRIu64 ")\n",
               p->device, p->name != NULL ? p->name : "-",
               _("last import:"), p->imported_at != NULL ? p->imported_at : _("never"),
               p->imported_rows,

@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdarg.h>
@@ -353,7 +354,7 @@ write_school (Demo    *d,
               GError **error)
 {
   char framework[37], link[37];
-  g_autofree char *source_id = g_strdup_printf ("demo-%" G_GUINT64_FORMAT, d->seed);
+  g_autofree char *source_id = g_strdup_printf ("demo-%" PRIu64, d->seed);
 
   make_uuid (d, d->school);
   if (!put (d, error, "school", d->school, "name, source_id", "ss",
@@ -1093,7 +1094,7 @@ write_learner (Demo         *d,
   const GivenName *given = &PICK (&d->rng, given_names);
   const char *family = PICK (&d->rng, family_names);
   /* Unique across demos added to one database, as rosters expect. */
-  g_autofree char *source_id = g_strdup_printf ("demo-%" G_GUINT64_FORMAT "-%06u", d->seed, number);
+  g_autofree char *source_id = g_strdup_printf ("demo-%" PRIu64 "-%06u", d->seed, number);
   g_autofree char *email = NULL;
   g_autofree char *local = NULL;
   const char *preferred = NULL;
@@ -1219,7 +1220,7 @@ set_cache_size (PlStore *store,
 
   if (value == 0)
     return;
-  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+  sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
   _pl_store_exec (store, sql, NULL);
 }
 

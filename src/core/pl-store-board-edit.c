@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -303,13 +304,13 @@ check_board (PlStore     *store,
   if (!menu && (rows < 1 || rows > PL_BOARD_MAX_SIZE))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("board: rows must be between 1 and %d, not %" G_GINT64_FORMAT), PL_BOARD_MAX_SIZE, rows);
+                   _("board: rows must be between 1 and %d, not %" PRId64), PL_BOARD_MAX_SIZE, rows);
       return FALSE;
     }
   if (!menu && (cols < 1 || cols > PL_BOARD_MAX_SIZE))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("board: columns must be between 1 and %d, not %" G_GINT64_FORMAT), PL_BOARD_MAX_SIZE, cols);
+                   _("board: columns must be between 1 and %d, not %" PRId64), PL_BOARD_MAX_SIZE, cols);
       return FALSE;
     }
   if (pl_record_get_int (b, "max-per-row") < 0 || pl_record_get_int (b, "max-per-col") < 0)
@@ -341,8 +342,8 @@ check_board (PlStore     *store,
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "board: picks required must be between 1 and %u (the number of options), not %" G_GINT64_FORMAT,
-                                "board: picks required must be between 1 and %u (the number of options), not %" G_GINT64_FORMAT,
+                                "board: picks required must be between 1 and %u (the number of options), not %" PRId64,
+                                "board: picks required must be between 1 and %u (the number of options), not %" PRId64,
                                 MAX (n, 1)),
                    MAX (n, 1), picks);
       return FALSE;
@@ -355,8 +356,8 @@ check_board (PlStore     *store,
         if (pl_record_get_int (o, "grid-row") >= rows || pl_record_get_int (o, "grid-col") >= cols)
           {
             g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                         _("board: “%s” in row %" G_GINT64_FORMAT ", column %" G_GINT64_FORMAT " would fall outside a %"
-                           G_GINT64_FORMAT " × %" G_GINT64_FORMAT " grid; move or remove it first"),
+                         _("board: “%s” in row %" PRId64 ", column %" PRId64 " would fall outside a %"
+                           PRId64 " × %" PRId64 " grid; move or remove it first"),
                          pl_record_get_string (o, "title"), pl_record_get_int (o, "grid-row") + 1,
                          pl_record_get_int (o, "grid-col") + 1, rows, cols);
             return FALSE;

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -146,7 +147,7 @@ pl_store_save_option (PlStore         *store,
   if (tier < 1 || tier > 3)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("option “%s”: readiness tier must be 1, 2 or 3, not %" G_GINT64_FORMAT), title, tier);
+                   _("option “%s”: readiness tier must be 1, 2 or 3, not %" PRId64), title, tier);
       return FALSE;
     }
   if (g_strcmp0 (grouping, "solo") != 0 && g_strcmp0 (grouping, "pair") != 0 && g_strcmp0 (grouping, "group") != 0)
@@ -159,7 +160,7 @@ pl_store_save_option (PlStore         *store,
   if (minutes < 0 || minutes > 600)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("option “%s”: minutes must be between 0 and 600, not %" G_GINT64_FORMAT), title, minutes);
+                   _("option “%s”: minutes must be between 0 and 600, not %" PRId64), title, minutes);
       return FALSE;
     }
   board = _pl_board_of_option (store, option, error);
@@ -188,7 +189,7 @@ pl_store_save_option (PlStore         *store,
           col >= pl_record_get_int (PL_RECORD (board), "n-cols"))
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("option “%s”: row %" G_GINT64_FORMAT ", column %" G_GINT64_FORMAT " is outside the grid"),
+                       _("option “%s”: row %" PRId64 ", column %" PRId64 " is outside the grid"),
                        title, row + 1, col + 1);
           return FALSE;
         }
@@ -199,7 +200,7 @@ pl_store_save_option (PlStore         *store,
       if (there != NULL)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("option “%s”: row %" G_GINT64_FORMAT ", column %" G_GINT64_FORMAT " already holds “%s”"),
+                       _("option “%s”: row %" PRId64 ", column %" PRId64 " already holds “%s”"),
                        title, row + 1, col + 1, pl_record_get_string (there, "title"));
           return FALSE;
         }

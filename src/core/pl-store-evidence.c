@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -363,7 +364,7 @@ static void
 set_cache_size (PlStore *store,
                 gint64   value)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
 
   _pl_store_exec (store, sql, NULL);
 }
@@ -482,14 +483,14 @@ pl_store_add_evidence (PlStore              *store,
       if (missing != NULL)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("evidence row %" G_GSIZE_FORMAT ": %s is missing"), i + 1, missing);
+                       _("evidence row %zu: %s is missing"), i + 1, missing);
           return FALSE;
         }
       g_ptr_array_add (dates, pl_evidence_normalize_date (row->assessed_at));
       if (g_ptr_array_index (dates, i) == NULL)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("evidence row %" G_GSIZE_FORMAT ": assessed_at “%s” is not a date (YYYY-MM-DD)"),
+                       _("evidence row %zu: assessed_at “%s” is not a date (YYYY-MM-DD)"),
                        i + 1, row->assessed_at);
           return FALSE;
         }

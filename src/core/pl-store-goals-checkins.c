@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -152,7 +153,7 @@ pl_store_check_checkin (PlStore     *store,
   if (progress < 0 || progress > 4)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("Progress on the goal is 1 to 4 (or 0 when not rated), not %" G_GINT64_FORMAT),
+                   _("Progress on the goal is 1 to 4 (or 0 when not rated), not %" PRId64),
                    progress);
       return FALSE;
     }

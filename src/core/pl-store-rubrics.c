@@ -992,14 +992,14 @@ pl_store_score_rubric (PlStore              *self,
       if (criterion == NULL)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("score %" G_GSIZE_FORMAT ": criterion_uuid %s is not a criterion of the rubric"),
+                       _("score %zu: criterion_uuid %s is not a criterion of the rubric"),
                        i + 1, s->criterion_uuid ? s->criterion_uuid : "(none)");
           return FALSE;
         }
       if (level == NULL)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("score %" G_GSIZE_FORMAT ": level_uuid %s is not a level of the rubric"),
+                       _("score %zu: level_uuid %s is not a level of the rubric"),
                        i + 1, s->level_uuid ? s->level_uuid : "(none)");
           return FALSE;
         }
@@ -1007,7 +1007,7 @@ pl_store_score_rubric (PlStore              *self,
         if (g_strcmp0 (scores[j].criterion_uuid, s->criterion_uuid) == 0)
           {
             g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                         _("score %" G_GSIZE_FORMAT ": criterion_uuid %s is scored twice"),
+                         _("score %zu: criterion_uuid %s is scored twice"),
                          i + 1, s->criterion_uuid);
             return FALSE;
           }
@@ -1019,7 +1019,7 @@ pl_store_score_rubric (PlStore              *self,
           if (!isfinite (s->points) || s->points < lo || s->points > hi)
             {
               g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                           _("score %" G_GSIZE_FORMAT ": points %g lie outside the level’s range %g–%g"),
+                           _("score %zu: points %g lie outside the level’s range %g–%g"),
                            i + 1, s->points, lo, hi);
               return FALSE;
             }

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "pl-profile-field.h"
@@ -177,7 +178,7 @@ get_conflict (PlStore  *self,
   sqlite3_reset (stmt);
   if (c == NULL)
     g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
-                 _("No sync conflict with id %" G_GINT64_FORMAT), id);
+                 _("No sync conflict with id %" PRId64), id);
   return c;
 }
 

@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -106,7 +107,7 @@ pl_sync_vector_to_json (GHashTable *vector)
     {
       g_autofree char *escaped = g_strescape (keys[i], NULL);
 
-      g_string_append_printf (json, "%s\"%s\":%" G_GUINT64_FORMAT, i > 0 ? "," : "",
+      g_string_append_printf (json, "%s\"%s\":%" PRIu64, i > 0 ? "," : "",
                               escaped, pl_sync_vector_get (vector, keys[i]));
     }
   g_string_append_c (json, '}');
@@ -819,7 +820,7 @@ static void
 set_cache_size (sqlite3 *db,
                 gint64   value)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
 
   sqlite3_exec (db, sql, NULL, NULL, NULL);
 }

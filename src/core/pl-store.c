@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -672,7 +673,7 @@ open_database (PlStore     *self,
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NEWER_SCHEMA,
                    _("%s: the database was written by a newer PersonalLearn (schema version %"
-                     G_GINT64_FORMAT ", this version reads up to %u); update PersonalLearn to open it"),
+                     PRId64 ", this version reads up to %u); update PersonalLearn to open it"),
                    self->path, version, pl_schema_current_version ());
       return FALSE;
     }

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -89,7 +90,7 @@ pl_bkt_observations_check (const PlBktObservations  *obs,
     if (obs->seq_offsets[s + 1] < obs->seq_offsets[s])
       {
         g_set_error (error, PL_BKT_ERROR, PL_BKT_ERROR_INVALID,
-                     _("Observation offsets of sequence %" G_GSIZE_FORMAT " go backwards"), s);
+                     _("Observation offsets of sequence %zu go backwards"), s);
         return FALSE;
       }
 
@@ -104,7 +105,7 @@ pl_bkt_observations_check (const PlBktObservations  *obs,
     if (obs->correct[i] > 1)
       {
         g_set_error (error, PL_BKT_ERROR, PL_BKT_ERROR_INVALID,
-                     _("Observation %" G_GSIZE_FORMAT " is %u; it must be 0 or 1"),
+                     _("Observation %zu is %u; it must be 0 or 1"),
                      i, obs->correct[i]);
         return FALSE;
       }

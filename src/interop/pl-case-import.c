@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -215,7 +216,7 @@ member_text (JsonObject *obj,
     case G_TYPE_STRING:
       return g_strdup (json_node_get_string (node));
     case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      return g_strdup_printf ("%" PRId64, json_node_get_int (node));
     case G_TYPE_DOUBLE:
       return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (node)));
     default:
@@ -470,7 +471,7 @@ pl_case_import_file (PlStore        *store,
     if (g_file_info_get_size (info) > MAX_BYTES)
       {
         g_set_error (error, PL_CASE_ERROR, PL_CASE_ERROR_TOO_LARGE,
-                     _("%s: %" G_GOFFSET_FORMAT " bytes is more than any framework (at most %d MiB)"),
+                     _("%s: %" PRId64 " bytes is more than any framework (at most %d MiB)"),
                      name, g_file_info_get_size (info), MAX_BYTES / (1024 * 1024));
         return FALSE;
       }

@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -139,7 +140,7 @@ fail_at (Reader      *r,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, PL_BUNDLE_ERROR, code, _("%s: byte %" G_GUINT64_FORMAT ": %s"),
+  g_set_error (error, PL_BUNDLE_ERROR, code, _("%s: byte %" PRIu64 ": %s"),
                r->name, at, message);
   return FALSE;
 }
@@ -492,7 +493,7 @@ parse_bundle (Reader   *r,
             }
           if (plan != NULL && rows_in_table != declared_rows)
             return fail_at (r, table_start, error, PL_BUNDLE_ERROR_CORRUPT,
-                            _("table “%s” holds %" G_GUINT64_FORMAT " records, its header says %" G_GUINT64_FORMAT),
+                            _("table “%s” holds %" PRIu64 " records, its header says %" PRIu64),
                             pl_sync_table_plan_get_table (plan), rows_in_table, declared_rows);
           _pl_bundle_hash_finish (r->sha, digest, NULL);
           if (memcmp (digest, r->buf + r->pos + 5, PL_BUNDLE_DIGEST_LEN) != 0)
@@ -517,7 +518,7 @@ parse_bundle (Reader   *r,
           /* Only now, with the content authenticated, do its claims count. */
           if (total_rows != x->manifest->total)
             return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
-                            _("the bundle holds %" G_GUINT64_FORMAT " records, its manifest says %" G_GUINT64_FORMAT),
+                            _("the bundle holds %" PRIu64 " records, its manifest says %" PRIu64),
                             total_rows, x->manifest->total);
           {
             GHashTableIter iter;
@@ -582,7 +583,7 @@ parse_bundle (Reader   *r,
               return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT, _("a table before the manifest"));
             if (plan != NULL && rows_in_table != declared_rows)
               return fail_at (r, table_start, error, PL_BUNDLE_ERROR_CORRUPT,
-                              _("table “%s” holds %" G_GUINT64_FORMAT " records, its header says %" G_GUINT64_FORMAT),
+                              _("table “%s” holds %" PRIu64 " records, its header says %" PRIu64),
                               pl_sync_table_plan_get_table (plan), rows_in_table, declared_rows);
             if (!read_short_string (&p, end, &table) || end - p < 2)
               return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT, _("a malformed table header"));
@@ -606,7 +607,7 @@ parse_bundle (Reader   *r,
             count = g_hash_table_lookup (x->manifest->counts, table);
             if (count == NULL || *count != declared_rows)
               return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
-                              _("table “%s” has %" G_GUINT64_FORMAT " records, the manifest says %" G_GUINT64_FORMAT),
+                              _("table “%s” has %" PRIu64 " records, the manifest says %" PRIu64),
                               table, declared_rows, count != NULL ? *count : 0);
             g_hash_table_add (tables_seen, g_steal_pointer (&table));
             g_free (values);
@@ -634,11 +635,11 @@ parse_bundle (Reader   *r,
               return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
                               _("a malformed record in table “%s”"), pl_sync_table_plan_get_table (plan));
             if (!pl_sync_table_plan_check_row (plan, n_columns, values, &local_error))
-              return fail_at (r, at, error, PL_BUNDLE_ERROR_INVALID, _("record %" G_GUINT64_FORMAT ": %s"),
+              return fail_at (r, at, error, PL_BUNDLE_ERROR_INVALID, _("record %" PRIu64 ": %s"),
                               rows_in_table, local_error->message);
             if ((guint64) values[1].i < x->manifest->min_hlc || (guint64) values[1].i > x->manifest->max_hlc)
               return fail_at (r, at, error, PL_BUNDLE_ERROR_CORRUPT,
-                              _("record %" G_GUINT64_FORMAT " of table “%s” has a clock outside the manifest’s range"),
+                              _("record %" PRIu64 " of table “%s” has a clock outside the manifest’s range"),
                               rows_in_table, pl_sync_table_plan_get_table (plan));
             if (pass->row != NULL && !pass->row (pass->data, n_columns, values, error))
               return FALSE;

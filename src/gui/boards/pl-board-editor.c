@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/pl-core.h"
@@ -410,7 +411,7 @@ cell_markup (PlBoardEditor *self,
                                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u standard", "%u standards", n), n);
   const char *format = pl_record_get_string (o, "format");
 
-  return g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" G_GINT64_FORMAT " min</small>\n<small>%s%s</small>",
+  return g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" PRId64 " min</small>\n<small>%s%s</small>",
                                   pl_record_get_string (o, "title"),
                                   pl_record_get_boolean (o, "required") && !_pl_board_editor_is_menu (self) ? _(" · required") : "",
                                   format != NULL ? pl_option_format_label (format) : "",

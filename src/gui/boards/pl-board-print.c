@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/pl-board-rules.h"
@@ -203,7 +204,7 @@ pl_board_sheet_new (PlStore     *store,
         g_string_append_printf (meta, "%s · ", format);
       g_string_append (meta, grouping_label (pl_record_get_string (o, "grouping")));
       if (minutes > 0)
-        g_string_append_printf (meta, _(" · %" G_GINT64_FORMAT " min"), minutes);
+        g_string_append_printf (meta, _(" · %" PRId64 " min"), minutes);
 
       cell->title = g_strdup (pl_record_get_string (o, "title"));
       cell->description = g_strdup (pl_record_get_string (o, "description"));

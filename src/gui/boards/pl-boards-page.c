@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/pl-store-boards.h"
@@ -125,7 +126,7 @@ update_grid (PlBoardsPage *self)
       const char *format = pl_record_get_string (option, "format");
       gboolean menu = g_strcmp0 (pl_record_get_string (PL_RECORD (self->board), "layout"), "menu") == 0;
 
-      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" G_GINT64_FORMAT " min</small>\n<small>%s%s%s</small>",
+      text = g_markup_printf_escaped ("<b>%s</b>%s\n<small>%s%s%s · %" PRId64 " min</small>\n<small>%s%s%s</small>",
                                       pl_record_get_string (option, "title"),
                                       pl_record_get_boolean (option, "required") && !menu ? _(" · required") : "",
                                       format != NULL ? pl_option_format_label (format) : "",

@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/pl-profile.h"
@@ -328,11 +329,11 @@ run_export (PlStore       *store,
   if (!pl_bundle_export (store, dest, &options, &manifest, cancellable, error))
     return NULL;
   if (g_hash_table_size (manifest->base) == 0)
-    return g_strdup_printf (g_dngettext (NULL, "Exported everything: %" G_GUINT64_FORMAT " record",
-                                         "Exported everything: %" G_GUINT64_FORMAT " records",
+    return g_strdup_printf (g_dngettext (NULL, "Exported everything: %" PRIu64 " record",
+                                         "Exported everything: %" PRIu64 " records",
                                          manifest->total), manifest->total);
-  return g_strdup_printf (g_dngettext (NULL, "Exported the changes: %" G_GUINT64_FORMAT " record",
-                                       "Exported the changes: %" G_GUINT64_FORMAT " records",
+  return g_strdup_printf (g_dngettext (NULL, "Exported the changes: %" PRIu64 " record",
+                                       "Exported the changes: %" PRIu64 " records",
                                        manifest->total), manifest->total);
 }
 
@@ -395,7 +396,7 @@ run_import (PlStore       *store,
     }
   if (files->len == 0)
     return g_strdup (_("No bundles to import in the sync folder"));
-  return g_strdup_printf (_("Imported %u of %u bundles: %" G_GUINT64_FORMAT " records changed, %u new conflicts%s"),
+  return g_strdup_printf (_("Imported %u of %u bundles: %" PRIu64 " records changed, %u new conflicts%s"),
                           imported, files->len, changed, conflicts, problems->str);
 }
 
