@@ -3,8 +3,8 @@
  * Rows are written straight through cached prepared statements inside one
  * transaction, not one record object per row, so that a 5,000-learner
  * school takes seconds. Everything random comes from our own generator
- * (xoshiro256**, seeded through splitmix64), never from g_random, so a
- * seed and a day always give the same school.
+ * (PlRng), never from g_random, so a seed and a day always give the same
+ * school.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,97 +17,13 @@
 
 #include "pl-demo.h"
 #include "pl-demo-content.h"
+#include "pl-rng.h"
+#include "pl-store-learners.h"
 #include "pl-store-private.h"
 
-/* ---- random numbers ------------------------------------------------ */
+/* ---- the writer's parts ------------------------------------------ */
 
-typedef struct
-{
-  guint64 s[4];
-} Rng;
-
-static guint64
-splitmix64 (guint64 *x)
-{
-  guint64 z = (*x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
-  return z ^ (z >> 31);
-}
-
-static void
-rng_init (Rng     *rng,
-          guint64  seed)
-{
-  for (guint i = 0; i < 4; i++)
-    rng->s[i] = splitmix64 (&seed);
-}
-
-static inline guint64
-rotl (guint64 x,
-      int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 *s = rng->s;
-  guint64 result = rotl (s[1] * 5, 7) * 9;
-  guint64 t = s[1] << 17;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 45);
-  return result;
-}
-
-/* Uniform in [0, 1). */
-static double
-rng_double (Rng *rng)
-{
-  return (rng_next (rng) >> 11) * 0x1.0p-53;
-}
-
-/* Uniform in [0, n). */
-static guint
-rng_below (Rng   *rng,
-           guint  n)
-{
-  return (guint) (((rng_next (rng) >> 32) * (guint64) n) >> 32);
-}
-
-static int
-rng_range (Rng *rng,
-           int  lo,
-           int  hi)
-{
-  return lo + (int) rng_below (rng, (guint) (hi - lo + 1));
-}
-
-static gboolean
-rng_chance (Rng    *rng,
-            double  p)
-{
-  return rng_double (rng) < p;
-}
-
-/* Standard normal (Box–Muller; both draws always consumed). */
-static double
-rng_normal (Rng *rng)
-{
-  double u1 = 1.0 - rng_double (rng);
-  double u2 = rng_double (rng);
-
-  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
-}
-
-#define PICK(rng, array) ((array)[rng_below ((rng), G_N_ELEMENTS (array))])
+#define PICK(rng, array) ((array)[pl_rng_below ((rng), G_N_ELEMENTS (array))])
 
 typedef enum
 {
@@ -124,7 +40,7 @@ typedef enum
 typedef struct
 {
   PlStore      *store;
-  Rng           rng;
+  PlRng           rng;
   GDate         start;        /* Monday of the first week of the unit */
   int           today_off;    /* days from start to today */
   gint64        stale_ms;     /* wall time of a stale profile's last edit */
@@ -139,69 +55,11 @@ typedef struct
   char          standards[N_STANDARDS][37];
 } Demo;
 
-/* The canonical text form; a demo makes hundreds of thousands of these. */
-static void
-format_uuid (const guint8 b[16],
-             char         out[37])
-{
-  static const char hex[] = "0123456789abcdef";
-  guint k = 0;
-
-  for (guint i = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        out[k++] = '-';
-      out[k++] = hex[b[i] >> 4];
-      out[k++] = hex[b[i] & 0xf];
-    }
-  out[k] = '\0';
-}
-
 static void
 make_uuid (Demo *d,
            char  out[37])
 {
-  guint64 hi = rng_next (&d->rng);
-  guint64 lo = rng_next (&d->rng);
-  guint8 b[16];
-
-  for (guint i = 0; i < 8; i++)
-    {
-      b[i] = (guint8) (hi >> (56 - 8 * i));
-      b[8 + i] = (guint8) (lo >> (56 - 8 * i));
-    }
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  format_uuid (b, out);
-}
-
-char *
-pl_store_profile_field_uuid (const char *learner_uuid,
-                             const char *field)
-{
-  /* The namespace of PersonalLearn profile fields. */
-  static const guint8 namespace[16] = {
-    0x3b, 0x1f, 0x6c, 0x52, 0x9a, 0x0e, 0x4d, 0x71,
-    0xa8, 0x44, 0x2f, 0xd0, 0x67, 0x15, 0xc3, 0x9e,
-  };
-  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize len = sizeof digest;
-  guint8 *b = digest;
-  char text[37];
-
-  g_return_val_if_fail (learner_uuid != NULL, NULL);
-  g_return_val_if_fail (field != NULL, NULL);
-
-  g_checksum_update (sha1, namespace, sizeof namespace);
-  g_checksum_update (sha1, (const guchar *) learner_uuid, -1);
-  g_checksum_update (sha1, (const guchar *) "/", 1);
-  g_checksum_update (sha1, (const guchar *) field, -1);
-  g_checksum_get_digest (sha1, digest, &len);
-  b[6] = (b[6] & 0x0f) | 0x50;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  format_uuid (b, text);
-  return g_strdup (text);
+  pl_rng_uuid (&d->rng, out);
 }
 
 /* Writes one row of TABLE: COLUMNS (a string literal, also the cache key)
@@ -312,7 +170,7 @@ moment_iso (Demo *d,
 static int
 school_minute (Demo *d)
 {
-  return 8 * 60 + 30 + (int) rng_below (&d->rng, 390);
+  return 8 * 60 + 30 + (int) pl_rng_below (&d->rng, 390);
 }
 
 /* ---- the shared parts ---------------------------------------------- */
@@ -565,7 +423,7 @@ draw_score (Demo              *d,
             guint              s)
 {
   double noise = plan->path == PATH_STALLED ? 0.3 : 0.5;
-  double v = expected_score (d, plan, day, s) + noise * rng_normal (&d->rng);
+  double v = expected_score (d, plan, day, s) + noise * pl_rng_normal (&d->rng);
 
   return CLAMP (round (v), 1.0, 4.0);
 }
@@ -578,13 +436,13 @@ write_profile (Demo         *d,
   const char *fields[11] = { NULL };
   g_autofree char *interest_text = NULL, *strength_text = NULL, *need_text = NULL;
   g_autofree char *prefs = NULL, *languages = NULL, *accommodations = NULL;
-  gboolean iep = rng_chance (&d->rng, 0.12);
-  gboolean plan_504 = !iep && rng_chance (&d->rng, 0.08);
-  gboolean language_learner = rng_chance (&d->rng, 0.16);
+  gboolean iep = pl_rng_chance (&d->rng, 0.12);
+  gboolean plan_504 = !iep && pl_rng_chance (&d->rng, 0.08);
+  gboolean language_learner = pl_rng_chance (&d->rng, 0.16);
   const char *lang = PICK (&d->rng, home_languages);
   const char *second = PICK (&d->rng, interests);
-  guint p1 = rng_below (&d->rng, G_N_ELEMENTS (preferences));
-  guint p2 = (p1 + 1 + rng_below (&d->rng, G_N_ELEMENTS (preferences) - 1)) % G_N_ELEMENTS (preferences);
+  guint p1 = pl_rng_below (&d->rng, G_N_ELEMENTS (preferences));
+  guint p2 = (p1 + 1 + pl_rng_below (&d->rng, G_N_ELEMENTS (preferences) - 1)) % G_N_ELEMENTS (preferences);
   static const char *names[11] = {
     "interests", "strengths", "needs", "learning_preferences", "goals", "experiences",
     "languages", "accommodations", "iep", "plan_504", "language_learner",
@@ -596,7 +454,7 @@ write_profile (Demo         *d,
   prefs = g_strdup_printf ("%s,%s", preferences[p1], preferences[p2]);
   if (language_learner)
     languages = g_strdup_printf ("%s (home), English", lang);
-  else if (rng_chance (&d->rng, 0.4))
+  else if (pl_rng_chance (&d->rng, 0.4))
     languages = g_strdup_printf ("English, %s", lang);
   else
     languages = g_strdup ("English");
@@ -623,7 +481,7 @@ write_profile (Demo         *d,
   if (p->incomplete)
     {
       /* Only a few fields filled in so far. */
-      guint keep = rng_below (&d->rng, 3);
+      guint keep = pl_rng_below (&d->rng, 3);
 
       for (guint i = 1; i < 8; i++)
         if (i != keep + 1 && !(i == 7 && accommodations != NULL))
@@ -649,7 +507,7 @@ write_notes (Demo         *d,
              LearnerPlan  *p,
              GError      **error)
 {
-  guint n = p->incomplete ? rng_below (&d->rng, 2) : 2 + rng_below (&d->rng, 3);
+  guint n = p->incomplete ? pl_rng_below (&d->rng, 2) : 2 + pl_rng_below (&d->rng, 3);
 
   for (guint i = 0; i < n; i++)
     {
@@ -659,10 +517,10 @@ write_notes (Demo         *d,
       int day;
 
       /* A stale profile's notes are from before the unit. */
-      day = p->stale ? -60 + (int) (i * 9) - rng_range (&d->rng, 0, 5)
-                     : (int) ((i * d->today_off) / MAX (n, 1)) + rng_range (&d->rng, 0, 4);
+      day = p->stale ? -60 + (int) (i * 9) - pl_rng_range (&d->rng, 0, 5)
+                     : (int) ((i * d->today_off) / MAX (n, 1)) + pl_rng_range (&d->rng, 0, 4);
       day = MIN (day, d->today_off);
-      switch (rng_below (&d->rng, 4))
+      switch (pl_rng_below (&d->rng, 4))
         {
         case 0:
           kind = "conference";
@@ -733,7 +591,7 @@ write_evidence_row (Demo              *d,
    * draw keeps the demo's random sequence as it was. */
   (void) school_minute (d);
   day_iso (d, day, at);
-  if (rng_chance (&d->rng, 0.005))
+  if (pl_rng_chance (&d->rng, 0.005))
     d->tombstone = TRUE;  /* entered by mistake and removed */
   if (!put (d, error, "evidence", id,
             "learner_uuid, standard_uuid, criterion_uuid, score, scale_max, assessed_at, source, source_uuid, comment, supersedes_uuid, minutes_spent",
@@ -741,7 +599,7 @@ write_evidence_row (Demo              *d,
             source_uuid, PICK (&d->rng, comments), minutes))
     return FALSE;
 
-  if (force_correction || rng_chance (&d->rng, 0.02))
+  if (force_correction || pl_rng_chance (&d->rng, 0.02))
     {
       char fix[37];
       double corrected = score < 4.0 ? score + 1.0 : score - 1.0;
@@ -784,21 +642,21 @@ write_work (Demo         *d,
   char day[11], target[11], at[21];
   gboolean silent = p->path == PATH_SILENT;
   gboolean gaming = p->path == PATH_GAMING;
-  guint weak = rng_below (&d->rng, N_STANDARDS);
+  guint weak = pl_rng_below (&d->rng, N_STANDARDS);
   int last_day = silent ? MIN (d->today_off, 17) : d->today_off;
   guint n_evidence = 0;
 
   /* Picks: the centre first, then a line through it; a gamer races
    * through most of the board. */
   {
-    const guint *line = centre_lines[rng_below (&d->rng, 4)];
+    const guint *line = centre_lines[pl_rng_below (&d->rng, 4)];
     guint order[9] = { 4, line[0], line[1] };
     guint n_order = 3;
 
     if (gaming)
       {
         for (guint i = 0; i < 9; i++)
-          if (i != 4 && i != line[0] && i != line[1] && rng_chance (&d->rng, 0.8))
+          if (i != 4 && i != line[0] && i != line[1] && pl_rng_chance (&d->rng, 0.8))
             order[n_order++] = i;
       }
     for (guint i = 0; i < n_order; i++)
@@ -807,10 +665,10 @@ write_work (Demo         *d,
         int span = MAX (last_day / (int) n_order, 3);
 
         k->option = order[i];
-        k->chosen_day = MIN ((int) i * span + rng_range (&d->rng, 0, 2), last_day);
-        k->minutes = gaming ? rng_range (&d->rng, 3, 9)
-                            : (int) (option_specs[order[i]].minutes * (0.7 + 0.7 * rng_double (&d->rng)));
-        k->done_day = k->chosen_day + (gaming ? 1 : rng_range (&d->rng, 4, 9));
+        k->chosen_day = MIN ((int) i * span + pl_rng_range (&d->rng, 0, 2), last_day);
+        k->minutes = gaming ? pl_rng_range (&d->rng, 3, 9)
+                            : (int) (option_specs[order[i]].minutes * (0.7 + 0.7 * pl_rng_double (&d->rng)));
+        k->done_day = k->chosen_day + (gaming ? 1 : pl_rng_range (&d->rng, 4, 9));
         if (k->chosen_day > last_day - 1 && i > 0)
           break;
         make_uuid (d, k->uuid);
@@ -834,7 +692,7 @@ write_work (Demo         *d,
         status = "assessed", status_day = k->done_day;
       else if (k->done_day <= last_day)
         status = "submitted", status_day = k->done_day;
-      else if (p->path == PATH_STALLED || silent || rng_chance (&d->rng, 0.5))
+      else if (p->path == PATH_STALLED || silent || pl_rng_chance (&d->rng, 0.5))
         status = "in-progress", status_day = MIN (k->chosen_day + 1, d->today_off);
       else
         status = "chosen", status_day = k->chosen_day;
@@ -851,13 +709,13 @@ write_work (Demo         *d,
    * status change is dated in the goal's history. */
   make_uuid (d, goal);
   {
-    int set_day = rng_range (&d->rng, 1, 4);
+    int set_day = pl_rng_range (&d->rng, 1, 4);
     g_autofree char *body = g_strdup_printf ("Reach Proficient on %s (%s) by the lab report.",
                                              standard_specs[weak].short_title, standard_specs[weak].code);
-    gboolean revised = rng_chance (&d->rng, 0.15);
+    gboolean revised = pl_rng_chance (&d->rng, 0.15);
     const char *status = revised ? "revised"
-                         : p->path == PATH_IMPROVING && rng_chance (&d->rng, 0.6) ? "met"
-                         : p->path == PATH_SILENT && rng_chance (&d->rng, 0.3) ? "dropped"
+                         : p->path == PATH_IMPROVING && pl_rng_chance (&d->rng, 0.6) ? "met"
+                         : p->path == PATH_SILENT && pl_rng_chance (&d->rng, 0.3) ? "dropped"
                          : "active";
 
     day_iso (d, set_day, day);
@@ -867,16 +725,16 @@ write_work (Demo         *d,
         !write_goal_change (d, goal, "active", set_day, error))
       return FALSE;
     if (g_strcmp0 (status, "met") == 0 &&
-        !write_goal_change (d, goal, "met", MAX (milestone_specs[1].due_day - rng_range (&d->rng, 0, 3), set_day + 7), error))
+        !write_goal_change (d, goal, "met", MAX (milestone_specs[1].due_day - pl_rng_range (&d->rng, 0, 3), set_day + 7), error))
       return FALSE;
     if (g_strcmp0 (status, "dropped") == 0 &&
-        !write_goal_change (d, goal, "dropped", rng_range (&d->rng, 15, 20), error))
+        !write_goal_change (d, goal, "dropped", pl_rng_range (&d->rng, 15, 20), error))
       return FALSE;
     if (revised)
       {
         g_autofree char *body2 = g_strdup_printf ("Reach Developing, then Proficient, on %s with weekly practice.",
                                                   standard_specs[weak].code);
-        int revised_day = rng_range (&d->rng, 12, 18);
+        int revised_day = pl_rng_range (&d->rng, 12, 18);
 
         make_uuid (d, goal2);
         day_iso (d, revised_day, day);
@@ -898,7 +756,7 @@ write_work (Demo         *d,
     int first = (int) d->checkin_weekday - 1;
     int n_weeks = d->today_off >= first ? (d->today_off - first) / 7 + 1 : 0;
     gboolean lapsed = !silent && p->path == PATH_STALLED && c->n_lapsed == 0;
-    gboolean late = !silent && !lapsed && c->n_late < 3 && rng_chance (&d->rng, 0.35);
+    gboolean late = !silent && !lapsed && c->n_late < 3 && pl_rng_chance (&d->rng, 0.35);
 
     c->n_lapsed += lapsed;
     c->n_late += late;
@@ -918,23 +776,23 @@ write_work (Demo         *d,
           continue;
         if (late && w == n_weeks - 1)
           continue;
-        if (!gaming && w > 0 && w < n_weeks - 2 && rng_chance (&d->rng, 0.08))
+        if (!gaming && w > 0 && w < n_weeks - 2 && pl_rng_chance (&d->rng, 0.08))
           continue;
 
         level = expected_score (d, p, checked, weak);
         /* Progress on the goal, 1 to 4; a gamer rates it high. (CLAMP
          * would draw its argument more than once.) */
-        progress = gaming ? rng_range (&d->rng, 3, 4) : (int) lround (level + 0.5 * rng_normal (&d->rng));
+        progress = gaming ? pl_rng_range (&d->rng, 3, 4) : (int) lround (level + 0.5 * pl_rng_normal (&d->rng));
         progress = CLAMP (progress, 1, 4);
         /* About one in five filled in by the learner in learner mode: no
          * teacher note and no markers then, the teacher ticks those. */
-        by_learner = rng_chance (&d->rng, 0.2);
+        by_learner = pl_rng_chance (&d->rng, 0.2);
         /* The self-regulation markers of pl-store-goals.h. */
         markers = gaming || by_learner ? NULL
-                  : level >= 3.0 ? (rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
-                  : level >= 2.2 ? (rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
+                  : level >= 3.0 ? (pl_rng_chance (&d->rng, 0.5) ? "challenge-seeking,persistence" : "persistence")
+                  : level >= 2.2 ? (pl_rng_chance (&d->rng, 0.5) ? "strategy-shifting" : "persistence")
                   : p->path == PATH_DROPPING ? "help-seeking"
-                  : rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
+                  : pl_rng_chance (&d->rng, 0.3) ? "setback-response" : NULL;
         for (guint m = 0; m < 3; m++)
           if (milestone_specs[m].due_day / 7 == w)
             {
@@ -950,7 +808,7 @@ write_work (Demo         *d,
                   "ssssissssssssi", p->uuid, goal2[0] != '\0' && w >= 3 ? goal2 : goal, week, at, progress,
                   PICK (&d->rng, worked_texts), PICK (&d->rng, hard_texts), PICK (&d->rng, strategies),
                   level < 2.2 ? "Help with getting started on the next task" : NULL,
-                  !by_learner && rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
+                  !by_learner && pl_rng_chance (&d->rng, 0.2) ? "Good focus this week; keep linking claims to evidence." : NULL,
                   PICK (&d->rng, next_steps), markers, reflection, by_learner ? 1 : 0))
           return FALSE;
       }
@@ -976,16 +834,16 @@ write_work (Demo         *d,
     }
   for (guint s = 0; s < N_STANDARDS; s++)
     {
-      guint n = (guint) rng_range (&d->rng, 2, 4);
+      guint n = (guint) pl_rng_range (&d->rng, 2, 4);
 
       for (guint k = 0; k < n; k++)
         {
-          int when = (int) (((k + 0.5) * last_day) / n) + rng_range (&d->rng, -1, 1);
-          const char *source = rng_chance (&d->rng, 0.6) ? "quiz" : "exit-ticket";
+          int when = (int) (((k + 0.5) * last_day) / n) + pl_rng_range (&d->rng, -1, 1);
+          const char *source = pl_rng_chance (&d->rng, 0.6) ? "quiz" : "exit-ticket";
 
           when = CLAMP (when, 0, last_day);
           if (!write_evidence_row (d, p, c, s, when, source, NULL,
-                                   gaming ? rng_range (&d->rng, 2, 5) : rng_range (&d->rng, 8, 20),
+                                   gaming ? pl_rng_range (&d->rng, 2, 5) : pl_rng_range (&d->rng, 8, 20),
                                    first_of_class && n_evidence == 1, error))
             return FALSE;
           n_evidence++;
@@ -998,26 +856,26 @@ static void
 plan_path (Demo        *d,
            LearnerPlan *p)
 {
-  double base = 1.5 + rng_double (&d->rng);
+  double base = 1.5 + pl_rng_double (&d->rng);
 
   switch (p->path)
     {
     case PATH_IMPROVING:
-      p->start_level = 1.3 + 0.6 * rng_double (&d->rng);
-      p->end_level = 3.2 + 0.8 * rng_double (&d->rng);
+      p->start_level = 1.3 + 0.6 * pl_rng_double (&d->rng);
+      p->end_level = 3.2 + 0.8 * pl_rng_double (&d->rng);
       break;
     case PATH_STEADY:
-      p->start_level = p->end_level = 2.7 + 0.8 * rng_double (&d->rng);
+      p->start_level = p->end_level = 2.7 + 0.8 * pl_rng_double (&d->rng);
       break;
     case PATH_STALLED:
-      p->start_level = p->end_level = 1.8 + 0.4 * rng_double (&d->rng);
+      p->start_level = p->end_level = 1.8 + 0.4 * pl_rng_double (&d->rng);
       break;
     case PATH_DROPPING:
-      p->start_level = 3.1 + 0.5 * rng_double (&d->rng);
-      p->end_level = 1.5 + 0.4 * rng_double (&d->rng);
+      p->start_level = 3.1 + 0.5 * pl_rng_double (&d->rng);
+      p->end_level = 1.5 + 0.4 * pl_rng_double (&d->rng);
       break;
     case PATH_GAMING:
-      p->start_level = p->end_level = 1.4 + 0.4 * rng_double (&d->rng);
+      p->start_level = p->end_level = 1.4 + 0.4 * pl_rng_double (&d->rng);
       break;
     case PATH_SILENT:
       p->start_level = base;
@@ -1048,16 +906,16 @@ write_milestones (Demo         *d,
         {
         case PATH_IMPROVING:
         case PATH_STEADY:
-          done_day = rng_chance (&d->rng, 0.9) ? due - rng_range (&d->rng, 0, 2) : due + rng_range (&d->rng, 1, 4);
+          done_day = pl_rng_chance (&d->rng, 0.9) ? due - pl_rng_range (&d->rng, 0, 2) : due + pl_rng_range (&d->rng, 1, 4);
           break;
         case PATH_GAMING:
-          done_day = due - rng_range (&d->rng, 3, 6);
+          done_day = due - pl_rng_range (&d->rng, 3, 6);
           break;
         case PATH_STALLED:
-          done_day = rng_chance (&d->rng, 0.5) ? due + rng_range (&d->rng, 2, 6) : -1;
+          done_day = pl_rng_chance (&d->rng, 0.5) ? due + pl_rng_range (&d->rng, 2, 6) : -1;
           break;
         case PATH_DROPPING:
-          done_day = m == 0 || rng_chance (&d->rng, 0.4) ? due + rng_range (&d->rng, 0, 3) : -1;
+          done_day = m == 0 || pl_rng_chance (&d->rng, 0.4) ? due + pl_rng_range (&d->rng, 0, 3) : -1;
           break;
         case PATH_SILENT:
           done_day = m == 0 ? due : -1;
@@ -1067,7 +925,7 @@ write_milestones (Demo         *d,
         done_day = -1;
       if (done_day >= 0)
         status = "done";
-      else if (due <= d->today_off || rng_chance (&d->rng, 0.5))
+      else if (due <= d->today_off || pl_rng_chance (&d->rng, 0.5))
         status = "in-progress";
       else
         continue;
@@ -1077,7 +935,7 @@ write_milestones (Demo         *d,
         day_iso (d, done_day, done_on);
       if (!put (d, error, "milestone_progress", id, "learner_uuid, milestone_uuid, status, done_on, reflection",
                 "sssss", p->uuid, c->milestones[m], status, done_day >= 0 ? done_on : NULL,
-                done_day >= 0 && rng_chance (&d->rng, 0.8) ? PICK (&d->rng, milestone_specs[m].reflections) : NULL))
+                done_day >= 0 && pl_rng_chance (&d->rng, 0.8) ? PICK (&d->rng, milestone_specs[m].reflections) : NULL))
         return FALSE;
     }
   return TRUE;
@@ -1110,7 +968,7 @@ write_learner (Demo         *d,
   p->interest = PICK (&d->rng, interests);
   plan_path (d, p);
   for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (short_names[i][0], given->name) == 0 && rng_chance (&d->rng, 0.6))
+    if (strcmp (short_names[i][0], given->name) == 0 && pl_rng_chance (&d->rng, 0.6))
       preferred = short_names[i][1];
   {
     g_autofree char *plain = NULL;
@@ -1127,7 +985,7 @@ write_learner (Demo         *d,
    * rows are written now, with the clock of now. */
   if (p->stale)
     {
-      gint64 ms = d->stale_ms - (gint64) rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000;
+      gint64 ms = d->stale_ms - (gint64) pl_rng_below (&d->rng, 20) * G_TIME_SPAN_DAY / 1000;
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
       g_autofree char *iso = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
 
@@ -1142,7 +1000,7 @@ write_learner (Demo         *d,
   if (!put (d, error, "learner", p->uuid,
             "school_uuid, given_name, family_name, preferred_name, pronouns, source_id, email, grade, archived, edited_at",
             "ssssssssis", d->school, given->name, family, preferred,
-            p->incomplete && rng_chance (&d->rng, 0.5) ? NULL : given->pronouns,
+            p->incomplete && pl_rng_chance (&d->rng, 0.5) ? NULL : given->pronouns,
             source_id, email, "7", 0, d->edited_at) ||
       !write_profile (d, p, error) ||
       !write_notes (d, p, error))
@@ -1173,7 +1031,7 @@ choose_seed (Demo     *d,
       char school[37];
       int rc;
 
-      rng_init (&d->rng, seed);
+      pl_rng_init (&d->rng, seed);
       make_uuid (d, school);
       stmt = _pl_store_prepare (d->store, "SELECT 1 FROM school WHERE uuid = ?1", error);
       if (stmt == NULL)
@@ -1183,7 +1041,7 @@ choose_seed (Demo     *d,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         {
-          rng_init (&d->rng, seed);
+          pl_rng_init (&d->rng, seed);
           d->seed = seed;
           return TRUE;
         }
@@ -1379,26 +1237,26 @@ pl_demo_generate (PlStore              *store,
       /* Every class shows each path that needs the teacher's eye. */
       for (guint i = 0; i < size; i++)
         {
-          double r = rng_double (&d.rng);
+          double r = pl_rng_double (&d.rng);
 
           plans[i].path = i < G_N_ELEMENTS (fixed) ? fixed[i]
                           : r < 0.5 ? PATH_IMPROVING
                           : r < 0.85 ? PATH_STEADY
                           : r < 0.93 ? PATH_STALLED
                           : PATH_DROPPING;
-          plans[i].incomplete = rng_chance (&d.rng, 0.12);
-          plans[i].stale = rng_chance (&d.rng, 0.08);
+          plans[i].incomplete = pl_rng_chance (&d.rng, 0.12);
+          plans[i].stale = pl_rng_chance (&d.rng, 0.08);
         }
       for (guint i = size; i > 1; i--)
         {
-          guint j = rng_below (&d.rng, i);
+          guint j = pl_rng_below (&d.rng, i);
           Path t = plans[i - 1].path;
 
           plans[i - 1].path = plans[j].path;
           plans[j].path = t;
         }
-      incomplete_at = rng_below (&d.rng, size);
-      stale_at = (incomplete_at + 1 + rng_below (&d.rng, MAX (size - 1, 1))) % size;
+      incomplete_at = pl_rng_below (&d.rng, size);
+      stale_at = (incomplete_at + 1 + pl_rng_below (&d.rng, MAX (size - 1, 1))) % size;
       plans[incomplete_at].incomplete = TRUE;
       if (size > 1)
         plans[stale_at].stale = TRUE;

@@ -71,11 +71,4 @@ gboolean  pl_demo_generate      (PlStore              *store,
                                  GCancellable         *cancellable,
                                  GError              **error);
 
-/* The uuid of the profile_field row of LEARNER_UUID and FIELD: a name-based
- * UUID (version 5, SHA-1) of "<learner_uuid>/<field>" in a fixed namespace,
- * so that two devices writing the same field of the same learner write the
- * same row. */
-char     *pl_store_profile_field_uuid (const char *learner_uuid,
-                                       const char *field);
-
 G_END_DECLS

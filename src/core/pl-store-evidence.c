@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "pl-store-evidence.h"
+#include "pl-rng.h"
 #include "pl-store-private.h"
+#include "pl-uuid.h"
 
 char *
 pl_evidence_normalize_date (const char *text)
@@ -240,63 +242,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
-/* Random version 4 uuids, made fast: 128 random bits per uuid from a
- * xoshiro256** generator seeded from GLib's generator. */
-typedef struct
-{
-  guint64 s[4];
-} UuidRng;
-
-static inline guint64
-rotl64 (guint64 x,
-        int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-static guint64
-uuid_rng_next (UuidRng *r)
-{
-  guint64 result = rotl64 (r->s[1] * 5, 7) * 9;
-  guint64 t = r->s[1] << 17;
-
-  r->s[2] ^= r->s[0];
-  r->s[3] ^= r->s[1];
-  r->s[1] ^= r->s[2];
-  r->s[0] ^= r->s[3];
-  r->s[2] ^= t;
-  r->s[3] = rotl64 (r->s[3], 45);
-  return result;
-}
-
-typedef struct
-{
-  guint64 hi, lo;
-} Uuid128;
-
-static void
-format_uuid (const Uuid128 *u,
-             char           out[37])
-{
-  static const char hex[] = "0123456789abcdef";
-  guint8 b[16];
-  guint k = 0;
-
-  for (guint i = 0; i < 8; i++)
-    {
-      b[i] = (guint8) (u->hi >> (56 - 8 * i));
-      b[8 + i] = (guint8) (u->lo >> (56 - 8 * i));
-    }
-  for (guint i = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        out[k++] = '-';
-      out[k++] = hex[b[i] >> 4];
-      out[k++] = hex[b[i] & 0xf];
-    }
-  out[k] = '\0';
-}
-
 /* N new uuids in increasing order, 37 bytes each. Rows usually come
  * grouped by learner; giving them increasing uuids in that order keeps
  * both the primary key's and the learner index's writes close together,
@@ -311,19 +256,14 @@ sorted_random_uuids (gsize n)
 {
   char *text = g_malloc (MAX (n, 1) * 37);
   guint64 width = MAX ((G_MAXUINT64 / MAX (n, 1)) & ~G_GUINT64_CONSTANT (0xffff), 0x10000);
-  UuidRng rng;
+  PlRng rng;
 
-  for (guint i = 0; i < 4; i++)
-    rng.s[i] = ((guint64) g_random_int () << 32) | g_random_int ();
+  pl_rng_init_random (&rng);
   for (gsize i = 0; i < n; i++)
     {
-      Uuid128 u;
+      guint64 hi = (guint64) i * width + pl_rng_next (&rng) % width;
 
-      /* version 4, variant 10 */
-      u.hi = (guint64) i * width + uuid_rng_next (&rng) % width;
-      u.hi = (u.hi & ~G_GUINT64_CONSTANT (0xf000)) | 0x4000;
-      u.lo = (uuid_rng_next (&rng) & ~(G_GUINT64_CONSTANT (3) << 62)) | (G_GUINT64_CONSTANT (2) << 62);
-      format_uuid (&u, text + 37 * i);
+      pl_uuid_format_bits (pl_uuid_v4_hi (hi), pl_uuid_v4_lo (pl_rng_next (&rng)), text + 37 * i);
     }
   return text;
 }

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "pl-store-learners.h"
-#include "pl-demo.h"
 #include "pl-profile-field.h"
 #include "pl-store-private.h"
+#include "pl-uuid.h"
 
 /* The namespace of PersonalLearn's name-based uuids. */
 static const guint8 pl_namespace[16] = {
@@ -20,24 +20,25 @@ char *
 pl_store_derive_uuid (const char *scope,
                       const char *key)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize len = sizeof digest;
-
   g_return_val_if_fail (scope != NULL && key != NULL, NULL);
 
-  g_checksum_update (sum, pl_namespace, sizeof pl_namespace);
-  g_checksum_update (sum, (const guchar *) scope, -1);
-  g_checksum_update (sum, (const guchar *) "\x1f", 1);
-  g_checksum_update (sum, (const guchar *) key, -1);
-  g_checksum_get_digest (sum, digest, &len);
+  return pl_uuid_name_based (pl_namespace, scope, '\x1f', key);
+}
 
-  digest[6] = (digest[6] & 0x0f) | 0x50;   /* version 5 */
-  digest[8] = (digest[8] & 0x3f) | 0x80;   /* RFC 4122 variant */
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+char *
+pl_store_profile_field_uuid (const char *learner_uuid,
+                             const char *field)
+{
+  /* The namespace of PersonalLearn profile fields. */
+  static const guint8 field_namespace[16] = {
+    0x3b, 0x1f, 0x6c, 0x52, 0x9a, 0x0e, 0x4d, 0x71,
+    0xa8, 0x44, 0x2f, 0xd0, 0x67, 0x15, 0xc3, 0x9e,
+  };
+
+  g_return_val_if_fail (learner_uuid != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return pl_uuid_name_based (field_namespace, learner_uuid, '/', field);
 }
 
 /* ---- indexes for importers ----------------------------------------- */

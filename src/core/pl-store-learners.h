@@ -20,8 +20,11 @@ G_BEGIN_DECLS
  * (a roster's sourcedId, a learner's profile field) meet when synced. */
 char       *pl_store_derive_uuid            (const char   *scope,
                                              const char   *key);
-/* The uuid of a profile_field row is pl_store_profile_field_uuid() of
- * pl-demo.h, shared with the demo generator. */
+/* The uuid of the profile_field row of LEARNER_UUID and FIELD: a name-based
+ * uuid of "<learner_uuid>/<field>" in a fixed namespace, so that two devices
+ * writing the same field of the same learner write the same row. */
+char       *pl_store_profile_field_uuid     (const char   *learner_uuid,
+                                             const char   *field);
 
 /* Records of TYPE (learner, classroom, school or enrollment) that are not
  * deleted and have a source_id, keyed by it; values are the records. */
