@@ -15,6 +15,7 @@
 #include "core/pl-store-boards.h"
 #include "core/pl-store-standards.h"
 #include "pl-board-print.h"
+#include "pl-print.h"
 
 #define MIN_FONT 5.0
 #define BOX 11.0          /* the tick box of a square, in points */
@@ -471,14 +472,6 @@ pl_board_sheet_draw (PlBoardSheet *sheet,
 
 /* ---- the handout page ------------------------------------------------- */
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                gpointer           user_data)
-{
-  gtk_print_operation_set_n_pages (op, 1);
-}
-
 static double
 show_text (cairo_t      *cr,
            PangoContext *context,
@@ -528,18 +521,10 @@ new_operation (PlStore     *store,
                GError     **error)
 {
   PlBoardSheet *sheet = pl_board_sheet_new (store, board_uuid, error);
-  GtkPrintOperation *op;
 
   if (sheet == NULL)
     return NULL;
-  op = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (op), "pl-board-sheet", sheet, (GDestroyNotify) pl_board_sheet_free);
-  gtk_print_operation_set_job_name (op, sheet->title);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), NULL);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), sheet);
-  return op;
+  return pl_print_one_page_new (sheet->title, G_CALLBACK (draw_page_cb), sheet, (GDestroyNotify) pl_board_sheet_free);
 }
 
 gboolean
@@ -556,8 +541,7 @@ pl_board_print_run (GtkWindow   *parent,
   op = new_operation (store, board_uuid, error);
   if (op == NULL)
     return FALSE;
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, parent, NULL, error);
 }
 
 gboolean
@@ -575,7 +559,5 @@ pl_board_print_to_pdf (PlStore     *store,
   op = new_operation (store, board_uuid, error);
   if (op == NULL)
     return FALSE;
-  gtk_print_operation_set_export_filename (op, path);
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, NULL, path, error);
 }

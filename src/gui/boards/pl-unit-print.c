@@ -13,6 +13,7 @@
 #include "core/pl-core.h"
 #include "core/pl-store-standards.h"
 #include "pl-board-print.h"
+#include "pl-print.h"
 #include "pl-unit-print.h"
 
 #define MIN_FONT 6.0
@@ -210,14 +211,6 @@ brief_free (gpointer data)
   g_free (brief);
 }
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                gpointer           user_data)
-{
-  gtk_print_operation_set_n_pages (op, 1);
-}
-
 static PangoLayout *
 text_layout (PangoContext *context,
              const char   *markup,
@@ -296,7 +289,6 @@ new_operation (PlStore     *store,
   g_autofree char *board = NULL;
   g_autoptr(PlRecord) unit = NULL;
   g_autofree char *job = NULL;
-  GtkPrintOperation *op;
   Brief *brief;
 
   if (markup == NULL)
@@ -309,14 +301,7 @@ new_operation (PlStore     *store,
   unit = pl_store_get (store, PL_TYPE_UNIT, unit_uuid, NULL);
   job = g_strdup_printf (_("Unit brief: %s"), pl_record_get_string (unit, "title"));
 
-  op = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (op), "pl-unit-brief", brief, brief_free);
-  gtk_print_operation_set_job_name (op, job);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), NULL);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), brief);
-  return op;
+  return pl_print_one_page_new (job, G_CALLBACK (draw_page_cb), brief, brief_free);
 }
 
 gboolean
@@ -333,8 +318,7 @@ pl_unit_print_run (GtkWindow   *parent,
   op = new_operation (store, unit_uuid, error);
   if (op == NULL)
     return FALSE;
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, parent, NULL, error);
 }
 
 gboolean
@@ -352,7 +336,5 @@ pl_unit_print_to_pdf (PlStore     *store,
   op = new_operation (store, unit_uuid, error);
   if (op == NULL)
     return FALSE;
-  gtk_print_operation_set_export_filename (op, path);
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, NULL, path, error);
 }

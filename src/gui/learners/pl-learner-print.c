@@ -10,6 +10,7 @@
 
 #include "core/pl-store-learners.h"
 #include "pl-learner-print.h"
+#include "pl-print.h"
 
 #define MAX_NOTES 6
 
@@ -136,14 +137,6 @@ print_data_free (gpointer data)
 }
 
 static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                gpointer           user_data)
-{
-  gtk_print_operation_set_n_pages (op, 1);
-}
-
-static void
 draw_page_cb (GtkPrintOperation *op,
               GtkPrintContext   *context,
               int                page_nr,
@@ -180,18 +173,11 @@ static GtkPrintOperation *
 new_operation (PlStore   *store,
                PlProfile *profile)
 {
-  GtkPrintOperation *op = gtk_print_operation_new ();
   PrintData *pd = g_new0 (PrintData, 1);
   g_autofree char *title = g_strdup_printf (_("Profile of %s"), pl_profile_get_display_name (profile));
 
   pd->markup = pl_learner_print_markup (store, profile);
-  g_object_set_data_full (G_OBJECT (op), "pl-print-data", pd, print_data_free);
-  gtk_print_operation_set_job_name (op, title);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), NULL);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), pd);
-  return op;
+  return pl_print_one_page_new (title, G_CALLBACK (draw_page_cb), pd, print_data_free);
 }
 
 gboolean
@@ -205,8 +191,7 @@ pl_learner_print_run (GtkWindow  *parent,
   g_return_val_if_fail (PL_IS_PROFILE (profile), FALSE);
 
   op = new_operation (store, profile);
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, parent, NULL, error);
 }
 
 gboolean
@@ -221,7 +206,5 @@ pl_learner_print_to_pdf (PlStore     *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   op = new_operation (store, profile);
-  gtk_print_operation_set_export_filename (op, path);
-  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return pl_print_run (op, NULL, path, error);
 }
