@@ -476,20 +476,32 @@ due_milestone_row (sqlite3_stmt *stmt,
     ld->s->due_soon[(gsize) l * ld->s->n_standards + (guint) st] = 1;
 }
 
+/* Appends to PAIRS the indexes in FIRST and SECOND of the uuids in the
+ * row's first two columns, when both are known. */
+static void
+append_index_pair (GArray       *pairs,
+                   GHashTable   *first,
+                   GHashTable   *second,
+                   sqlite3_stmt *stmt)
+{
+  int a = index_of (first, col_text (stmt, 0));
+  int b = index_of (second, col_text (stmt, 1));
+  guint pair[2];
+
+  if (a < 0 || b < 0)
+    return;
+  pair[0] = (guint) a;
+  pair[1] = (guint) b;
+  g_array_append_vals (pairs, pair, 2);
+}
+
 static void
 option_standard_row (sqlite3_stmt *stmt,
                      gpointer      data)
 {
   Loader *ld = data;
-  int o = index_of (ld->options, col_text (stmt, 0));
-  int st = index_of (ld->standards, col_text (stmt, 1));
-  guint pair[2];
 
-  if (o < 0 || st < 0)
-    return;
-  pair[0] = (guint) o;
-  pair[1] = (guint) st;
-  g_array_append_vals (ld->opt_links, pair, 2);
+  append_index_pair (ld->opt_links, ld->options, ld->standards, stmt);
 }
 
 static void
@@ -522,15 +534,8 @@ prereq_row (sqlite3_stmt *stmt,
             gpointer      data)
 {
   Loader *ld = data;
-  int from = index_of (ld->standards, col_text (stmt, 0));
-  int to = index_of (ld->standards, col_text (stmt, 1));
-  guint pair[2];
 
-  if (from < 0 || to < 0)
-    return;
-  pair[0] = (guint) from;
-  pair[1] = (guint) to;
-  g_array_append_vals (ld->prereqs, pair, 2);
+  append_index_pair (ld->prereqs, ld->standards, ld->standards, stmt);
 }
 
 static void
