@@ -28,6 +28,30 @@ gboolean       _pl_store_check_writes_allowed (PlStore  *self,
 /* Gives up this connection's claims and refusal, when it goes. */
 void           _pl_store_writes_clear (PlStore        *self);
 
+/* The instance: its fields are for the files of PlStore itself (pl-store.c,
+ * pl-store-open.c, pl-store-records.c); the rest of src/core goes through
+ * the functions of this header. */
+struct _PlStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *device_id;
+  char        *backup_path;
+  PlHlc       *clock;
+  guint        schema_version;
+
+  GHashTable  *statements;      /* sql → sqlite3_stmt */
+  guint        depth;           /* transaction nesting */
+  gboolean     failed;          /* an inner level rolled back */
+  guint64      hlc_at_begin;
+  GHashTable  *changed_tables;  /* interned table names */
+
+  PlStoreWrites writes;         /* who may write (pl-store-claims.c) */
+  gboolean     checked;         /* quick_check ran when opening */
+};
+
 sqlite3       *_pl_store_get_db        (PlStore        *self);
 /* A cached prepared statement, reset and with bindings cleared. */
 sqlite3_stmt  *_pl_store_prepare       (PlStore        *self,
@@ -43,6 +67,16 @@ gboolean       _pl_store_step_done     (PlStore        *self,
 void           _pl_store_set_error     (PlStore        *self,
                                         GError        **error,
                                         const char     *context);
+/* Sets KEY in meta within the current transaction. */
+gboolean       _pl_store_write_meta    (PlStore        *self,
+                                        const char     *key,
+                                        const char     *value,
+                                        GError        **error);
+/* The first column of the first row of SQL (0 when there is no row). */
+gboolean       _pl_store_query_int     (PlStore        *self,
+                                        const char     *sql,
+                                        gint64         *out,
+                                        GError        **error);
 /* "YYYY-MM-DDTHH:MM:SSZ" of now, in UTC. */
 char          *_pl_store_now_iso8601   (void);
 /* quick_check of the open database; PL_STORE_ERROR_CORRUPT on damage. */
