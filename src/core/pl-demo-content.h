@@ -1,8 +1,9 @@
 /* pl-demo-content.h — what the demo school is made of: names, interests,
  * standards, the choice board, milestones, check-in phrases
  *
- * Included by pl-demo.c only; the tables are static so that
- * G_N_ELEMENTS works on them.
+ * Included by pl-demo-private.h only; the tables are static so that
+ * G_N_ELEMENTS works on them, and constant all through, so that a demo
+ * file using only some of them is not warned about the others.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,7 +38,7 @@ static const GivenName given_names[] = {
   { "Paloma", "she/her" }, { "Rangi", "he/him" }, { "Sakura", "she/her" }, { "Ife", "they/them" },
 };
 
-static const char *family_names[] = {
+static const char *const family_names[] = {
   "Okafor", "García", "Nakamura", "Haddad", "O'Brien", "Sharma", "Nguyen", "Kowalski",
   "Mensah", "Rossi", "Ivanova", "Chen", "Hernández", "Adeyemi", "Lindqvist", "Rahman",
   "Tanaka", "Silva", "Begay", "Kaur", "Müller", "Abebe", "Kim", "Dubois", "Yılmaz",
@@ -48,7 +49,7 @@ static const char *family_names[] = {
   "Horvath", "Morningstar", "Patel", "Gonzaga", "Bergström", "Achieng", "Mendoza", "Zhou",
 };
 
-static const char *interests[] = {
+static const char *const interests[] = {
   "soccer", "drawing manga", "coding games", "cooking with family", "basketball",
   "music production", "dance", "skateboarding", "fantasy novels", "animals and pets",
   "gardening", "chess", "photography", "building with LEGO", "video editing", "fishing",
@@ -56,25 +57,25 @@ static const char *interests[] = {
   "astronomy", "fashion design", "martial arts", "bird watching", "rock climbing",
 };
 
-static const char *strengths[] = {
+static const char *const strengths[] = {
   "asks great questions", "patient with peers", "strong visual thinker",
   "persistent with hard problems", "clear oral explanations", "careful with measurements",
   "creative problem solver", "organised note-taker", "leads group work well",
   "spots patterns quickly", "writes detailed observations", "helps classmates",
 };
 
-static const char *needs[] = {
+static const char *const needs[] = {
   "chunked instructions", "extra time on written tasks", "vocabulary support",
   "reminders to check in", "a quiet place to work", "help starting long tasks",
   "sentence starters for writing", "movement breaks", "a visual schedule",
   "practice reading graphs", "confidence speaking in groups",
 };
 
-static const char *preferences[] = {
+static const char *const preferences[] = {
   "reading", "video", "hands-on", "discussion", "writing", "drawing",
 };
 
-static const char *personal_goals[] = {
+static const char *const personal_goals[] = {
   "Hand in every milestone on time",
   "Explain my thinking out loud in group work",
   "Reach Proficient on conservation of mass",
@@ -84,7 +85,7 @@ static const char *personal_goals[] = {
   "Keep my science notebook organised every week",
 };
 
-static const char *experiences[] = {
+static const char *const experiences[] = {
   "helps at the family restaurant", "plays in a weekend football club",
   "looks after younger siblings after school", "goes to a weekend language school",
   "volunteers at the animal shelter", "grew up on a farm", "member of a coding club",
@@ -93,7 +94,7 @@ static const char *experiences[] = {
   "works at the family market stall on Saturdays", "fixes bikes with a neighbour",
 };
 
-static const char *home_languages[] = {
+static const char *const home_languages[] = {
   "Spanish", "Arabic", "Mandarin", "Vietnamese", "Somali", "Hindi", "Portuguese",
   "Ukrainian", "Tagalog", "Polish", "Yoruba", "Korean", "French", "Amharic", "Farsi",
   "Cree", "Te reo Māori", "Japanese", "Turkish", "Swahili",
@@ -196,26 +197,26 @@ static const MilestoneSpec milestone_specs[3] = {
       "Testing taught me to change one thing at a time, otherwise we could not tell what helped." } },
 };
 
-static const char *level_titles[4] = { "Beginning", "Developing", "Proficient", "Exceeding" };
+static const char *const level_titles[4] = { "Beginning", "Developing", "Proficient", "Exceeding" };
 
-static const char *worked_texts[] = {
+static const char *const worked_texts[] = {
   "Working with a partner on the lab", "Drawing the particle model first",
   "Watching the video twice", "Using the glossary", "Breaking the task into steps",
   "Asking questions at the start of the lesson", "Checking my work against the rubric",
 };
 
-static const char *hard_texts[] = {
+static const char *const hard_texts[] = {
   "Writing the explanation", "Keeping track of the atoms", "Finishing on time",
   "Reading the temperature graph", "Knowing where to start", "Working in a noisy group",
   "Remembering the vocabulary",
 };
 
-static const char *next_steps[] = {
+static const char *const next_steps[] = {
   "Finish the draft of my model", "Ask for feedback on my explanation",
   "Redo the data table", "Choose my next board option", "Meet the teacher about my goal",
   "Practise the key vocabulary", "Add evidence to my lab report",
 };
 
-static const char *strategies[] = {
+static const char *const strategies[] = {
   "checklist", "worked example", "peer feedback", "timer", "sketch first", "glossary",
 };

@@ -1,19 +1,16 @@
-/* pl-store-rubrics.c — rubrics, their criteria and levels, and scoring
+/* pl-store-rubrics.c — rubrics, their criteria, levels and descriptors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "pl-descriptor.h"
-#include "pl-learner.h"
 #include "pl-standard.h"
-#include "pl-store-evidence.h"
 #include "pl-store-learners.h"
 #include "pl-store-private.h"
 #include "pl-store-rubrics.h"
+#include "pl-store-rubrics-private.h"
 
 static const struct
 {
@@ -37,10 +34,10 @@ title_is_blank (const char *title)
   return TRUE;
 }
 
-static PlRubric *
-get_rubric (PlStore     *self,
-            const char  *rubric_uuid,
-            GError     **error)
+PlRubric *
+_pl_store_get_rubric (PlStore     *self,
+                      const char  *rubric_uuid,
+                      GError     **error)
 {
   g_autoptr(PlRubric) rubric = NULL;
 
@@ -209,7 +206,7 @@ pl_store_add_criterion (PlStore     *self,
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("criterion: the title is empty"));
       return NULL;
     }
-  rubric = get_rubric (self, rubric_uuid, error);
+  rubric = _pl_store_get_rubric (self, rubric_uuid, error);
   if (rubric == NULL)
     return NULL;
   if (!check_standard (self, standard_uuid, error))
@@ -252,7 +249,7 @@ pl_store_add_level (PlStore     *self,
                    _("level: points must be a number of 0 or more"));
       return NULL;
     }
-  rubric = get_rubric (self, rubric_uuid, error);
+  rubric = _pl_store_get_rubric (self, rubric_uuid, error);
   if (rubric == NULL)
     return NULL;
   levels = pl_store_list_levels (self, rubric_uuid, error);
@@ -612,7 +609,7 @@ pl_store_duplicate_rubric (PlStore     *self,
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
 
-  source = get_rubric (self, rubric_uuid, error);
+  source = _pl_store_get_rubric (self, rubric_uuid, error);
   if (source == NULL)
     return NULL;
   if (new_title != NULL && title_is_blank (new_title))
@@ -690,449 +687,4 @@ pl_store_duplicate_rubric (PlStore     *self,
 fail:
   pl_store_rollback (self);
   return NULL;
-}
-
-/* ---- templates ---------------------------------------------------- */
-
-typedef struct
-{
-  const char *title;
-  const char *descriptors[4];   /* Beginning … Exceeding */
-} TemplateCriterion;
-
-typedef struct
-{
-  PlRubricTemplateInfo info;
-  TemplateCriterion    criteria[4];
-} Template;
-
-static const Template templates[] = {
-  {
-    { "written-argument", N_("Written argument"),
-      N_("Claim, evidence, reasoning and conventions of a written argument") },
-    {
-      { N_("Claim"),
-        { N_("States a topic but no clear claim"),
-          N_("States a claim that is partly clear or arguable"),
-          N_("States a clear, arguable claim"),
-          N_("States a precise claim and acknowledges its limits") } },
-      { N_("Evidence"),
-        { N_("Gives little or unrelated evidence"),
-          N_("Gives some relevant evidence, not always cited"),
-          N_("Gives relevant, cited evidence for each point"),
-          N_("Weighs strong, varied evidence from several sources") } },
-      { N_("Reasoning"),
-        { N_("Does not connect evidence to the claim"),
-          N_("Connects evidence to the claim in places"),
-          N_("Explains how each piece of evidence supports the claim"),
-          N_("Explains the reasoning and answers a counterclaim") } },
-      { N_("Conventions"),
-        { N_("Errors often get in the way of meaning"),
-          N_("Errors sometimes get in the way of meaning"),
-          N_("Few errors; meaning is always clear"),
-          N_("Uses conventions deliberately for effect") } },
-    }
-  },
-  {
-    { "problem-solving", N_("Problem solving"),
-      N_("Understanding, strategy, accuracy and communication in mathematics") },
-    {
-      { N_("Understanding the problem"),
-        { N_("Restates the problem with help"),
-          N_("Identifies some of what is given and asked"),
-          N_("Identifies what is given, asked and relevant"),
-          N_("Reframes the problem and spots hidden conditions") } },
-      { N_("Strategy"),
-        { N_("Tries a strategy that does not fit"),
-          N_("Chooses a workable strategy with gaps"),
-          N_("Chooses and carries out an efficient strategy"),
-          N_("Compares strategies and justifies the choice") } },
-      { N_("Accuracy"),
-        { N_("Many errors in calculation"),
-          N_("Some errors that change the answer"),
-          N_("Accurate work and answer"),
-          N_("Accurate, and checks the answer another way") } },
-      { N_("Communicating reasoning"),
-        { N_("Shows an answer without reasoning"),
-          N_("Shows some steps with little explanation"),
-          N_("Explains each step with correct vocabulary"),
-          N_("Explains clearly enough for a peer to learn from it") } },
-    }
-  },
-  {
-    { "investigation", N_("Scientific investigation"),
-      N_("Question, method, analysis and conclusion of an investigation") },
-    {
-      { N_("Question and hypothesis"),
-        { N_("Asks a question that cannot be tested"),
-          N_("Asks a testable question without a hypothesis"),
-          N_("States a testable question and a hypothesis"),
-          N_("Grounds the hypothesis in scientific ideas") } },
-      { N_("Method"),
-        { N_("Method is missing key steps"),
-          N_("Method can be followed but misses a control"),
-          N_("Controls variables in a repeatable method"),
-          N_("Anticipates sources of error in the design") } },
-      { N_("Analysis"),
-        { N_("Presents data without organising it"),
-          N_("Organises data with some errors"),
-          N_("Organises data accurately and finds patterns"),
-          N_("Quantifies patterns and their uncertainty") } },
-      { N_("Conclusion"),
-        { N_("Conclusion does not follow from the data"),
-          N_("Conclusion follows partly from the data"),
-          N_("Conclusion follows from the data and answers the question"),
-          N_("Conclusion discusses limits and next questions") } },
-    }
-  },
-};
-
-const PlRubricTemplateInfo *
-pl_rubric_templates (void)
-{
-  static PlRubricTemplateInfo infos[G_N_ELEMENTS (templates) + 1];
-
-  /* Translated on each call: the locale may change between calls in tests. */
-  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    {
-      infos[i].id = templates[i].info.id;
-      infos[i].title = _(templates[i].info.title);
-      infos[i].description = _(templates[i].info.description);
-    }
-  infos[G_N_ELEMENTS (templates)].id = NULL;
-  return infos;
-}
-
-PlRubric *
-pl_store_create_rubric_from_template (PlStore     *self,
-                                      const char  *classroom_uuid,
-                                      const char  *template_id,
-                                      GError     **error)
-{
-  const Template *t = NULL;
-  g_autoptr(PlRubric) rubric = NULL;
-  g_autoptr(GListModel) levels = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    if (g_strcmp0 (templates[i].info.id, template_id) == 0)
-      t = &templates[i];
-  if (t == NULL)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("rubric template: no template named “%s”"), template_id ? template_id : "");
-      return NULL;
-    }
-
-  if (!pl_store_begin (self, error))
-    return NULL;
-  rubric = pl_store_create_rubric (self, classroom_uuid, _(t->info.title), error);
-  if (rubric == NULL)
-    goto fail;
-  pl_record_set_string (PL_RECORD (rubric), "description", _(t->info.description));
-  if (!pl_store_save (self, PL_RECORD (rubric), error))
-    goto fail;
-  levels = pl_store_list_levels (self, pl_record_get_uuid (PL_RECORD (rubric)), error);
-  if (levels == NULL)
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (t->criteria); i++)
-    {
-      g_autoptr(PlCriterion) criterion =
-        pl_store_add_criterion (self, pl_record_get_uuid (PL_RECORD (rubric)),
-                                _(t->criteria[i].title), NULL, error);
-
-      if (criterion == NULL)
-        goto fail;
-      for (guint j = 0; j < 4 && j < g_list_model_get_n_items (levels); j++)
-        {
-          g_autoptr(PlRecord) level = g_list_model_get_item (levels, j);
-
-          if (!pl_store_set_descriptor (self, pl_record_get_uuid (PL_RECORD (criterion)),
-                                        pl_record_get_uuid (level),
-                                        _(t->criteria[i].descriptors[j]), error))
-            goto fail;
-        }
-    }
-  if (!pl_store_commit (self, error))
-    goto fail;
-  return g_steal_pointer (&rubric);
-
-fail:
-  pl_store_rollback (self);
-  return NULL;
-}
-
-/* ---- scoring ------------------------------------------------------ */
-
-static PlRecord *
-find_in (GListModel *model,
-         const char *uuid)
-{
-  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(PlRecord) record = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (pl_record_get_uuid (record), uuid) == 0)
-        return record;   /* the model keeps its reference */
-    }
-  return NULL;
-}
-
-/* The live evidence row of LEARNER on CRITERION for the work SOURCE_UUID. */
-static char *
-live_evidence_uuid (PlStore    *self,
-                    const char *learner_uuid,
-                    const char *criterion_uuid,
-                    const char *source_uuid)
-{
-  const char *params[] = { learner_uuid, criterion_uuid, source_uuid, NULL };
-  g_autoptr(GListModel) rows = NULL;
-  g_autoptr(PlRecord) row = NULL;
-
-  rows = _pl_store_query (self, PL_TYPE_EVIDENCE,
-                          "WHERE t.deleted = 0 AND t.learner_uuid = ?1 AND t.criterion_uuid = ?2"
-                          "  AND t.source_uuid IS ?3"
-                          "  AND NOT EXISTS (SELECT 1 FROM evidence f"
-                          "                  WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
-                          " ORDER BY t.updated_hlc DESC LIMIT 1",
-                          params, NULL);
-  if (rows == NULL || g_list_model_get_n_items (rows) == 0)
-    return NULL;
-  row = g_list_model_get_item (rows, 0);
-  return g_strdup (pl_record_get_uuid (row));
-}
-
-gboolean
-pl_store_score_rubric (PlStore              *self,
-                       const char           *rubric_uuid,
-                       const char           *learner_uuid,
-                       const char           *source,
-                       const char           *source_uuid,
-                       const char           *assessed_at,
-                       const PlRubricScore  *scores,
-                       gsize                 n_scores,
-                       GError              **error)
-{
-  g_autoptr(PlRubric) rubric = NULL;
-  g_autoptr(PlLearner) learner = NULL;
-  g_autoptr(GListModel) criteria = NULL;
-  g_autoptr(GListModel) levels = NULL;
-  g_autofree PlEvidenceRow *rows = NULL;
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *day = NULL;
-  double scale_max = 0;
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (scores != NULL || n_scores == 0, FALSE);
-
-  rubric = get_rubric (self, rubric_uuid, error);
-  if (rubric == NULL)
-    return FALSE;
-  if (learner_uuid == NULL ||
-      (learner = pl_store_get (self, PL_TYPE_LEARNER, learner_uuid, NULL)) == NULL)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("score: learner_uuid %s names no learner"), learner_uuid ? learner_uuid : "(none)");
-      return FALSE;
-    }
-  if (g_strcmp0 (source, "pick") != 0 && g_strcmp0 (source, "milestone") != 0)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("score: source must be “pick” or “milestone”, not “%s”"), source ? source : "");
-      return FALSE;
-    }
-  if (source_uuid == NULL)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID, _("score: source_uuid is missing"));
-      return FALSE;
-    }
-  if (assessed_at == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      day = g_date_time_format (now, "%Y-%m-%d");
-    }
-  else if ((day = pl_evidence_normalize_date (assessed_at)) == NULL)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("score: assessed_at “%s” is not a date (YYYY-MM-DD)"), assessed_at);
-      return FALSE;
-    }
-
-  criteria = pl_store_list_criteria (self, rubric_uuid, error);
-  levels = criteria != NULL ? pl_store_list_levels (self, rubric_uuid, error) : NULL;
-  if (levels == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, i);
-      double lo, hi;
-
-      scale_max = MAX (scale_max, pl_record_get_double (PL_RECORD (level), "points"));
-      if (pl_rubric_level_get_range (level, &lo, &hi))
-        scale_max = MAX (scale_max, hi);
-    }
-  if (scale_max <= 0)
-    {
-      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("score: the rubric has no level worth more than 0 points"));
-      return FALSE;
-    }
-
-  rows = g_new0 (PlEvidenceRow, MAX (n_scores, 1));
-  for (gsize i = 0; i < n_scores; i++)
-    {
-      const PlRubricScore *s = &scores[i];
-      PlRecord *criterion = find_in (criteria, s->criterion_uuid);
-      PlRecord *level = find_in (levels, s->level_uuid);
-      double points, lo, hi;
-      char *previous;
-
-      if (criterion == NULL)
-        {
-          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("score %zu: criterion_uuid %s is not a criterion of the rubric"),
-                       i + 1, s->criterion_uuid ? s->criterion_uuid : "(none)");
-          return FALSE;
-        }
-      if (level == NULL)
-        {
-          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                       _("score %zu: level_uuid %s is not a level of the rubric"),
-                       i + 1, s->level_uuid ? s->level_uuid : "(none)");
-          return FALSE;
-        }
-      for (gsize j = 0; j < i; j++)
-        if (g_strcmp0 (scores[j].criterion_uuid, s->criterion_uuid) == 0)
-          {
-            g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                         _("score %zu: criterion_uuid %s is scored twice"),
-                         i + 1, s->criterion_uuid);
-            return FALSE;
-          }
-      points = pl_record_get_double (level, "points");
-      if (!isnan (s->points))
-        {
-          if (!pl_rubric_level_get_range (PL_RUBRIC_LEVEL (level), &lo, &hi))
-            lo = hi = points;
-          if (!isfinite (s->points) || s->points < lo || s->points > hi)
-            {
-              g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                           _("score %zu: points %g lie outside the level’s range %g–%g"),
-                           i + 1, s->points, lo, hi);
-              return FALSE;
-            }
-          points = s->points;
-        }
-
-      previous = live_evidence_uuid (self, learner_uuid, s->criterion_uuid, source_uuid);
-      if (previous != NULL)
-        g_ptr_array_add (owned, previous);
-      rows[i] = (PlEvidenceRow) {
-        .learner_uuid = learner_uuid,
-        .criterion_uuid = s->criterion_uuid,
-        .standard_uuid = pl_record_get_string (criterion, "standard_uuid"),
-        .score = points,
-        .scale_max = scale_max,
-        .assessed_at = day,
-        .source = source,
-        .source_uuid = source_uuid,
-        .comment = (s->comment != NULL && *s->comment != '\0') ? s->comment : NULL,
-        .supersedes_uuid = previous,
-      };
-    }
-  return pl_store_add_evidence (self, rows, n_scores, error);
-}
-
-GListModel *
-pl_store_list_rubric_evidence (PlStore     *self,
-                               const char  *rubric_uuid,
-                               const char  *learner_uuid,
-                               const char  *source_uuid,
-                               GError     **error)
-{
-  const char *params[] = { rubric_uuid, learner_uuid, source_uuid, NULL };
-
-  g_return_val_if_fail (PL_IS_STORE (self), NULL);
-  g_return_val_if_fail (rubric_uuid != NULL && learner_uuid != NULL, NULL);
-
-  return _pl_store_query (self, PL_TYPE_EVIDENCE,
-                          "JOIN criterion c ON c.uuid = t.criterion_uuid AND c.rubric_uuid = ?1"
-                          " WHERE t.deleted = 0 AND t.learner_uuid = ?2"
-                          "   AND (?3 IS NULL OR t.source_uuid = ?3)"
-                          "   AND NOT EXISTS (SELECT 1 FROM evidence f"
-                          "                   WHERE f.supersedes_uuid = t.uuid AND f.deleted = 0)"
-                          " ORDER BY c.position, substr (t.assessed_at, 1, 10), t.updated_hlc, t.uuid",
-                          params, error);
-}
-
-PlRubricLevel *
-pl_store_level_for_points (PlStore    *self,
-                           const char *rubric_uuid,
-                           double      points)
-{
-  g_autoptr(GListModel) levels = NULL;
-  PlRubricLevel *exact = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (self), NULL);
-
-  levels = pl_store_list_levels (self, rubric_uuid, NULL);
-  if (levels == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(PlRubricLevel) level = g_list_model_get_item (levels, i);
-      double lo, hi;
-
-      if (pl_rubric_level_get_range (level, &lo, &hi) && points >= lo && points <= hi)
-        {
-          g_clear_object (&exact);
-          return g_steal_pointer (&level);
-        }
-      if (exact == NULL && pl_record_get_double (PL_RECORD (level), "points") == points)
-        exact = g_steal_pointer (&level);
-    }
-  return exact;
-}
-
-GStrv
-pl_store_comment_bank (PlStore     *self,
-                       const char  *rubric_uuid,
-                       guint        limit,
-                       GError     **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (PL_IS_STORE (self), NULL);
-
-  /* Grouping on the trimmed comment merges "Good claim" and
-   * "Good claim "; the newest spelling is the one offered. */
-  stmt = _pl_store_prepare (self,
-                            "SELECT trim (e.comment) AS c, count (*) AS n, max (e.assessed_at) AS last"
-                            " FROM evidence e"
-                            " WHERE e.deleted = 0 AND e.comment IS NOT NULL AND trim (e.comment) != ''"
-                            "   AND (?1 IS NULL OR e.criterion_uuid IN"
-                            "        (SELECT c.uuid FROM criterion c WHERE c.rubric_uuid = ?1))"
-                            " GROUP BY c ORDER BY n DESC, last DESC, c LIMIT ?2",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  if (rubric_uuid != NULL)
-    sqlite3_bind_text (stmt, 1, rubric_uuid, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (sqlite3_int64) limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_error (self, error, _("cannot read the comment bank"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_strv_builder_end (builder);
 }
