@@ -385,32 +385,6 @@ choose_seed (Demo     *d,
   return FALSE;
 }
 
-static gint64
-get_cache_size (PlStore *store)
-{
-  sqlite3_stmt *stmt = _pl_store_prepare (store, "PRAGMA cache_size", NULL);
-  gint64 value = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return value;
-}
-
-/* Puts back a cache size read by get_cache_size; 0: leaves it. */
-static void
-set_cache_size (PlStore *store,
-                gint64   value)
-{
-  g_autofree char *sql = NULL;
-
-  if (value == 0)
-    return;
-  sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
-  _pl_store_exec (store, sql, NULL);
-}
-
 void
 pl_demo_options_init (PlDemoOptions *options)
 {
@@ -543,7 +517,7 @@ pl_demo_generate (PlStore              *store,
    * indexes being written (a third less CPU at 5,000 learners). */
   if (n > 500)
     {
-      cache_size = get_cache_size (store);
+      cache_size = _pl_store_query_int64 (store, "PRAGMA cache_size");
       _pl_store_exec (store, "PRAGMA cache_size = -32768", NULL);
     }
 
@@ -604,12 +578,12 @@ pl_demo_generate (PlStore              *store,
 
   ok = pl_store_commit (store, error);
   pl_store_release_writes (store);
-  set_cache_size (store, cache_size);
+  _pl_store_set_cache_size (store, cache_size);
   return ok;
 
 fail:
   pl_store_rollback (store);
   pl_store_release_writes (store);
-  set_cache_size (store, cache_size);
+  _pl_store_set_cache_size (store, cache_size);
   return FALSE;
 }

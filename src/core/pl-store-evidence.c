@@ -286,29 +286,6 @@ typedef struct
   GPtrArray  *dropped_indexes;   /* CREATE INDEX statements to run again */
 } BulkWrite;
 
-static gint64
-query_int64 (PlStore    *store,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = _pl_store_prepare (store, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return value;
-}
-
-static void
-set_cache_size (PlStore *store,
-                gint64   value)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
-
-  _pl_store_exec (store, sql, NULL);
-}
-
 static void
 bulk_write_prepare (BulkWrite *bulk,
                     PlStore   *store,
@@ -319,10 +296,10 @@ bulk_write_prepare (BulkWrite *bulk,
   bulk->dropped_indexes = NULL;
   if (n_rows < REBUILD_MIN_ROWS)
     return;
-  bulk->cache_size = query_int64 (store, "PRAGMA cache_size");
+  bulk->cache_size = _pl_store_query_int64 (store, "PRAGMA cache_size");
   /* Negative values are KiB, positive ones pages: compare as KiB. */
   if ((bulk->cache_size < 0 ? -bulk->cache_size : bulk->cache_size * 4) < BULK_CACHE_KIB)
-    set_cache_size (store, -BULK_CACHE_KIB);
+    _pl_store_set_cache_size (store, -BULK_CACHE_KIB);
   else
     bulk->cache_size = 0;
 }
@@ -339,7 +316,7 @@ bulk_write_drop_indexes (BulkWrite  *bulk,
   int rc;
 
   if (n_rows < REBUILD_MIN_ROWS ||
-      (gint64) n_rows <= 2 * query_int64 (bulk->store, "SELECT max(rowid) FROM evidence"))
+      (gint64) n_rows <= 2 * _pl_store_query_int64 (bulk->store, "SELECT max(rowid) FROM evidence"))
     return TRUE;
 
   /* Automatic indexes (the primary key) have no SQL and stay. */
@@ -388,7 +365,7 @@ static void
 bulk_write_finish (BulkWrite *bulk)
 {
   if (bulk->cache_size != 0)
-    set_cache_size (bulk->store, bulk->cache_size);
+    _pl_store_set_cache_size (bulk->store, bulk->cache_size);
   g_clear_pointer (&bulk->dropped_indexes, g_ptr_array_unref);
 }
 

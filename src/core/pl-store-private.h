@@ -77,6 +77,14 @@ gboolean       _pl_store_query_int     (PlStore        *self,
                                         const char     *sql,
                                         gint64         *out,
                                         GError        **error);
+/* The first column of the first row of SQL, through the statement cache;
+ * 0 when there is no row or the query fails. */
+gint64         _pl_store_query_int64   (PlStore        *self,
+                                        const char     *sql);
+/* Sets SQLite's page cache to VALUE (PRAGMA cache_size units); 0 leaves
+ * it as it is. */
+void           _pl_store_set_cache_size (PlStore       *self,
+                                         gint64         value);
 /* "YYYY-MM-DDTHH:MM:SSZ" of now, in UTC. */
 char          *_pl_store_now_iso8601   (void);
 /* quick_check of the open database; PL_STORE_ERROR_CORRUPT on damage. */

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -137,6 +138,32 @@ _pl_store_prepare (PlStore     *self,
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+gint64
+_pl_store_query_int64 (PlStore    *self,
+                       const char *sql)
+{
+  sqlite3_stmt *stmt = _pl_store_prepare (self, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
+
+void
+_pl_store_set_cache_size (PlStore *self,
+                          gint64   value)
+{
+  g_autofree char *sql = NULL;
+
+  if (value == 0)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, value);
+  _pl_store_exec (self, sql, NULL);
 }
 
 gboolean
